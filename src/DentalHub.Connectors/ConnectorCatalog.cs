@@ -1,0 +1,19 @@
+using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.Demo;
+
+namespace DentalHub.Connectors;
+
+/// <summary>
+/// Every connector DentalHub offers, one line each. Adding a connector is a folder plus a line here;
+/// there is no assembly scanning.
+/// </summary>
+public static class ConnectorCatalog
+{
+    public static IReadOnlyList<ConnectorDescriptor> All { get; } =
+    [
+        DemoPmsConnector.Descriptor,
+    ];
+
+    public static ConnectorDescriptor? Find(string key) =>
+        All.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,23 @@
+namespace DentalHub.Connectors.Contract;
+
+/// <summary>
+/// A connector instance serves one configured connection. It implements only the capability
+/// interfaces its system has (<see cref="IReadsPatients"/>, ...); the engine asks with a type test.
+/// </summary>
+public interface IConnector
+{
+    /// <summary>Checks that the connection works; a failure says what a person should fix.</summary>
+    Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken);
+}
+
+public sealed record ConnectionCheckResult(bool Succeeded, string Message)
+{
+    public static ConnectionCheckResult Ok(string message) => new(true, message);
+    public static ConnectionCheckResult Failed(string message) => new(false, message);
+}
+
+/// <summary>What the host hands a connector when it creates one for a connection.</summary>
+public sealed record ConnectorContext(
+    ConnectorSettings Settings,
+    TimeProvider Time,
+    IHttpClientFactory HttpClients);

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using DentalHub.Connectors.Contract;
+
+namespace DentalHub.Connectors.Demo;
+
+/// <summary>
+/// A practice management system that serves a generated sample practice, so a first run shows a
+/// working hub. Everything it serves is sample data and is labelled so.
+/// </summary>
+public sealed class DemoPmsConnector(DemoPractice practice) : IConnector, IReadsPatients
+{
+    public const string Key = "demo-pms";
+    public const string PageSizeField = "pageSize";
+
+    public static ConnectorDescriptor Descriptor { get; } = new(
+        Key,
+        "Demo PMS (sample data)",
+        "A generated sample practice with a few hundred patients in families, including some records with problems, so you can try DentalHub without a real PMS.",
+        ConnectorKind.PracticeManagement,
+        [
+            new ConnectorField("seed", "Sample seed", "Changes which sample patients are generated.", IsRequired: false, DefaultValue: "42"),
+            new ConnectorField(PageSizeField, "Page size", "Rows per page read.", IsRequired: false, DefaultValue: "100"),
+        ],
+        context => new DemoPmsConnector(DemoPractice.Generate(SeedFrom(context.Settings)))
+        {
+            PageSize = PageSizeFrom(context.Settings),
+        })
+    {
+        ServesSampleData = true,
+    };
+
+    public int PageSize { get; init; } = 100;
+
+    public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(ConnectionCheckResult.Ok(
+            $"Connected to the sample practice ({practice.Patients.Count} sample patients)."));
+
+    public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<int?>(practice.Patients.Count);
+
+    public async IAsyncEnumerable<ChangePage<PmsPatient>> ReadPatientsChangedSince(
+        SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var since = cursor is null
+            ? DateTimeOffset.MinValue
+            : DateTimeOffset.Parse(cursor.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        var changed = practice.Patients
+            .Where(p => p.ChangedAt > since)
+            .OrderBy(p => p.ChangedAt)
+            .ThenBy(p => int.Parse(p.PmsId, CultureInfo.InvariantCulture))
+            .ToList();
+        if (changed.Count == 0)
+        {
+            yield break;
+        }
+        foreach (var page in changed.Chunk(PageSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            var last = page[^1].ChangedAt!.Value;
+            yield return new ChangePage<PmsPatient>(page, new SyncCursor(last.ToString("O", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static int SeedFrom(ConnectorSettings settings) =>
+        int.TryParse(settings.Value("seed"), CultureInfo.InvariantCulture, out var seed) ? seed : 42;
+
+    private static int PageSizeFrom(ConnectorSettings settings) =>
+        int.TryParse(settings.Value(PageSizeField), CultureInfo.InvariantCulture, out var size) && size is > 0 and <= 1000 ? size : 100;
+}

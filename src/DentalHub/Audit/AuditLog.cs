@@ -1,0 +1,53 @@
+using DentalHub.Data;
+using DentalHub.Tenancy;
+
+namespace DentalHub.Audit;
+
+/// <summary>Who did something: a signed-in person, an API key, or DentalHub itself.</summary>
+public sealed record AuditActor(AuditActorKind Kind, string Id, string Name)
+{
+    public static AuditActor System { get; } = new(AuditActorKind.System, "system", "DentalHub");
+}
+
+/// <summary>Appends to the audit log. Patient data is never written into the entry's text, only the patient's id.</summary>
+public sealed class AuditLog(DentalHubDbFactory databases, TimeProvider time)
+{
+    public async Task RecordAsync(TenantScope tenant, AuditActor actor, string action, string? subject = null, Guid? patientId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create(tenant);
+        db.AuditEntries.Add(Entry(tenant, actor, action, subject, patientId));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the entry to a unit of work that is saved with the change it describes.</summary>
+    public void Add(DentalHubDb db, AuditActor actor, string action, string? subject = null, Guid? patientId = null) =>
+        db.AuditEntries.Add(Entry(db.Tenant, actor, action, subject, patientId));
+
+    private AuditEntry Entry(TenantScope tenant, AuditActor actor, string action, string? subject, Guid? patientId) => new()
+    {
+        PracticeId = tenant.PracticeId ?? throw new InvalidOperationException("An audit entry needs a practice."),
+        At = time.GetUtcNow(),
+        ActorKind = actor.Kind,
+        ActorId = actor.Id,
+        ActorName = actor.Name,
+        Action = action,
+        Subject = subject,
+        PatientId = patientId,
+    };
+}
+
+/// <summary>The action names written to the audit log, in one place so the audit page can filter on them.</summary>
+public static class AuditActions
+{
+    public const string SignedIn = "signed-in";
+    public const string ConnectionCreated = "connection.created";
+    public const string ConnectionChanged = "connection.changed";
+    public const string ConnectionChecked = "connection.checked";
+    public const string ApiKeyCreated = "api-key.created";
+    public const string ApiKeyRevoked = "api-key.revoked";
+    public const string UserInvited = "user.invited";
+    public const string UserRoleChanged = "user.role-changed";
+    public const string UserRemoved = "user.removed";
+    public const string PatientRead = "patient.read";
+    public const string PatientChanged = "patient.changed";
+}

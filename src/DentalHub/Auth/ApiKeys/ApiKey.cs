@@ -1,0 +1,43 @@
+using DentalHub.Tenancy;
+
+namespace DentalHub.Auth.ApiKeys;
+
+/// <summary>
+/// A practice's key for the REST API. Only a SHA-256 hash of the secret part is stored; the whole
+/// key is shown once, when it is created.
+/// </summary>
+public sealed class ApiKey : IPracticeOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PracticeId { get; init; }
+    public required string Name { get; set; }
+
+    /// <summary>The public part of the key ("dh_" + 12 characters), used to find it and shown in lists.</summary>
+    public required string Prefix { get; init; }
+
+    public required byte[] SecretHash { get; init; }
+
+    /// <summary>Space-separated scopes, see <see cref="ApiScopes"/>.</summary>
+    public required string Scopes { get; set; }
+
+    public required string CreatedByUserId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public bool IsActive => RevokedAt is null;
+
+    public IReadOnlySet<string> ScopeSet => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>What an API key may do. Each endpoint group requires one.</summary>
+public static class ApiScopes
+{
+    public const string PracticeRead = "practice:read";
+    public const string ConnectionsRead = "connections:read";
+    public const string PatientsRead = "patients:read";
+    public const string PatientsWrite = "patients:write";
+    public const string PaymentsWrite = "payments:write";
+
+    public static IReadOnlyList<string> All { get; } = [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsWrite];
+}

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using DentalHub.Audit;
+using DentalHub.Connectors;
+using DentalHub.Connectors.Contract;
+using DentalHub.Data;
+using DentalHub.Secrets;
+using DentalHub.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Connections;
+
+/// <summary>Adds, edits, enables and checks a practice's connections.</summary>
+public sealed class ConnectionService(
+    DentalHubDbFactory databases,
+    SecretProtector secrets,
+    ConnectorFactory connectors,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<ConnectionService> logger)
+{
+    public async Task<IReadOnlyList<ConnectionView>> ListAsync(TenantScope tenant, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var rows = await db.Connections.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        return rows.Select(View).ToList();
+    }
+
+    public async Task<ConnectionView?> FindAsync(TenantScope tenant, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var row = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return row is null ? null : View(row);
+    }
+
+    public async Task<ConnectionView> CreateAsync(TenantScope tenant, AuditActor actor, ConnectionInput input, CancellationToken cancellationToken)
+    {
+        var descriptor = ConnectorCatalog.Find(input.ConnectorKey)
+            ?? throw new ConnectionValidationException(new Dictionary<string, string> { ["connector"] = "Choose a connector from the list." });
+        var now = time.GetUtcNow();
+        var connection = new Connection
+        {
+            PracticeId = tenant.PracticeId ?? throw new InvalidOperationException("A connection belongs to a practice."),
+            ConnectorKey = descriptor.Key,
+            Name = input.Name.Trim(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Apply(connection, descriptor, input, storedSecrets: new Dictionary<string, string>());
+        await using var db = databases.Create(tenant);
+        db.Connections.Add(connection);
+        audit.Add(db, actor, AuditActions.ConnectionCreated, $"Connection '{connection.Name}' ({descriptor.DisplayName})");
+        await db.SaveChangesAsync(cancellationToken);
+        return View(connection);
+    }
+
+    public async Task<ConnectionView?> UpdateAsync(TenantScope tenant, AuditActor actor, Guid id, ConnectionInput input, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (connection is null)
+        {
+            return null;
+        }
+        var descriptor = ConnectorCatalog.Find(connection.ConnectorKey)
+            ?? throw new ConnectionValidationException(new Dictionary<string, string> { ["connector"] = "This connector no longer exists; remove the connection." });
+        connection.Name = input.Name.Trim();
+        Apply(connection, descriptor, input, secrets.Unprotect(connection.ProtectedSecrets));
+        connection.UpdatedAt = time.GetUtcNow();
+        audit.Add(db, actor, AuditActions.ConnectionChanged, $"Connection '{connection.Name}' settings");
+        await db.SaveChangesAsync(cancellationToken);
+        return View(connection);
+    }
+
+    public async Task<bool> SetEnabledAsync(TenantScope tenant, AuditActor actor, Guid id, bool enabled, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (connection is null)
+        {
+            return false;
+        }
+        connection.Enabled = enabled;
+        connection.UpdatedAt = time.GetUtcNow();
+        audit.Add(db, actor, AuditActions.ConnectionChanged, $"Connection '{connection.Name}' {(enabled ? "enabled" : "disabled")}");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Runs the connector's own check and stores the outcome, so the dashboard shows it.</summary>
+    public async Task<ConnectionCheckResult?> CheckAsync(TenantScope tenant, AuditActor actor, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (connection is null)
+        {
+            return null;
+        }
+        var result = await RunCheckAsync(connection, cancellationToken);
+        connection.LastCheckAt = time.GetUtcNow();
+        connection.LastCheckSucceeded = result.Succeeded;
+        connection.LastCheckMessage = result.Message.Length > 1000 ? result.Message[..1000] : result.Message;
+        audit.Add(db, actor, AuditActions.ConnectionChecked, $"Connection '{connection.Name}': {(result.Succeeded ? "works" : "failed")}");
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<ConnectionCheckResult> RunCheckAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await connectors.Create(connection).CheckConnectionAsync(cancellationToken);
+        }
+        catch (ConnectorConfigurationException e)
+        {
+            return ConnectionCheckResult.Failed(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The exception text can carry vendor detail; the person gets a plain message, the log the type only.
+            logger.LogWarning("Connection check of {ConnectionId} failed with {ExceptionType}", connection.Id, e.GetType().Name);
+            return ConnectionCheckResult.Failed($"The check failed unexpectedly ({e.GetType().Name}). Check the settings and that the system is reachable, then try again.");
+        }
+    }
+
+    private void Apply(Connection connection, ConnectorDescriptor descriptor, ConnectionInput input, IReadOnlyDictionary<string, string> storedSecrets)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors["name"] = "Give the connection a name people will recognise, e.g. 'Front office Open Dental'.";
+        }
+        var values = new Dictionary<string, string>();
+        var newSecrets = new Dictionary<string, string>(storedSecrets);
+        foreach (var field in descriptor.Fields)
+        {
+            var source = field.IsSecret ? input.Secrets : input.Values;
+            var typed = source.TryGetValue(field.Name, out var value) ? value?.Trim() : null;
+            if (field.IsSecret)
+            {
+                if (!string.IsNullOrEmpty(typed))
+                {
+                    newSecrets[field.Name] = typed;
+                }
+            }
+            else if (!string.IsNullOrEmpty(typed))
+            {
+                values[field.Name] = typed;
+            }
+            var present = field.IsSecret ? newSecrets.ContainsKey(field.Name) : values.ContainsKey(field.Name) || field.DefaultValue is not null;
+            if (field.IsRequired && !present)
+            {
+                errors[field.Name] = $"{field.Label} is required.";
+            }
+            if (field.Choices is { } choices && values.TryGetValue(field.Name, out var chosen) && !choices.Contains(chosen))
+            {
+                errors[field.Name] = $"{field.Label} must be one of: {string.Join(", ", choices)}.";
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ConnectionValidationException(errors);
+        }
+        connection.SettingsJson = JsonSerializer.Serialize(values);
+        connection.ProtectedSecrets = secrets.Protect(newSecrets);
+    }
+
+    private ConnectionView View(Connection connection) => ConnectionView.From(
+        connection,
+        ConnectorCatalog.Find(connection.ConnectorKey),
+        ConnectorFactory.ValuesOf(connection),
+        secrets.Unprotect(connection.ProtectedSecrets).Keys);
+}

@@ -1,0 +1,84 @@
+using System.Linq.Expressions;
+using DentalHub.Audit;
+using DentalHub.Auth;
+using DentalHub.Auth.ApiKeys;
+using DentalHub.Connections;
+using DentalHub.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Data;
+
+/// <summary>
+/// The one database context. Provider-specific subclasses (<see cref="SqliteDentalHubDb"/>,
+/// <see cref="PostgresDentalHubDb"/>) carry their own migrations. Every tenant-owned entity is
+/// filtered to <see cref="Tenant"/>; a unit of work without a tenant sees no tenant rows.
+/// </summary>
+public abstract class DentalHubDb(DbContextOptions options)
+    : IdentityUserContext<StaffUser>(options), IDataProtectionKeyContext
+{
+    public TenantScope Tenant { get; set; } = TenantScope.None;
+
+    // Query filters read these members of the context instance, so each context is filtered to its own tenant.
+    public Guid? CurrentPracticeId => Tenant.PracticeId;
+    public Guid? CurrentOrganizationId => Tenant.OrganizationId;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<PracticeMembership> Memberships => Set<PracticeMembership>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DentalHubDb).Assembly);
+        ApplyTenantFilters(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditLogGuard.RejectChangesToHistory(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditLogGuard.RejectChangesToHistory(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyTenantFilters(ModelBuilder builder)
+    {
+        var context = Expression.Constant(this);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.BaseType is null))
+        {
+            var row = Expression.Parameter(entity.ClrType, "row");
+            Expression? match = null;
+            if (typeof(IPracticeOwned).IsAssignableFrom(entity.ClrType))
+            {
+                match = TenantEquals(row, nameof(IPracticeOwned.PracticeId), context, nameof(CurrentPracticeId));
+            }
+            else if (typeof(IOrganizationOwned).IsAssignableFrom(entity.ClrType))
+            {
+                match = TenantEquals(row, nameof(IOrganizationOwned.OrganizationId), context, nameof(CurrentOrganizationId));
+            }
+            else if (entity.ClrType == typeof(Organization))
+            {
+                match = TenantEquals(row, nameof(Organization.Id), context, nameof(CurrentOrganizationId));
+            }
+            if (match is not null)
+            {
+                builder.Entity(entity.ClrType).HasQueryFilter(Expression.Lambda(match, row));
+            }
+        }
+    }
+
+    private static BinaryExpression TenantEquals(ParameterExpression row, string rowProperty, Expression context, string contextProperty) =>
+        Expression.Equal(
+            Expression.Convert(Expression.Property(row, rowProperty), typeof(Guid?)),
+            Expression.Property(context, contextProperty));
+}

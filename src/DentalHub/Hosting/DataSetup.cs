@@ -1,0 +1,33 @@
+using DentalHub.Auth;
+using DentalHub.Data;
+using DentalHub.SampleData;
+
+namespace DentalHub.Hosting;
+
+public static class DataSetup
+{
+    public static DatabaseSettings AddDentalHubData(this WebApplicationBuilder builder)
+    {
+        var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<DentalHubDbFactory>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Identity and the Data Protection key ring take the context from DI; it sees no tenant rows.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant());
+        return settings;
+    }
+
+    /// <summary>Migrates the schema and, when sample data is on, seeds the sample practice.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<DentalHubDbFactory>();
+        if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
+        {
+            await DatabaseStartup.MigrateAsync(factory, app.Lifetime.ApplicationStopping);
+        }
+        if (app.Configuration.GetValue("SampleData:Enabled", false))
+        {
+            await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using DentalHub.Audit;
+using DentalHub.Connections;
+using DentalHub.SampleData;
+using DentalHub.Scheduling;
+using DentalHub.Secrets;
+
+namespace DentalHub.Hosting;
+
+public static class FeatureSetup
+{
+    public static IServiceCollection AddDentalHubFeatures(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ConnectorFactory>();
+        services.AddSingleton<ConnectionService>();
+        services.AddSingleton<DentalHub.Dashboard.DashboardService>();
+        services.AddSingleton<AuditQuery>();
+        services.AddSingleton<SampleDataSeeder>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SchedulerHealthCheck>("scheduler");
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using DentalHub.Api;
+using DentalHub.Auth;
+using DentalHub.Components;
+using DentalHub.Connections;
+using DentalHub.Hosting;
+using DentalHub.Scheduling;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+// Operator commands (`migrate`, `create-owner`) run and exit without starting the web host.
+if (OperatorCommands.IsCommand(args))
+{
+    return await OperatorCommands.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+var database = builder.AddDentalHubData();
+builder.Services.AddDentalHubSecurity();
+builder.Services.AddDentalHubFeatures();
+builder.Services.AddDentalHubScheduler(database, builder.Configuration);
+builder.Services.AddDentalHubWeb();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseDentalHubErrorHandling();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseMiddleware<SetupRedirect>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api/reference", options => options.WithTitle("DentalHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapAccountEndpoints();
+var api = app.MapApiV1();
+api.MapPracticeApi();
+api.MapConnectionsApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed so integration tests can host the app (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,27 @@
+using DentalHub.Connections;
+using Quartz;
+
+namespace DentalHub.Scheduling;
+
+/// <summary>
+/// Every schedule DentalHub runs, declared in one place. Jobs are thin: each calls one service.
+/// </summary>
+public static class Schedules
+{
+    public static readonly JobKey ConnectionChecks = new("connection-checks", "system");
+
+    /// <summary>The trigger group of one connection's own schedules (its syncs, its writeback batches).</summary>
+    public static string ConnectionGroup(Guid connectionId) => $"connection:{connectionId}";
+
+    public static void Declare(IQuartzBuilder quartz)
+    {
+        // Re-checks every enabled connection, so a revoked key or an unreachable server shows on the
+        // dashboard before the next sync or write needs it.
+        quartz.ScheduleJob<ConnectionCheckJob>(
+            trigger => trigger
+                .WithIdentity("connection-checks", "system")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(30)).RepeatForever()),
+            job => job.WithIdentity(ConnectionChecks).StoreDurably());
+    }
+}
