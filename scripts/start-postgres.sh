@@ -18,8 +18,8 @@ find_bindir() {
         [[ -x $d/initdb && -x $d/pg_ctl ]] && { echo "$d"; return; }
     done
     d=$(command -v pg_ctl 2>/dev/null) && [[ -x $(dirname "$d")/initdb ]] && { dirname "$d"; return; }
-    d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1) || true
-    [[ -n $d && -x $d/initdb ]] && echo "$d"
+    d=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    [[ -x $d/initdb ]] && echo "$d"
 }
 
 free_port() {
@@ -30,12 +30,13 @@ random_password() {
     od -An -N16 -tx1 /dev/urandom | tr -d ' \n'
 }
 
-# initdb/postgres refuse to run as root.
+# initdb/postgres refuse to run as root. fd 3 is closed so the server does not
+# hold the caller's $(...) pipe open forever.
 as_pg() {
     if [[ $(id -u) == 0 ]]; then
-        (cd "$DIR" && runuser -u postgres -- "$@")
+        (cd "$DIR" && runuser -u postgres -- "$@") 3>&-
     else
-        "$@"
+        "$@" 3>&-
     fi
 }
 

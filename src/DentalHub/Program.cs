@@ -14,6 +14,9 @@ if (OperatorCommands.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve package assets (MudBlazor, Blazor's script) from the build output in every environment;
+// a published app has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 var database = builder.AddDentalHubData();
 builder.Services.AddDentalHubSecurity();
 builder.Services.AddDentalHubFeatures();
@@ -26,12 +29,12 @@ await app.PrepareDatabaseAsync();
 
 app.UseDentalHubErrorHandling();
 app.UseSecurityHeaders();
-app.UseStaticFiles();
 app.UseMiddleware<SetupRedirect>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapStaticAssets();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api/reference", options => options.WithTitle("DentalHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

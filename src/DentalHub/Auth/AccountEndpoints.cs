@@ -47,7 +47,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<RedirectHttpResult> SignInWithCodeAsync(
-        [FromForm] string code, [FromForm] string? returnUrl, [FromForm] bool rememberMachine,
+        [FromForm] string code, [FromForm] string? returnUrl, [FromForm] bool? rememberMachine,
         SignInManager<StaffUser> signIn, PracticeAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -56,7 +56,7 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect("/account/login?error=expired");
         }
         var cleaned = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(cleaned, isPersistent: false, rememberClient: rememberMachine);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(cleaned, isPersistent: false, rememberClient: rememberMachine == true);
         if (result.IsLockedOut)
         {
             return TypedResults.LocalRedirect("/account/login?error=locked");

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DentalHub.Audit;
-using DentalHub.Connectors;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 using DentalHub.Secrets;
@@ -11,6 +10,7 @@ namespace DentalHub.Connections;
 
 /// <summary>Adds, edits, enables and checks a practice's connections.</summary>
 public sealed class ConnectionService(
+    AvailableConnectors available,
     DentalHubDbFactory databases,
     SecretProtector secrets,
     ConnectorFactory connectors,
@@ -34,7 +34,7 @@ public sealed class ConnectionService(
 
     public async Task<ConnectionView> CreateAsync(TenantScope tenant, AuditActor actor, ConnectionInput input, CancellationToken cancellationToken)
     {
-        var descriptor = ConnectorCatalog.Find(input.ConnectorKey)
+        var descriptor = available.Find(input.ConnectorKey)
             ?? throw new ConnectionValidationException(new Dictionary<string, string> { ["connector"] = "Choose a connector from the list." });
         var now = time.GetUtcNow();
         var connection = new Connection
@@ -61,7 +61,7 @@ public sealed class ConnectionService(
         {
             return null;
         }
-        var descriptor = ConnectorCatalog.Find(connection.ConnectorKey)
+        var descriptor = available.Find(connection.ConnectorKey)
             ?? throw new ConnectionValidationException(new Dictionary<string, string> { ["connector"] = "This connector no longer exists; remove the connection." });
         connection.Name = input.Name.Trim();
         Apply(connection, descriptor, input, secrets.Unprotect(connection.ProtectedSecrets));
@@ -166,7 +166,7 @@ public sealed class ConnectionService(
 
     private ConnectionView View(Connection connection) => ConnectionView.From(
         connection,
-        ConnectorCatalog.Find(connection.ConnectorKey),
+        available.Find(connection.ConnectorKey),
         ConnectorFactory.ValuesOf(connection),
         secrets.Unprotect(connection.ProtectedSecrets).Keys);
 }

@@ -11,6 +11,7 @@ public static class FeatureSetup
     public static IServiceCollection AddDentalHubFeatures(this IServiceCollection services)
     {
         services.AddHttpClient();
+        services.AddSingleton(new AvailableConnectors(DentalHub.Connectors.ConnectorCatalog.All));
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConnectorFactory>();

@@ -16,12 +16,13 @@ public static class Schedules
     public static void Declare(IQuartzBuilder quartz)
     {
         // Re-checks every enabled connection, so a revoked key or an unreachable server shows on the
-        // dashboard before the next sync or write needs it.
+        // dashboard before the next sync or write needs it. The first check waits a few minutes so a
+        // restart does not check every connection of every practice at once.
         quartz.ScheduleJob<ConnectionCheckJob>(
-            trigger => trigger
+            (services, trigger) => trigger
                 .WithIdentity("connection-checks", "system")
-                .StartNow()
+                .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(5))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(30)).RepeatForever()),
-            job => job.WithIdentity(ConnectionChecks).StoreDurably());
+            (_, job) => job.WithIdentity(ConnectionChecks).StoreDurably());
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DentalHub.BrowserTests;
+
+/// <summary>
+/// DentalHub served by Kestrel on a free loopback port, on a SQLite folder of its own, with the
+/// sample practice seeded as a first run of `dotnet run` would.
+/// </summary>
+public sealed class RunningHub : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("dentalhub-browser-").FullName;
+
+    public RunningHub() => UseKestrel(0);
+
+    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        builder.UseSetting("SampleData:Enabled", "true");
+        builder.UseSetting("Scheduler:Name", "browser-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    public void Start() => StartServer();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder; harmless.
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using DentalHub.Auth;
+using DentalHub.Connections;
+using DentalHub.Connectors.Demo;
+using DentalHub.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DentalHub.Tests.Infrastructure;
+
+public sealed record TestPractice(Guid OrganizationId, Guid PracticeId, string Name, Guid ConnectionId, string ConnectionName)
+{
+    public TenantScope Tenant => TenantScope.ForPractice(OrganizationId, PracticeId);
+}
+
+public sealed record TestStaff(string UserId, string Email, string Password, string DisplayName);
+
+/// <summary>Creates organizations, practices, staff and connections straight in the app's database.</summary>
+public static class TestTenants
+{
+    public const string Password = "Correct-Horse-Battery-9";
+
+    public static async Task<TestPractice> AddPracticeAsync(this DentalHubApp app, string name, Guid? organizationId = null)
+    {
+        await using var db = app.Databases.CreateWithoutTenant();
+        var organization = organizationId ?? Guid.CreateVersion7();
+        if (organizationId is null)
+        {
+            db.Organizations.Add(new Organization { Id = organization, Name = name + " Group" });
+        }
+        var practice = new Practice { OrganizationId = organization, Name = name, TimeZoneId = "America/Chicago" };
+        var connection = new Connection { PracticeId = practice.Id, ConnectorKey = DemoPmsConnector.Key, Name = name + " PMS" };
+        db.Practices.Add(practice);
+        db.Connections.Add(connection);
+        await db.SaveChangesAsync();
+        return new TestPractice(organization, practice.Id, name, connection.Id, connection.Name);
+    }
+
+    public static async Task<TestStaff> AddStaffAsync(this DentalHubApp app, string displayName, params (TestPractice Practice, PracticeRole Role)[] roles)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var email = $"{displayName.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.test";
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+        await using var db = app.Databases.CreateWithoutTenant();
+        foreach (var (practice, role) in roles)
+        {
+            db.Memberships.Add(new PracticeMembership { PracticeId = practice.PracticeId, UserId = user.Id, Role = role });
+        }
+        await db.SaveChangesAsync();
+        return new TestStaff(user.Id, email, Password, displayName);
+    }
+}
