@@ -21,3 +21,9 @@ public sealed record ConnectorContext(
     ConnectorSettings Settings,
     TimeProvider Time,
     IHttpClientFactory HttpClients);
+
+/// <summary>
+/// A connector failed in a way a person can act on; the message says what to do and never
+/// contains patient data.
+/// </summary>
+public class ConnectorException(string message, Exception? inner = null) : Exception(message, inner);

@@ -15,6 +15,9 @@ public sealed record ConnectorDescriptor(
     /// <summary>Sample-data connectors are labelled as such wherever they appear.</summary>
     public bool ServesSampleData { get; init; }
 
+    /// <summary>How messages to staff name the system, e.g. "Open Dental" ("on the patient's record in Open Dental").</summary>
+    public string SystemName { get; init; } = DisplayName;
+
     public IEnumerable<ConnectorField> SecretFields => Fields.Where(f => f.IsSecret);
 }
 

@@ -28,6 +28,7 @@ public sealed class DemoPmsConnector(DemoPractice practice) : IConnector, IReads
         })
     {
         ServesSampleData = true,
+        SystemName = "the Demo PMS",
     };
 
     public int PageSize { get; init; } = 100;

@@ -27,9 +27,26 @@ public sealed class Connection : IPracticeOwned
     public bool? LastCheckSucceeded { get; set; }
     public string? LastCheckMessage { get; set; }
 
+    public SyncSchedule SyncSchedule { get; set; } = SyncSchedule.Daily;
+
+    /// <summary>For a daily schedule: the practice-local time of day.</summary>
+    public TimeOnly SyncDailyAt { get; set; } = new(5, 0);
+
+    /// <summary>For an interval schedule: minutes between runs.</summary>
+    public int SyncIntervalMinutes { get; set; } = 60;
+
     /// <summary>When data was last read from the system successfully (set by sync).</summary>
     public DateTimeOffset? LastSuccessfulReadAt { get; set; }
 
     /// <summary>When a write to the system was last confirmed (set by writeback).</summary>
     public DateTimeOffset? LastSuccessfulWriteAt { get; set; }
+}
+
+/// <summary>How often a connection reads from its system.</summary>
+public enum SyncSchedule
+{
+    /// <summary>Once a day at a practice-local time (the default: quiet hours, little load on the PMS).</summary>
+    Daily,
+    Hourly,
+    Interval,
 }

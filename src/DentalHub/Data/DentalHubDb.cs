@@ -3,6 +3,9 @@ using DentalHub.Audit;
 using DentalHub.Auth;
 using DentalHub.Auth.ApiKeys;
 using DentalHub.Connections;
+using DentalHub.ImportFailures;
+using DentalHub.Patients;
+using DentalHub.Sync;
 using DentalHub.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +34,11 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
+    public DbSet<ImportFailure> ImportFailures => Set<ImportFailure>();
+    public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,50 @@
+using DentalHub.Connectors.Contract;
+using DentalHub.Data;
+using DentalHub.Patients;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Sync;
+
+/// <summary>Reads what a page needs to know in four set-wise queries, whatever the page size.</summary>
+public static class PageLookupQueries
+{
+    public static async Task<PageLookups> LoadAsync(DentalHubDb db, Guid connectionId, IReadOnlyList<PmsPatient> page, CancellationToken cancellationToken)
+    {
+        var pmsIds = page.Select(p => p.PmsId).Distinct().ToList();
+        var links = await db.PatientLinks.AsNoTracking()
+            .Where(l => l.ConnectionId == connectionId && pmsIds.Contains(l.PmsId))
+            .Select(l => new { l.PmsId, l.PatientId, l.ContentHash })
+            .ToDictionaryAsync(l => l.PmsId, l => new ExistingLink(l.PatientId, l.ContentHash), cancellationToken);
+        var withFailures = await db.ImportFailures.AsNoTracking()
+            .Where(f => f.ConnectionId == connectionId && pmsIds.Contains(f.PmsId))
+            .Select(f => f.PmsId)
+            .ToListAsync(cancellationToken);
+
+        var keys = page
+            .Where(p => !links.ContainsKey(p.PmsId) && !string.IsNullOrWhiteSpace(p.FirstName) && !string.IsNullOrWhiteSpace(p.LastName) && p.BirthDate is not null)
+            .Select(p => MatchKeys.For(p.FirstName!, p.LastName!, p.BirthDate!.Value))
+            .Distinct()
+            .ToList();
+        var candidates = new Dictionary<string, IReadOnlyList<MatchCandidate>>();
+        if (keys.Count > 0)
+        {
+            var profiles = await db.Patients.AsNoTracking()
+                .Where(p => keys.Contains(p.MatchKey))
+                .Select(p => new { p.Id, p.MatchKey, p.FirstName, p.LastName, p.BirthDate })
+                .ToListAsync(cancellationToken);
+            var profileIds = profiles.Select(p => p.Id).ToList();
+            var linkedHere = await db.PatientLinks.AsNoTracking()
+                .Where(l => l.ConnectionId == connectionId && profileIds.Contains(l.PatientId))
+                .Select(l => new { l.PatientId, l.PmsId })
+                .ToListAsync(cancellationToken);
+            var linkedPmsId = linkedHere.GroupBy(l => l.PatientId).ToDictionary(g => g.Key, g => g.First().PmsId);
+            foreach (var group in profiles.GroupBy(p => p.MatchKey))
+            {
+                candidates[group.Key] = group
+                    .Select(p => new MatchCandidate(p.Id, $"{p.FirstName} {p.LastName}", p.BirthDate, linkedPmsId.GetValueOrDefault(p.Id)))
+                    .ToList();
+            }
+        }
+        return new PageLookups(links, candidates, withFailures.ToHashSet(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using DentalHub.Data;
+
+namespace DentalHub.Sync;
+
+/// <summary>
+/// Writes one page's plan set-wise, inside the caller's transaction: upserts of profiles, links and
+/// failures, and the deletion of cleared failures. No per-row SaveChanges.
+/// </summary>
+public interface IPatientBatchWriter
+{
+    Task WriteAsync(DbConnection connection, DbTransaction transaction, PageTarget target, PatientPagePlan plan, CancellationToken cancellationToken);
+}
+
+public sealed record PageTarget(Guid PracticeId, Guid ConnectionId, DateTimeOffset Now);
+
+public static class PatientBatchWriters
+{
+    public static IPatientBatchWriter For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqlitePatientBatchWriter(),
+        DatabaseProvider.Postgres => new PostgresPatientBatchWriter(),
+    };
+}
+
+/// <summary>The SQL both databases share: `INSERT … ON CONFLICT … DO UPDATE` works on SQLite and PostgreSQL alike.</summary>
+internal static class PatientSql
+{
+    public static readonly string[] PatientColumns =
+    [
+        "Id", "PracticeId", "FirstName", "LastName", "MiddleName", "PreferredName", "BirthDate", "Gender", "Status", "Email",
+        "HomePhone", "MobilePhone", "WorkPhone", "AddressLine1", "AddressLine2", "City", "State", "PostalCode", "MatchKey", "CreatedAt", "UpdatedAt",
+    ];
+
+    public static readonly string[] LinkColumns =
+        ["PracticeId", "ConnectionId", "PmsId", "PatientId", "GuarantorPmsId", "ClinicId", "ProviderId", "ContentHash", "LinkedAt", "SyncedAt"];
+
+    public static readonly string[] FailureColumns =
+        ["Id", "PracticeId", "ConnectionId", "PmsId", "PatientName", "Reason", "Severity", "Message", "DetailsJson", "FirstSeenAt", "LastSeenAt"];
+
+    public static string PatientConflict { get; } = Conflict("\"Id\"", PatientColumns.Except(["Id", "PracticeId", "CreatedAt"]));
+
+    public static string LinkConflict { get; } = Conflict("\"ConnectionId\", \"PmsId\"", ["PatientId", "GuarantorPmsId", "ClinicId", "ProviderId", "ContentHash", "SyncedAt"]);
+
+    public static string FailureConflict { get; } = Conflict("\"ConnectionId\", \"PmsId\"", ["PatientName", "Reason", "Severity", "Message", "DetailsJson", "LastSeenAt"]);
+
+    public static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+
+    private static string Conflict(string key, IEnumerable<string> updated) =>
+        $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", updated.Select(c => $"\"{c}\" = excluded.\"{c}\""))}";
+}

@@ -1,0 +1,40 @@
+using DentalHub.Connectors.Contract;
+using DentalHub.ImportFailures;
+using DentalHub.Patients;
+
+namespace DentalHub.Sync;
+
+/// <summary>What the database already knows about a page's records, read in a few set-wise queries.</summary>
+public sealed record PageLookups(
+    IReadOnlyDictionary<string, ExistingLink> LinksByPmsId,
+    IReadOnlyDictionary<string, IReadOnlyList<MatchCandidate>> CandidatesByKey,
+    IReadOnlySet<string> PmsIdsWithFailures);
+
+public sealed record ExistingLink(Guid PatientId, long ContentHash);
+
+/// <summary>A profile with the same match key, and the PMS id it is already linked to on this connection, if any.</summary>
+public sealed record MatchCandidate(Guid PatientId, string Name, DateOnly? BirthDate, string? LinkedPmsIdOnConnection);
+
+/// <summary>A profile to insert or update with the PMS-owned fields of this record.</summary>
+public sealed record PatientWrite(Guid PatientId, bool IsNew, PmsPatient Source, string MatchKey, string? Email);
+
+public sealed record LinkWrite(string PmsId, Guid PatientId, PmsPatient Source, long ContentHash);
+
+public sealed record FailureWrite(PmsPatient Source, RecordProblem Problem, string? DetailsJson);
+
+/// <summary>Everything one page changes, decided in memory before one transaction writes it.</summary>
+public sealed class PatientPagePlan
+{
+    public List<PatientWrite> Patients { get; } = [];
+    public List<LinkWrite> Links { get; } = [];
+    public List<FailureWrite> Failures { get; } = [];
+
+    /// <summary>PMS ids imported without any problem: their earlier failures are cleared.</summary>
+    public List<string> Cleared { get; } = [];
+
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Failed { get; set; }
+    public int Warnings { get; set; }
+}

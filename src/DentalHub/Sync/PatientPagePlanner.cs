@@ -1,0 +1,116 @@
+using System.Text.Json;
+using DentalHub.Connectors.Contract;
+using DentalHub.ImportFailures;
+using DentalHub.Patients;
+
+namespace DentalHub.Sync;
+
+/// <summary>
+/// Decides, for one page of PMS patients, what to create, update, link, skip as unchanged or
+/// report as an import failure. Pure: all it knows of the database is in <see cref="PageLookups"/>.
+/// </summary>
+public sealed class PatientPagePlanner(DateOnly practiceToday, string pmsName)
+{
+    // Keys created earlier in this run, so two unlinked records with one key in the same run are caught.
+    private readonly Dictionary<string, (Guid PatientId, string PmsId)> createdThisRun = [];
+
+    public PatientPagePlan Plan(IReadOnlyList<PmsPatient> page, PageLookups lookups)
+    {
+        var plan = new PatientPagePlan();
+        foreach (var record in page)
+        {
+            var problems = PatientValidation.Check(record, practiceToday, pmsName);
+            var error = problems.FirstOrDefault(p => p.Severity == ImportFailureSeverity.Error);
+            if (error is not null)
+            {
+                plan.Failures.Add(new FailureWrite(record, Combine(problems), DetailsOf(record, [])));
+                plan.Failed++;
+                continue;
+            }
+            var warning = problems.FirstOrDefault();
+            var email = warning?.Reason == ImportFailureReason.InvalidEmail ? null : Clean(record.Email);
+            var key = MatchKeys.For(record.FirstName!, record.LastName!, record.BirthDate!.Value);
+            var hash = PatientHash.Of(record);
+
+            if (lookups.LinksByPmsId.TryGetValue(record.PmsId, out var link))
+            {
+                // A record with an open failure is never "unchanged": importing it must clear the failure.
+                if (link.ContentHash == hash && !lookups.PmsIdsWithFailures.Contains(record.PmsId))
+                {
+                    plan.Unchanged++;
+                    continue;
+                }
+                plan.Patients.Add(new PatientWrite(link.PatientId, false, record, key, email));
+                plan.Links.Add(new LinkWrite(record.PmsId, link.PatientId, record, hash));
+                plan.Updated++;
+            }
+            else if (!TryLinkOrCreate(record, key, email, hash, lookups, plan))
+            {
+                plan.Failed++;
+                continue;
+            }
+            if (warning is not null)
+            {
+                plan.Failures.Add(new FailureWrite(record, warning, null));
+                plan.Warnings++;
+            }
+            else
+            {
+                plan.Cleared.Add(record.PmsId);
+            }
+        }
+        return plan;
+    }
+
+    private bool TryLinkOrCreate(PmsPatient record, string key, string? email, long hash, PageLookups lookups, PatientPagePlan plan)
+    {
+        var candidates = lookups.CandidatesByKey.TryGetValue(key, out var found) ? found : [];
+        if (createdThisRun.TryGetValue(key, out var created))
+        {
+            candidates = [.. candidates.Where(c => c.PatientId != created.PatientId), new MatchCandidate(created.PatientId, NameOf(record), record.BirthDate, created.PmsId)];
+        }
+        switch (candidates.Count)
+        {
+            case 0:
+                var patientId = Guid.CreateVersion7();
+                createdThisRun[key] = (patientId, record.PmsId);
+                plan.Patients.Add(new PatientWrite(patientId, true, record, key, email));
+                plan.Links.Add(new LinkWrite(record.PmsId, patientId, record, hash));
+                plan.Created++;
+                return true;
+            case 1 when candidates[0].LinkedPmsIdOnConnection is null:
+                plan.Patients.Add(new PatientWrite(candidates[0].PatientId, false, record, key, email));
+                plan.Links.Add(new LinkWrite(record.PmsId, candidates[0].PatientId, record, hash));
+                plan.Updated++;
+                return true;
+            case 1:
+                plan.Failures.Add(new FailureWrite(record, new RecordProblem(ImportFailureReason.DuplicateInPms, ImportFailureSeverity.Error,
+                    $"Another patient in {pmsName} (id {candidates[0].LinkedPmsIdOnConnection}) has the same name and date of birth. If they are the same person, merge them in {pmsName}; if not, check the date of birth of each."),
+                    DetailsOf(record, candidates)));
+                return false;
+            default:
+                plan.Failures.Add(new FailureWrite(record, new RecordProblem(ImportFailureReason.AmbiguousMatch, ImportFailureSeverity.Error,
+                    $"{candidates.Count} DentalHub profiles have this name and date of birth. Open this failure and choose which profile is this patient, or create a new one."),
+                    DetailsOf(record, candidates)));
+                return false;
+        }
+    }
+
+    private static RecordProblem Combine(List<RecordProblem> problems) =>
+        problems.Count == 1
+            ? problems[0]
+            : problems[0] with { Message = string.Join(" ", problems.Select(p => p.Message)) };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string NameOf(PmsPatient record) => $"{record.FirstName} {record.LastName}".Trim();
+
+    private static string DetailsOf(PmsPatient record, IReadOnlyList<MatchCandidate> candidates) =>
+        JsonSerializer.Serialize(new FailureDetails(record, candidates), FailureDetails.Json);
+}
+
+/// <summary>What a failure keeps so a person can see the record and resolve it without another sync.</summary>
+public sealed record FailureDetails(PmsPatient Record, IReadOnlyList<MatchCandidate> Candidates)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}

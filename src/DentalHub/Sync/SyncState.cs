@@ -1,0 +1,62 @@
+using DentalHub.Tenancy;
+
+namespace DentalHub.Sync;
+
+/// <summary>
+/// Per connection and resource: where the next read resumes, and who is syncing it now. The cursor is
+/// saved in the same transaction as the page it follows, so a crash resumes without losing or
+/// doubling rows; the lease keeps one run at a time across nodes.
+/// </summary>
+public sealed class SyncState : IPracticeOwned
+{
+    public Guid PracticeId { get; init; }
+    public Guid ConnectionId { get; init; }
+    public required string Resource { get; init; }
+    public string? Cursor { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public DateTimeOffset? LastSuccessAt { get; set; }
+}
+
+/// <summary>One sync run, for progress while it runs and for the history afterwards.</summary>
+public sealed class SyncRun : IPracticeOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PracticeId { get; init; }
+    public Guid ConnectionId { get; init; }
+    public required string Resource { get; init; }
+    public SyncTrigger Trigger { get; init; }
+    public SyncRunStatus Status { get; set; }
+    public bool FullRead { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public int? Expected { get; set; }
+    public int Read { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Failed { get; set; }
+    public int Warnings { get; set; }
+    public string? Error { get; set; }
+}
+
+public enum SyncRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+
+    /// <summary>The process stopped mid-run; the next run resumes from the saved cursor.</summary>
+    Interrupted,
+}
+
+public enum SyncTrigger
+{
+    Schedule,
+    Manual,
+}
+
+public static class SyncResources
+{
+    public const string Patients = "patients";
+}
