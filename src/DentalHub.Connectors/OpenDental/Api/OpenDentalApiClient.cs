@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Polly;
+using Polly.Timeout;
+
+namespace DentalHub.Connectors.OpenDental.Api;
+
+/// <summary>The calls database-free reading needs from Open Dental's REST API, each through the resilience pipeline.</summary>
+internal sealed class OpenDentalApiClient(HttpClient http, ApiSettings settings, ResiliencePipeline<HttpResponseMessage> pipeline)
+{
+    /// <summary>The API's hard limit per request (the Local API allows 1,000; 100 works everywhere).</summary>
+    public const int PageLimit = 100;
+
+    /// <summary>
+    /// One page of <c>GET /patients/Simple</c>: patients whose DateTStamp is after
+    /// <paramref name="dateTStamp"/> (all when null), in no particular order.
+    /// </summary>
+    public async Task<IReadOnlyList<ApiPatient>> GetPatientsAsync(
+        string? dateTStamp, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var query = new List<KeyValuePair<string, string>>();
+        if (dateTStamp is not null)
+        {
+            query.Add(new("DateTStamp", dateTStamp));
+        }
+        query.Add(new("Limit", limit.ToString(CultureInfo.InvariantCulture)));
+        query.Add(new("Offset", offset.ToString(CultureInfo.InvariantCulture)));
+
+        using var response = await SendAsync(settings.Endpoint("patients/Simple", query), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var explanation = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new OpenDentalApiException(ApiMessages.For(response.StatusCode, explanation, settings), response.StatusCode);
+        }
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<List<ApiPatient>>(ApiPatient.Json, cancellationToken) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new OpenDentalApiException(ApiMessages.Unreadable, response.StatusCode, e);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pipeline.ExecuteAsync(async token =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                request.Headers.TryAddWithoutValidation("Authorization", settings.Authorization);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
+            }, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new OpenDentalApiException(ApiMessages.Unreachable(settings), innerException: e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new OpenDentalApiException(ApiMessages.TimedOut(settings), innerException: e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using DentalHub.Connectors.Contract;
+using MySqlConnector;
+
+namespace DentalHub.Connectors.OpenDental.Database;
+
+/// <summary>
+/// Reads the office's Open Dental database directly, running only SELECTs (plus setting its own
+/// session's time zone), so a user with nothing but SELECT privileges is enough. Open Dental allows
+/// third parties to read its database; writes must go through its API.
+/// </summary>
+internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings) : IConnector, IReadsPatients
+{
+    public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            var count = await CountAsync(connection, cancellationToken);
+            return ConnectionCheckResult.Ok(
+                $"Connected to the Open Dental database \"{settings.Database}\" on {settings.Address} as \"{settings.User}\" ({count} patients).");
+        }
+        catch (OpenDentalDatabaseException e)
+        {
+            return ConnectionCheckResult.Failed(e.Message);
+        }
+    }
+
+    public async Task<int?> CountPatientsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await CountAsync(connection, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ChangePage<PmsPatient>> ReadPatientsChangedSince(
+        SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var position = DatabaseCursor.Parse(cursor);
+        await using var connection = await OpenAsync(cancellationToken);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (rows, last) = await ReadPageAsync(connection, position, cancellationToken);
+            if (last is null)
+            {
+                yield break;
+            }
+            position = last;
+            yield return new ChangePage<PmsPatient>(rows, last.ToSyncCursor());
+            if (rows.Count < settings.PageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private Task<int> CountAsync(MySqlConnection connection, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            await using var command = new MySqlCommand(PatientQuery.Count, connection);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    private Task<(List<PmsPatient> Rows, DatabaseCursor? Last)> ReadPageAsync(
+        MySqlConnection connection, DatabaseCursor? after, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            await using var command = PatientQuery.PageCommand(connection, after, settings.PageSize);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<PmsPatient>(settings.PageSize);
+            DatabaseCursor? last = null;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                (var patient, last) = PatientQuery.Read(reader);
+                rows.Add(patient);
+            }
+            return (rows, last);
+        }, cancellationToken);
+
+    private Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            var connection = new MySqlConnection(settings.ConnectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                // DateTStamp is a TIMESTAMP: in UTC it reads and compares without the repeated hour
+                // that local time has when daylight saving ends. Affects only this session.
+                await using var command = new MySqlCommand("SET time_zone = '+00:00'", connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }, cancellationToken);
+
+    private async Task<T> Guard<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (MySqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new OpenDentalDatabaseException(DatabaseMessages.For(e, settings), e);
+        }
+    }
+}
