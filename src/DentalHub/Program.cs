@@ -3,6 +3,7 @@ using DentalHub.Auth;
 using DentalHub.Components;
 using DentalHub.Connections;
 using DentalHub.Hosting;
+using DentalHub.ImportFailures;
 using DentalHub.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -39,6 +40,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthR
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api/reference", options => options.WithTitle("DentalHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapAccountEndpoints();
+app.MapImportFailuresExport();
 var api = app.MapApiV1();
 api.MapPracticeApi();
 api.MapConnectionsApi();

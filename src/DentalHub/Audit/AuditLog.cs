@@ -48,6 +48,9 @@ public static class AuditActions
     public const string UserInvited = "user.invited";
     public const string UserRoleChanged = "user.role-changed";
     public const string UserRemoved = "user.removed";
+    public const string SyncStarted = "sync.started";
+    public const string ImportFailureResolved = "import-failure.resolved";
+    public const string ImportFailuresExported = "import-failures.exported";
     public const string PatientRead = "patient.read";
     public const string PatientChanged = "patient.changed";
 }

@@ -7,7 +7,16 @@ public sealed record ConnectionInput(
     string ConnectorKey,
     string Name,
     IReadOnlyDictionary<string, string> Values,
-    IReadOnlyDictionary<string, string> Secrets);
+    IReadOnlyDictionary<string, string> Secrets)
+{
+    /// <summary>How often to sync; null keeps the current (or default) schedule.</summary>
+    public ConnectionSchedule? Schedule { get; init; }
+}
+
+public sealed record ConnectionSchedule(SyncSchedule Kind, TimeOnly DailyAt, int IntervalMinutes)
+{
+    public static ConnectionSchedule Of(Connection connection) => new(connection.SyncSchedule, connection.SyncDailyAt, connection.SyncIntervalMinutes);
+}
 
 /// <summary>A connection as the UI and API show it: settings, which secrets are stored, never their values.</summary>
 public sealed record ConnectionView(
@@ -23,7 +32,8 @@ public sealed record ConnectionView(
     bool? LastCheckSucceeded,
     string? LastCheckMessage,
     DateTimeOffset? LastSuccessfulReadAt,
-    DateTimeOffset? LastSuccessfulWriteAt)
+    DateTimeOffset? LastSuccessfulWriteAt,
+    ConnectionSchedule Schedule)
 {
     public static ConnectionView From(Connection connection, ConnectorDescriptor? descriptor, IReadOnlyDictionary<string, string> values, IEnumerable<string> storedSecrets) => new(
         connection.Id,
@@ -38,7 +48,8 @@ public sealed record ConnectionView(
         connection.LastCheckSucceeded,
         connection.LastCheckMessage,
         connection.LastSuccessfulReadAt,
-        connection.LastSuccessfulWriteAt);
+        connection.LastSuccessfulWriteAt,
+        ConnectionSchedule.Of(connection));
 }
 
 /// <summary>A connection's input was not acceptable; each entry names the field and what to fix.</summary>

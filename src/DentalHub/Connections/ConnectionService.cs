@@ -3,6 +3,7 @@ using DentalHub.Audit;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 using DentalHub.Secrets;
+using DentalHub.Sync;
 using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public sealed class ConnectionService(
     SecretProtector secrets,
     ConnectorFactory connectors,
     AuditLog audit,
+    SyncScheduler schedules,
     TimeProvider time,
     ILogger<ConnectionService> logger)
 {
@@ -50,6 +52,7 @@ public sealed class ConnectionService(
         db.Connections.Add(connection);
         audit.Add(db, actor, AuditActions.ConnectionCreated, $"Connection '{connection.Name}' ({descriptor.DisplayName})");
         await db.SaveChangesAsync(cancellationToken);
+        await ScheduleAsync(db, connection, cancellationToken);
         return View(connection);
     }
 
@@ -68,6 +71,7 @@ public sealed class ConnectionService(
         connection.UpdatedAt = time.GetUtcNow();
         audit.Add(db, actor, AuditActions.ConnectionChanged, $"Connection '{connection.Name}' settings");
         await db.SaveChangesAsync(cancellationToken);
+        await ScheduleAsync(db, connection, cancellationToken);
         return View(connection);
     }
 
@@ -83,6 +87,7 @@ public sealed class ConnectionService(
         connection.UpdatedAt = time.GetUtcNow();
         audit.Add(db, actor, AuditActions.ConnectionChanged, $"Connection '{connection.Name}' {(enabled ? "enabled" : "disabled")}");
         await db.SaveChangesAsync(cancellationToken);
+        await ScheduleAsync(db, connection, cancellationToken);
         return true;
     }
 
@@ -122,6 +127,27 @@ public sealed class ConnectionService(
         }
     }
 
+    /// <summary>Starts a sync now (it waits if one is running); false when the connection does not exist.</summary>
+    public async Task<bool> SyncNowAsync(TenantScope tenant, AuditActor actor, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var practice = await db.Practices.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (connection is null || practice is null)
+        {
+            return false;
+        }
+        await schedules.SyncNowAsync(connection, practice, cancellationToken);
+        await audit.RecordAsync(tenant, actor, AuditActions.SyncStarted, $"Connection '{connection.Name}'", cancellationToken: cancellationToken);
+        return true;
+    }
+
+    private async Task ScheduleAsync(DentalHubDb db, Connection connection, CancellationToken cancellationToken)
+    {
+        var practice = await db.Practices.AsNoTracking().FirstAsync(p => p.Id == connection.PracticeId, cancellationToken);
+        await schedules.ApplyAsync(connection, practice, cancellationToken);
+    }
+
     private void Apply(Connection connection, ConnectorDescriptor descriptor, ConnectionInput input, IReadOnlyDictionary<string, string> storedSecrets)
     {
         var errors = new Dictionary<string, string>();
@@ -159,6 +185,12 @@ public sealed class ConnectionService(
         if (errors.Count > 0)
         {
             throw new ConnectionValidationException(errors);
+        }
+        if (input.Schedule is { } schedule)
+        {
+            connection.SyncSchedule = schedule.Kind;
+            connection.SyncDailyAt = schedule.DailyAt;
+            connection.SyncIntervalMinutes = Math.Clamp(schedule.IntervalMinutes, 5, 24 * 60);
         }
         connection.SettingsJson = JsonSerializer.Serialize(values);
         connection.ProtectedSecrets = secrets.Protect(newSecrets);

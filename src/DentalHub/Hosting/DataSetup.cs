@@ -29,5 +29,6 @@ public static class DataSetup
         {
             await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
         }
+        await app.Services.GetRequiredService<Sync.SyncScheduler>().ReconcileAllAsync(app.Lifetime.ApplicationStopping);
     }
 }

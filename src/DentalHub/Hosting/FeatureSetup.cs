@@ -16,6 +16,11 @@ public static class FeatureSetup
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConnectorFactory>();
         services.AddSingleton<ConnectionService>();
+        services.AddSingleton<DentalHub.Sync.PatientSync>();
+        services.AddSingleton<DentalHub.Sync.SyncScheduler>();
+        services.AddSingleton<DentalHub.ImportFailures.ImportFailureQuery>();
+        services.AddSingleton<DentalHub.ImportFailures.ImportFailureResolution>();
+        services.AddSingleton<DentalHub.Sync.SyncRunQuery>();
         services.AddSingleton<DentalHub.Dashboard.DashboardService>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<SampleDataSeeder>();

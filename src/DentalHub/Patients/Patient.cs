@@ -28,6 +28,9 @@ public sealed class Patient : IPracticeOwned
     public string? State { get; set; }
     public string? PostalCode { get; set; }
 
+    /// <summary>Staff's own notes: owned by the hub, never written by sync.</summary>
+    public string? Notes { get; set; }
+
     /// <summary>Normalized first name + last name + birthdate, for matching unlinked PMS patients.</summary>
     public string MatchKey { get; set; } = "";
 

@@ -25,6 +25,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         entity.Property(p => p.State).HasMaxLength(Sync.PatientValidation.StateLength);
         entity.Property(p => p.PostalCode).HasMaxLength(Sync.PatientValidation.PostalCodeLength);
         entity.Property(p => p.MatchKey).HasMaxLength(320);
+        entity.Property(p => p.Notes).HasMaxLength(4000);
         entity.HasIndex(p => new { p.PracticeId, p.MatchKey });
         entity.HasIndex(p => new { p.PracticeId, p.LastName, p.FirstName });
         entity.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId);

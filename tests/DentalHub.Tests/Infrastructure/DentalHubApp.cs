@@ -34,7 +34,7 @@ public sealed class DentalHubApp(TestDatabase database, IReadOnlyDictionary<stri
             builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(services => services.AddSingleton(
-            new AvailableConnectors([.. ConnectorCatalog.All, TestSecretConnector.Descriptor])));
+            new AvailableConnectors([.. ConnectorCatalog.All, TestSecretConnector.Descriptor, ScriptedPms.Descriptor])));
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -35,6 +35,15 @@ public static class TestTenants
         return new TestPractice(organization, practice.Id, name, connection.Id, connection.Name);
     }
 
+    /// <summary>A connection of the practice to a scripted PMS, created through the service as staff would.</summary>
+    public static async Task<Guid> ConnectAsync(this DentalHubApp app, TestPractice practice, ScriptedPms pms)
+    {
+        var service = app.Services.GetRequiredService<ConnectionService>();
+        var created = await service.CreateAsync(practice.Tenant, DentalHub.Audit.AuditActor.System,
+            new ConnectionInput(ScriptedPms.Key, "Scripted " + pms.Id[..6], pms.Settings, new Dictionary<string, string>()), CancellationToken.None);
+        return created.Id;
+    }
+
     public static async Task<TestStaff> AddStaffAsync(this DentalHubApp app, string displayName, params (TestPractice Practice, PracticeRole Role)[] roles)
     {
         using var scope = app.Services.CreateScope();

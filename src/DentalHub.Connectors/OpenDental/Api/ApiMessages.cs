@@ -1,3 +1,4 @@
+using DentalHub.Connectors.Contract;
 using System.Net;
 
 namespace DentalHub.Connectors.OpenDental.Api;
@@ -39,7 +40,7 @@ internal static class ApiMessages
 
 /// <summary>The Open Dental API failed in a way a person can act on; the message says how.</summary>
 public sealed class OpenDentalApiException(string message, HttpStatusCode? statusCode = null, Exception? innerException = null)
-    : Exception(message, innerException)
+    : ConnectorException(message, innerException)
 {
     public HttpStatusCode? StatusCode { get; } = statusCode;
 }

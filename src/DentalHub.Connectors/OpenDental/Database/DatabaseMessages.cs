@@ -1,3 +1,4 @@
+using DentalHub.Connectors.Contract;
 using MySqlConnector;
 
 namespace DentalHub.Connectors.OpenDental.Database;
@@ -31,4 +32,4 @@ internal static class DatabaseMessages
 
 /// <summary>Reading the Open Dental database failed in a way a person can fix; the message says how.</summary>
 public sealed class OpenDentalDatabaseException(string message, Exception innerException)
-    : Exception(message, innerException);
+    : ConnectorException(message, innerException);

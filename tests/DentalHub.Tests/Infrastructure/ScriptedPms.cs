@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using DentalHub.Connectors.Contract;
+
+namespace DentalHub.Tests.Infrastructure;
+
+/// <summary>
+/// A PMS held in memory that a test scripts: patients it adds and edits (each edit moves the row to
+/// the end of the change order, as a change stamp does), pages of a chosen size, a crash after N pages,
+/// and a gate that holds a read mid-way. Each test's PMS is found by the connection's "instance" setting.
+/// </summary>
+public sealed class ScriptedPms
+{
+    public const string Key = "scripted-pms";
+    private static readonly ConcurrentDictionary<string, ScriptedPms> Instances = new();
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, (PmsPatient Patient, long Sequence)> rows = [];
+    private long sequence;
+
+    public ScriptedPms() => Instances[Id] = this;
+
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>Throws after this many pages of the next read, as a crash of the process would stop it.</summary>
+    public int? CrashAfterPages { get; set; }
+
+    /// <summary>When set, the read waits here after its first page until the test releases it.</summary>
+    public TaskCompletionSource? HoldAfterFirstPage { get; set; }
+
+    public TaskCompletionSource FirstPageServed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int PagesServed { get; private set; }
+
+    public static ConnectorDescriptor Descriptor { get; } = new(
+        Key, "Scripted PMS (test double)", "A PMS scripted by a test.", ConnectorKind.PracticeManagement,
+        [new ConnectorField("instance", "Instance", "Which scripted PMS.")],
+        context => new Reader(Instances[context.Settings.Required("instance", "Instance")]))
+    {
+        SystemName = "the test PMS",
+    };
+
+    public Dictionary<string, string> Settings => new() { ["instance"] = Id };
+
+    public void Upsert(PmsPatient patient)
+    {
+        lock (gate)
+        {
+            rows[patient.PmsId] = (patient, ++sequence);
+        }
+    }
+
+    public void Edit(string pmsId, Func<PmsPatient, PmsPatient> change)
+    {
+        lock (gate)
+        {
+            rows[pmsId] = (change(rows[pmsId].Patient), ++sequence);
+        }
+    }
+
+    public static PmsPatient Patient(string pmsId, string? first, string? last, DateOnly? birth, string? guarantor = null, string? email = null) =>
+        new(pmsId, guarantor ?? pmsId, first, last, null, null, birth, PmsGender.Unknown, PmsPatientStatus.Active, email ?? $"p{pmsId}@example.com",
+            new PmsPhones(null, "(555) 010-0000", null), new PmsAddress("1 Main St", null, "Springfield", "IL", "62701"), "1", "DOC1", null);
+
+    private List<(PmsPatient Patient, long Sequence)> ChangedSince(long since)
+    {
+        lock (gate)
+        {
+            return rows.Values.Where(r => r.Sequence > since).OrderBy(r => r.Sequence).ToList();
+        }
+    }
+
+    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients
+    {
+        public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(ConnectionCheckResult.Ok("Scripted PMS ready."));
+
+        public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(pms.ChangedSince(0).Count);
+
+        public async IAsyncEnumerable<ChangePage<PmsPatient>> ReadPatientsChangedSince(SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var since = cursor is null ? 0 : long.Parse(cursor.Value, CultureInfo.InvariantCulture);
+            var pages = 0;
+            foreach (var page in pms.ChangedSince(since).Chunk(pms.PageSize))
+            {
+                if (pms.CrashAfterPages is { } crash && pages == crash)
+                {
+                    pms.CrashAfterPages = null;
+                    throw new InvalidOperationException("Simulated crash of the process mid-run.");
+                }
+                pages++;
+                pms.PagesServed++;
+                yield return new ChangePage<PmsPatient>(page.Select(r => r.Patient).ToList(), new SyncCursor(page[^1].Sequence.ToString(CultureInfo.InvariantCulture)));
+                pms.FirstPageServed.TrySetResult();
+                if (pms.HoldAfterFirstPage is { } hold)
+                {
+                    await hold.Task.WaitAsync(cancellationToken);
+                }
+            }
+        }
+    }
+}

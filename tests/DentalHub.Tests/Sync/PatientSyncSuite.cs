@@ -1,0 +1,275 @@
+using DentalHub.Data;
+using DentalHub.ImportFailures;
+using DentalHub.Patients;
+using DentalHub.Sync;
+using DentalHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DentalHub.Tests.Sync;
+
+/// <summary>A practice's PMS patients coming into the hub, first all of them, then only what changed; on both databases.</summary>
+public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly DateOnly Birth = new(1985, 4, 12);
+    private readonly ScriptedPms pms = new();
+    private DentalHubApp? app;
+    private TestPractice practice = default!;
+    private Guid connectionId;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+            await app.Database.DisposeAsync();
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
+        app = new DentalHubApp(TestDatabase.Create(provider));
+        practice = await app.AddPracticeAsync("Sync Dental");
+        connectionId = await app.ConnectAsync(practice, pms);
+    }
+
+    private Task<SyncOutcome> SyncAsync() =>
+        app!.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+
+    private DentalHubDb Db() => app!.Databases.Create(practice.Tenant);
+
+    [SkippableFact]
+    public async Task FirstSync_FamiliesAndProblemRows_CreatesProfilesAndFailures()
+    {
+        await StartAsync();
+        pms.Upsert(ScriptedPms.Patient("1", "Maria", "García", new DateOnly(1980, 1, 2)));
+        pms.Upsert(ScriptedPms.Patient("2", "Zoë", "García", new DateOnly(2015, 6, 7), guarantor: "1"));
+        pms.Upsert(ScriptedPms.Patient("3", "Nobirth", "Person", new DateOnly(1, 1, 1)));
+        pms.Upsert(ScriptedPms.Patient("4", "", "Noname", Birth));
+        pms.Upsert(ScriptedPms.Patient("5", "Rita", "Bademail", Birth, email: "rita@"));
+        pms.Upsert(ScriptedPms.Patient("6", "Future", "Born", new DateOnly(2099, 1, 1)));
+
+        var outcome = await SyncAsync();
+
+        Assert.Equal(SyncOutcomeKind.Completed, outcome.Kind);
+        await using var db = Db();
+        Assert.Equal(3, await db.Patients.CountAsync());
+        var rita = await db.Patients.SingleAsync(p => p.LastName == "Bademail");
+        Assert.Null(rita.Email);
+        var child = await db.PatientLinks.SingleAsync(l => l.PmsId == "2");
+        Assert.Equal("1", child.GuarantorPmsId);
+        var failures = await db.ImportFailures.OrderBy(f => f.PmsId).ToListAsync();
+        Assert.Equal(
+            [("3", ImportFailureReason.MissingBirthDate), ("4", ImportFailureReason.MissingFirstName), ("5", ImportFailureReason.InvalidEmail), ("6", ImportFailureReason.ImpossibleBirthDate)],
+            failures.Select(f => (f.PmsId, f.Reason)));
+        Assert.Equal(ImportFailureSeverity.Warning, failures.Single(f => f.PmsId == "5").Severity);
+        Assert.Contains("Edit Patient Information", failures.Single(f => f.PmsId == "3").Message);
+        var run = await db.SyncRuns.SingleAsync();
+        Assert.Equal((SyncRunStatus.Succeeded, 6, 3, 0, 3, 1, 6), (run.Status, run.Read, run.Created, run.Updated, run.Failed, run.Warnings, run.Expected));
+    }
+
+    [SkippableFact]
+    public async Task SecondSync_NothingChanged_ReadsNothing()
+    {
+        await StartAsync();
+        for (var i = 1; i <= 120; i++)
+        {
+            pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Family", Birth.AddDays(i)));
+        }
+        await SyncAsync();
+        await SyncAsync();
+        await using var db = Db();
+        var runs = await db.SyncRuns.OrderBy(r => r.StartedAt).ToListAsync();
+        Assert.Equal([120, 0], runs.Select(r => r.Read));
+        Assert.True(runs[0].FullRead);
+        Assert.False(runs[1].FullRead);
+    }
+
+    [SkippableFact]
+    public async Task PmsEdit_ToLinkedPatient_UpdatesProfileButKeepsStaffNotes()
+    {
+        await StartAsync();
+        pms.Upsert(ScriptedPms.Patient("7", "Liam", "Oconnor", Birth));
+        await SyncAsync();
+        await using (var db = Db())
+        {
+            var profile = await db.Patients.SingleAsync();
+            profile.Notes = "Prefers afternoon appointments";
+            await db.SaveChangesAsync();
+        }
+
+        pms.Edit("7", p => p with { LastName = "O'Connor", Email = "liam.new@example.com", Status = Connectors.Contract.PmsPatientStatus.Inactive });
+        await SyncAsync();
+
+        await using var read = Db();
+        var updated = await read.Patients.SingleAsync();
+        Assert.Equal(("O'Connor", "liam.new@example.com", PatientStatus.Inactive), (updated.LastName, updated.Email, updated.Status));
+        Assert.Equal("Prefers afternoon appointments", updated.Notes);
+        Assert.Equal(1, (await read.SyncRuns.OrderBy(r => r.StartedAt).LastAsync()).Updated);
+    }
+
+    [SkippableFact]
+    public async Task Failure_FixedInThePms_ClearsOnNextSync()
+    {
+        await StartAsync();
+        pms.Upsert(ScriptedPms.Patient("8", "Peter", "Nobirth", null));
+        await SyncAsync();
+        await using (var db = Db())
+        {
+            Assert.Single(await db.ImportFailures.ToListAsync());
+        }
+        pms.Edit("8", p => p with { BirthDate = Birth });
+        await SyncAsync();
+        await using var read = Db();
+        Assert.Empty(await read.ImportFailures.ToListAsync());
+        Assert.Equal("Peter", (await read.Patients.SingleAsync()).FirstName);
+    }
+
+    [SkippableFact]
+    public async Task UnlinkedPatient_MatchingOneProfile_IsLinkedNotDuplicated()
+    {
+        await StartAsync();
+        await using (var db = Db())
+        {
+            db.Patients.Add(new Patient { PracticeId = practice.PracticeId, FirstName = "José", LastName = "Müller-Lüdenscheidt", BirthDate = Birth, MatchKey = MatchKeys.For("José", "Müller-Lüdenscheidt", Birth) });
+            await db.SaveChangesAsync();
+        }
+        pms.Upsert(ScriptedPms.Patient("9", "  JOSE ", "Muller\u2010Ludenscheidt", Birth));
+        await SyncAsync();
+        await using var read = Db();
+        var profile = await read.Patients.SingleAsync();
+        Assert.Equal(profile.Id, (await read.PatientLinks.SingleAsync()).PatientId);
+    }
+
+    [SkippableFact]
+    public async Task TwoPmsPatients_SameNameAndBirthdate_SecondIsAFailureNotAMerge()
+    {
+        await StartAsync();
+        pms.Upsert(ScriptedPms.Patient("10", "Sam", "Twice", Birth));
+        pms.Upsert(ScriptedPms.Patient("11", "Sam", "Twice", Birth));
+        await SyncAsync();
+        await using var db = Db();
+        Assert.Single(await db.Patients.ToListAsync());
+        var failure = await db.ImportFailures.SingleAsync();
+        Assert.Equal(("11", ImportFailureReason.DuplicateInPms), (failure.PmsId, failure.Reason));
+    }
+
+    [SkippableFact]
+    public async Task AmbiguousMatch_ResolvedByAPerson_IsLinkedAndStaysLinked()
+    {
+        await StartAsync();
+        Guid chosen;
+        await using (var db = Db())
+        {
+            var first = new Patient { PracticeId = practice.PracticeId, FirstName = "Ann", LastName = "Lee", BirthDate = Birth, MatchKey = MatchKeys.For("Ann", "Lee", Birth) };
+            var second = new Patient { PracticeId = practice.PracticeId, FirstName = "Ann", LastName = "Lee", BirthDate = Birth, MatchKey = MatchKeys.For("Ann", "Lee", Birth) };
+            db.Patients.AddRange(first, second);
+            await db.SaveChangesAsync();
+            chosen = second.Id;
+        }
+        pms.Upsert(ScriptedPms.Patient("12", "Ann", "Lee", Birth));
+        await SyncAsync();
+        Guid failureId;
+        await using (var db = Db())
+        {
+            var failure = await db.ImportFailures.SingleAsync();
+            Assert.Equal(ImportFailureReason.AmbiguousMatch, failure.Reason);
+            Assert.Contains(chosen.ToString(), failure.DetailsJson);
+            failureId = failure.Id;
+        }
+
+        var resolution = app!.Services.GetRequiredService<ImportFailureResolution>();
+        Assert.Null(await resolution.LinkToExistingAsync(practice.Tenant, DentalHub.Audit.AuditActor.System, failureId, chosen, CancellationToken.None));
+        pms.Edit("12", p => p with { PreferredName = "Annie" });
+        await SyncAsync();
+
+        await using var read = Db();
+        Assert.Empty(await read.ImportFailures.ToListAsync());
+        Assert.Equal(chosen, (await read.PatientLinks.SingleAsync()).PatientId);
+        Assert.Equal("Annie", (await read.Patients.SingleAsync(p => p.Id == chosen)).PreferredName);
+        Assert.Equal(2, await read.Patients.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task CrashMidRun_NextRunResumes_NoRowLostNoneDoubled()
+    {
+        await StartAsync();
+        pms.PageSize = 25;
+        for (var i = 1; i <= 200; i++)
+        {
+            pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Crash", Birth.AddDays(i)));
+        }
+        pms.CrashAfterPages = 3;
+
+        var crashed = await SyncAsync();
+        Assert.Equal(SyncOutcomeKind.Failed, crashed.Kind);
+        await using (var db = Db())
+        {
+            Assert.Equal(75, await db.Patients.CountAsync());
+        }
+
+        var resumed = await SyncAsync();
+        Assert.Equal(SyncOutcomeKind.Completed, resumed.Kind);
+        await using var read = Db();
+        Assert.Equal(200, await read.Patients.CountAsync());
+        Assert.Equal(200, await read.PatientLinks.Select(l => l.PmsId).Distinct().CountAsync());
+        var runs = await read.SyncRuns.OrderBy(r => r.StartedAt).ToListAsync();
+        Assert.Equal([(SyncRunStatus.Failed, 75), (SyncRunStatus.Succeeded, 125)], runs.Select(r => (r.Status, r.Read)));
+        Assert.Equal(200, runs.Sum(r => r.Created));
+    }
+
+    [SkippableFact]
+    public async Task ProcessDiedHoldingTheLease_NextRunAfterExpiry_MarksItInterruptedAndResumes()
+    {
+        await StartAsync();
+        pms.PageSize = 10;
+        for (var i = 1; i <= 30; i++)
+        {
+            pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Lease", Birth.AddDays(i)));
+        }
+        pms.CrashAfterPages = 1;
+        await SyncAsync();
+        await using (var db = Db())
+        {
+            // What a killed process leaves: its run still "Running" and its lease still held.
+            await db.SyncRuns.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, SyncRunStatus.Running));
+            await db.SyncStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseOwner, "dead-node").SetProperty(x => x.LeaseExpiresAt, DateTimeOffset.UnixEpoch));
+        }
+
+        Assert.Equal(SyncOutcomeKind.Completed, (await SyncAsync()).Kind);
+        await using var read = Db();
+        var runs = await read.SyncRuns.OrderBy(r => r.StartedAt).ToListAsync();
+        Assert.Equal([SyncRunStatus.Interrupted, SyncRunStatus.Succeeded], runs.Select(r => r.Status));
+        Assert.Equal(30, await read.Patients.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task SecondRun_WhileOneIsRunning_IsRefusedAndFirstCompletes()
+    {
+        await StartAsync();
+        pms.PageSize = 5;
+        for (var i = 1; i <= 20; i++)
+        {
+            pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Once", Birth.AddDays(i)));
+        }
+        pms.HoldAfterFirstPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = SyncAsync();
+        await pms.FirstPageServed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var second = await SyncAsync();
+        pms.HoldAfterFirstPage.SetResult();
+
+        Assert.Equal(SyncOutcomeKind.AlreadyRunning, second.Kind);
+        Assert.Equal(SyncOutcomeKind.Completed, (await first).Kind);
+        await using var db = Db();
+        Assert.Equal(20, await db.Patients.CountAsync());
+        Assert.Single(await db.SyncRuns.ToListAsync());
+    }
+}
+
+public sealed class PatientSyncOnSqlite() : PatientSyncSuite(DatabaseProvider.Sqlite);
+
+public sealed class PatientSyncOnPostgres() : PatientSyncSuite(DatabaseProvider.Postgres);
