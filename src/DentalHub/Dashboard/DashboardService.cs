@@ -1,4 +1,7 @@
 using DentalHub.Connections;
+using DentalHub.Connectors.Contract;
+using DentalHub.ImportFailures;
+using DentalHub.Sync;
 using DentalHub.Scheduling;
 using DentalHub.Tenancy;
 using Quartz;
@@ -10,35 +13,68 @@ public sealed record ConnectionStatus(
     ConnectionView Connection,
     DateTimeOffset? NextRunAt,
     string NextRunLabel,
-    IReadOnlyList<string> OpenProblems);
+    IReadOnlyList<string> OpenProblems,
+    int ImportFailures,
+    SyncRun? LastRun,
+    bool ReadsPatients);
 
 /// <summary>Gathers, per connection, its last read and write, its next scheduled run and its open problems.</summary>
-public sealed class DashboardService(ConnectionService connections, ISchedulerFactory schedulers)
+public sealed class DashboardService(
+    ConnectionService connections,
+    ISchedulerFactory schedulers,
+    ImportFailureQuery failures,
+    SyncRunQuery runs,
+    AvailableConnectors available,
+    TimeProvider time)
 {
     public async Task<IReadOnlyList<ConnectionStatus>> ConnectionStatusesAsync(TenantScope tenant, CancellationToken cancellationToken)
     {
         var list = await connections.ListAsync(tenant, cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var nextCheck = await NextFireAsync(scheduler, Schedules.ConnectionChecks, cancellationToken);
+        var failureCounts = await failures.OpenErrorsByConnectionAsync(tenant, cancellationToken);
+        var lastRuns = await runs.LatestByConnectionAsync(tenant, cancellationToken);
         var statuses = new List<ConnectionStatus>();
         foreach (var connection in list)
         {
             var nextRun = await NextInGroupAsync(scheduler, Schedules.ConnectionGroup(connection.Id), cancellationToken);
+            var failureCount = failureCounts.GetValueOrDefault(connection.Id);
+            var lastRun = lastRuns.GetValueOrDefault(connection.Id);
             statuses.Add(new ConnectionStatus(
                 connection,
                 nextRun ?? (connection.Enabled ? nextCheck : null),
                 nextRun is null ? "Next check" : "Next sync",
-                ProblemsOf(connection)));
+                ProblemsOf(connection, failureCount, lastRun),
+                failureCount,
+                lastRun,
+                available.Find(connection.ConnectorKey)?.Kind == ConnectorKind.PracticeManagement));
         }
         return statuses;
     }
 
-    private static List<string> ProblemsOf(ConnectionView connection)
+    private List<string> ProblemsOf(ConnectionView connection, int importFailures, SyncRun? lastRun)
     {
         var problems = new List<string>();
-        if (connection.Enabled && connection.LastCheckSucceeded == false)
+        if (!connection.Enabled)
+        {
+            return problems;
+        }
+        if (connection.LastCheckSucceeded == false)
         {
             problems.Add(connection.LastCheckMessage ?? "The last connection check failed.");
+        }
+        if (lastRun?.Status == SyncRunStatus.Failed)
+        {
+            problems.Add($"The last sync failed: {lastRun.Error}");
+        }
+        if (connection.LastSuccessfulReadAt is { } lastRead
+            && time.GetUtcNow() - lastRead > SyncScheduler.StaleAfter(connection.Schedule.Kind, connection.Schedule.IntervalMinutes))
+        {
+            problems.Add("No successful read for longer than this schedule allows.");
+        }
+        if (importFailures > 0)
+        {
+            problems.Add($"{importFailures} {(importFailures == 1 ? "patient" : "patients")} could not be imported.");
         }
         return problems;
     }
