@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.Demo;
+using DentalHub.Connectors.Stripe;
 
 namespace DentalHub.Connectors;
 
@@ -12,6 +13,7 @@ public static class ConnectorCatalog
     public static IReadOnlyList<ConnectorDescriptor> All { get; } =
     [
         DemoPmsConnector.Descriptor,
+        StripeConnector.Descriptor,
     ];
 
     public static ConnectorDescriptor? Find(string key) =>
