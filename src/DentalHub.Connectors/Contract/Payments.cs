@@ -81,14 +81,16 @@ public sealed record PatientData(string Value)
 /// <param name="Amount">Gross; negative when money left the balance.</param>
 /// <param name="Fee">What the processor kept; negative when a fee was given back.</param>
 /// <param name="Net">Amount minus fee: what reaches the bank through a payout.</param>
-/// <param name="ReportingCategory">The processor's accounting group (charge, refund, dispute, ...).</param>
+/// <param name="ReportingCategory">The processor's accounting group (charge, refund, dispute, payout, ...).</param>
+/// <param name="SourceId">What moved the money: a charge, refund, dispute or payout id.</param>
 public sealed record ProcessorSettlement(
     string BalanceTransactionId,
     decimal Amount,
     decimal Fee,
     decimal Net,
     string Currency,
-    string? ReportingCategory);
+    string? ReportingCategory,
+    string? SourceId);
 
 /// <summary>
 /// The fee of a payment became known, or can now be fetched. When <see cref="Settlement"/> is null the

@@ -9,6 +9,9 @@ public sealed record StripeConnectionSettings(string? WebhookSecret, string? Api
     public const string ApiKeyField = "apiKey";
     public const string AccountIdField = "accountId";
 
+    /// <summary>Where Stripe's API is; only tests point it elsewhere (null means api.stripe.com).</summary>
+    public string? ApiBase { get; init; }
+
     public static StripeConnectionSettings From(ConnectorSettings settings) => new(
         settings.Secret(WebhookSecretField)?.Trim(),
         settings.Secret(ApiKeyField)?.Trim(),

@@ -3,10 +3,11 @@ using DentalHub.Connectors.Contract;
 namespace DentalHub.Connectors.Stripe;
 
 /// <summary>
-/// A practice's Stripe account: receives its webhooks (payments, fees, refunds, disputes, payouts).
-/// The API key is for fetching balance transactions later; nothing here calls Stripe.
+/// A practice's Stripe account: receives its webhooks (payments, fees, refunds, disputes, payouts) and
+/// reads balance transactions with the API key. Only the settlement reads call Stripe.
 /// </summary>
-public sealed class StripeConnector(StripeConnectionSettings settings, TimeProvider time) : IConnector, IReceivesPaymentEvents
+public sealed class StripeConnector(StripeConnectionSettings settings, TimeProvider time, IHttpClientFactory? httpClients = null)
+    : IConnector, IReceivesPaymentEvents, IReadsPaymentSettlements
 {
     public const string Key = "stripe";
 
@@ -26,7 +27,7 @@ public sealed class StripeConnector(StripeConnectionSettings settings, TimeProvi
                 "Only for Stripe Connect: the practice's account (acct_...). Events from other accounts are then ignored.",
                 IsRequired: false),
         ],
-        context => new StripeConnector(StripeConnectionSettings.From(context.Settings), context.Time));
+        context => new StripeConnector(StripeConnectionSettings.From(context.Settings), context.Time, context.HttpClients));
 
     public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +44,18 @@ public sealed class StripeConnector(StripeConnectionSettings settings, TimeProvi
             ? new PaymentEventAccepted(received with { Payload = new IgnoredEvent(reason) })
             : result;
     }
+
+    public Task<ProcessorSettlement?> ReadSettlementAsync(string balanceTransactionId, CancellationToken cancellationToken) =>
+        BalanceTransactions().GetAsync(balanceTransactionId, cancellationToken);
+
+    public IAsyncEnumerable<ProcessorSettlement> ReadPayoutSettlementsAsync(string payoutId, CancellationToken cancellationToken) =>
+        BalanceTransactions().ListForPayoutAsync(payoutId, cancellationToken);
+
+    private StripeBalanceTransactions BalanceTransactions() => StripeBalanceTransactions.Create(
+        settings.ApiKey ?? throw new ConnectorConfigurationException("The Stripe API key is not set. Edit the connection and paste a restricted key (rk_...)."),
+        settings.AccountId,
+        (httpClients ?? throw new InvalidOperationException("This Stripe connector was created without HTTP clients.")).CreateClient(Key),
+        settings.ApiBase);
 
     /// <summary>
     /// A Connect endpoint receives every connected account's events, and a live one also their

@@ -101,7 +101,8 @@ internal static class StripePaymentMapping
             StripeMoney.ToDecimal(transaction.Fee, currency),
             StripeMoney.ToDecimal(transaction.Net, currency),
             currency,
-            transaction.ReportingCategory);
+            transaction.ReportingCategory,
+            transaction.SourceId);
     }
 
     public static string Currency(string? currency, string what) =>
