@@ -1,6 +1,7 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.Demo;
 using DentalHub.Connectors.OpenDental;
+using DentalHub.Connectors.Stripe;
 
 namespace DentalHub.Connectors;
 
@@ -14,6 +15,7 @@ public static class ConnectorCatalog
     [
         DemoPmsConnector.Descriptor,
         OpenDentalConnector.Descriptor,
+        StripeConnector.Descriptor,
     ];
 
     public static ConnectorDescriptor? Find(string key) =>
