@@ -8,10 +8,11 @@ namespace DentalHub.Connectors.Demo;
 /// A practice management system that serves a generated sample practice, so a first run shows a
 /// working hub. Everything it serves is sample data and is labelled so.
 /// </summary>
-public sealed class DemoPmsConnector(DemoPractice practice) : IConnector, IReadsPatients
+public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time) : IConnector, IReadsPatients
 {
     public const string Key = "demo-pms";
     public const string PageSizeField = "pageSize";
+    public const string DelayField = "delayMs";
 
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key,
@@ -21,10 +22,12 @@ public sealed class DemoPmsConnector(DemoPractice practice) : IConnector, IReads
         [
             new ConnectorField("seed", "Sample seed", "Changes which sample patients are generated.", IsRequired: false, DefaultValue: "42"),
             new ConnectorField(PageSizeField, "Page size", "Rows per page read.", IsRequired: false, DefaultValue: "100"),
+            new ConnectorField(DelayField, "Simulated delay (ms)", "Waits this long per page, as a slow PMS would, so you can watch a sync's progress.", IsRequired: false, DefaultValue: "0"),
         ],
-        context => new DemoPmsConnector(DemoPractice.Generate(SeedFrom(context.Settings)))
+        context => new DemoPmsConnector(DemoPractice.Generate(SeedFrom(context.Settings)), context.Time)
         {
             PageSize = PageSizeFrom(context.Settings),
+            DelayPerPage = TimeSpan.FromMilliseconds(int.TryParse(context.Settings.Value(DelayField), CultureInfo.InvariantCulture, out var delay) ? Math.Clamp(delay, 0, 10_000) : 0),
         })
     {
         ServesSampleData = true,
@@ -32,6 +35,8 @@ public sealed class DemoPmsConnector(DemoPractice practice) : IConnector, IReads
     };
 
     public int PageSize { get; init; } = 100;
+
+    public TimeSpan DelayPerPage { get; init; }
 
     public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
         Task.FromResult(ConnectionCheckResult.Ok(
@@ -58,6 +63,10 @@ public sealed class DemoPmsConnector(DemoPractice practice) : IConnector, IReads
         foreach (var page in changed.Chunk(PageSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (DelayPerPage > TimeSpan.Zero)
+            {
+                await Task.Delay(DelayPerPage, time, cancellationToken);
+            }
             await Task.Yield();
             var last = page[^1].ChangedAt!.Value;
             yield return new ChangePage<PmsPatient>(page, new SyncCursor(last.ToString("O", CultureInfo.InvariantCulture)));
