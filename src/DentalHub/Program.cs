@@ -4,6 +4,7 @@ using DentalHub.Components;
 using DentalHub.Connections;
 using DentalHub.Hosting;
 using DentalHub.ImportFailures;
+using DentalHub.Patients;
 using DentalHub.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -44,6 +45,7 @@ app.MapImportFailuresExport();
 var api = app.MapApiV1();
 api.MapPracticeApi();
 api.MapConnectionsApi();
+api.MapPatientsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());

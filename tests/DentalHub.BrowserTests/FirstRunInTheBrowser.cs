@@ -3,44 +3,15 @@ using Microsoft.Playwright;
 namespace DentalHub.BrowserTests;
 
 /// <summary>A person opens a new DentalHub, creates the owner account and looks at the dashboard.</summary>
-public sealed class FirstRunInTheBrowser : IAsyncLifetime
+public sealed class FirstRunInTheBrowser : BrowserScenario
 {
-    private const string Password = "Correct-Horse-Battery-9";
-    private RunningHub? hub;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        if (Chromium.ExecutablePath is null)
-        {
-            return;
-        }
-        hub = new RunningHub();
-        hub.Start();
-        (playwright, browser) = await Chromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-        playwright?.Dispose();
-        if (hub is not null)
-        {
-            await hub.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task Owner_CreatesAccountAndSignsIn_SeesSampleConnectionOnDashboard()
     {
-        Skip.If(browser is null, Chromium.SkipReason);
-        var page = await browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 860 } });
+        SkipWithoutChromium();
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 860 } });
 
-        await page.GotoAsync(hub!.BaseUrl + "/");
+        await page.GotoAsync(Hub.BaseUrl + "/");
         await page.WaitForURLAsync("**/setup");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("01-setup"), FullPage = true });
         await page.FillAsync("input[name=displayName]", "Olivia Owner");
@@ -48,13 +19,13 @@ public sealed class FirstRunInTheBrowser : IAsyncLifetime
         await page.FillAsync("input[name=password]", Password);
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(hub.BaseUrl + "/");
+        await page.WaitForURLAsync(Hub.BaseUrl + "/");
         await Assertions.Expect(page.Locator("[data-testid=connection-card]")).ToContainTextAsync("Sample PMS");
         await Assertions.Expect(page.GetByText("Sample data.", new() { Exact = false }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("02-dashboard"), FullPage = true });
 
-        await page.GotoAsync(hub.BaseUrl + "/connections");
-        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+        await page.GotoAsync(Hub.BaseUrl + "/connections");
+        await WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=connections-table]")).ToContainTextAsync("Demo PMS (sample data)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Test" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=connections-table]")).ToContainTextAsync("Connected to the sample practice");
@@ -64,24 +35,19 @@ public sealed class FirstRunInTheBrowser : IAsyncLifetime
     [SkippableFact]
     public async Task Owner_SignsOutAndBackIn_OnATablet_SeesDashboard()
     {
-        Skip.If(browser is null, Chromium.SkipReason);
-        var context = await browser!.NewContextAsync(new() { ViewportSize = new() { Width = 820, Height = 1180 }, HasTouch = true });
+        SkipWithoutChromium();
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 820, Height = 1180 }, HasTouch = true });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(hub!.BaseUrl + "/setup");
-        await page.FillAsync("input[name=displayName]", "Tablet Owner");
-        await page.FillAsync("input[name=email]", "tablet@example.test");
-        await page.FillAsync("input[name=password]", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(hub.BaseUrl + "/");
+        await CreateOwnerAsync(page, "Tablet Owner", "tablet@example.test");
         await context.ClearCookiesAsync();
 
-        await page.GotoAsync(hub.BaseUrl + "/");
+        await page.GotoAsync(Hub.BaseUrl + "/");
         await page.WaitForURLAsync("**/account/login**");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("04-sign-in-tablet"), FullPage = true });
         await page.FillAsync("input[name=email]", "tablet@example.test");
         await page.FillAsync("input[name=password]", Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(hub.BaseUrl + "/");
+        await page.WaitForURLAsync(Hub.BaseUrl + "/");
         await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync("Dashboard");
         await Assertions.Expect(page.Locator("[data-testid=connection-count]")).ToHaveTextAsync("1");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("05-dashboard-tablet"), FullPage = true });

@@ -21,6 +21,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureQuery>();
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureResolution>();
         services.AddSingleton<DentalHub.Sync.SyncRunQuery>();
+        services.AddSingleton<DentalHub.Patients.PatientQuery>();
         services.AddSingleton<DentalHub.Dashboard.DashboardService>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<SampleDataSeeder>();
