@@ -30,6 +30,7 @@ public sealed class SyncAndImportFailuresInTheBrowser : BrowserScenario
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("07-sync-finished"), FullPage = true });
 
         await page.GotoAsync(Hub.BaseUrl + "/");
+        await WaitUntilInteractiveAsync(page);
         await page.ClickAsync("[data-testid=import-failure-link]");
         await page.WaitForURLAsync("**/import-failures?connection=*");
         await WaitUntilInteractiveAsync(page);
