@@ -5,6 +5,7 @@ using DentalHub.Connections;
 using DentalHub.Hosting;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
+using DentalHub.Payments;
 using DentalHub.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -21,7 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 var database = builder.AddDentalHubData();
 builder.Services.AddDentalHubSecurity();
-builder.Services.AddDentalHubFeatures();
+builder.Services.AddDentalHubFeatures(builder.Configuration);
 builder.Services.AddDentalHubScheduler(database, builder.Configuration);
 builder.Services.AddDentalHubWeb();
 
@@ -46,6 +47,7 @@ var api = app.MapApiV1();
 api.MapPracticeApi();
 api.MapConnectionsApi();
 api.MapPatientsApi();
+api.MapPaymentsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());

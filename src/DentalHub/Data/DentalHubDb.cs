@@ -5,6 +5,8 @@ using DentalHub.Auth.ApiKeys;
 using DentalHub.Connections;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
+using DentalHub.Payments;
+using DentalHub.Writeback;
 using DentalHub.Sync;
 using DentalHub.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +41,9 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<ImportFailure> ImportFailures => Set<ImportFailure>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<WritebackSettings> WritebackSettings => Set<WritebackSettings>();
+    public DbSet<WritebackCommand> WritebackCommands => Set<WritebackCommand>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,8 +8,12 @@ namespace DentalHub.Hosting;
 
 public static class FeatureSetup
 {
-    public static IServiceCollection AddDentalHubFeatures(this IServiceCollection services)
+    public static IServiceCollection AddDentalHubFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        if (configuration.GetValue("Writeback:Worker", true))
+        {
+            services.AddHostedService<DentalHub.Writeback.WritebackWorker>();
+        }
         services.AddHttpClient();
         services.AddSingleton(new AvailableConnectors(DentalHub.Connectors.ConnectorCatalog.All));
         services.AddSingleton<SecretProtector>();
@@ -22,6 +26,11 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureResolution>();
         services.AddSingleton<DentalHub.Sync.SyncRunQuery>();
         services.AddSingleton<DentalHub.Patients.PatientQuery>();
+        services.AddSingleton(new DentalHub.Writeback.WritebackPolicy());
+        services.AddSingleton<DentalHub.Writeback.WritebackSignal>();
+        services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
+        services.AddSingleton<DentalHub.Payments.PaymentIntake>();
+        services.AddSingleton<DentalHub.Writeback.WritebackActions>();
         services.AddSingleton<DentalHub.Dashboard.DashboardService>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<SampleDataSeeder>();

@@ -63,6 +63,24 @@ public sealed class ScriptedPms
         new(pmsId, guarantor ?? pmsId, first, last, null, null, birth, PmsGender.Unknown, PmsPatientStatus.Active, email ?? $"p{pmsId}@example.com",
             new PmsPhones(null, "(555) 010-0000", null), new PmsAddress("1 Main St", null, "Springfield", "IL", "62701"), "1", "DOC1", null);
 
+    private LedgerFault NextFault()
+    {
+        lock (gate)
+        {
+            return WriteFaults.TryDequeue(out var fault) ? fault : LedgerFault.None;
+        }
+    }
+
+    private string Commit(PmsPaymentWrite payment)
+    {
+        lock (gate)
+        {
+            var id = (Ledger.Count + 1000).ToString(CultureInfo.InvariantCulture);
+            Ledger.Add((payment.Reference, payment.PmsPatientId, payment.Amount, id));
+            return id;
+        }
+    }
+
     private List<(PmsPatient Patient, long Sequence)> ChangedSince(long since)
     {
         lock (gate)
@@ -71,8 +89,68 @@ public sealed class ScriptedPms
         }
     }
 
-    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients
+    /// <summary>What the PMS ledger holds: payments written through the connector, by our reference.</summary>
+    public List<(string Reference, string PmsPatientId, decimal Amount, string Id)> Ledger { get; } = [];
+
+    /// <summary>What happens to each next write, in order; an empty queue means the write succeeds.</summary>
+    public Queue<LedgerFault> WriteFaults { get; } = new();
+
+    /// <summary>What happens to each next read-back, in order; an empty queue means the read-back works.</summary>
+    public Queue<bool> ReadBackUnavailable { get; } = new();
+
+    /// <summary>Called to "kill" the dispatcher mid-step (it cancels the dispatcher's token).</summary>
+    public Action? Crash { get; set; }
+
+    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IWritesPayments
     {
+        public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
+        {
+            var fault = pms.NextFault();
+            switch (fault)
+            {
+                case LedgerFault.CrashBeforeSend:
+                    return Die(cancellationToken);
+                case LedgerFault.CrashAfterCommit:
+                    pms.Commit(payment);
+                    return Die(cancellationToken);
+                case LedgerFault.TryLater:
+                    return Task.FromResult<WriteOutcome>(new WriteOutcome.TryLater("The PMS asked us to slow down.", TimeSpan.FromSeconds(10)));
+                case LedgerFault.Refuse:
+                    return Task.FromResult<WriteOutcome>(new WriteOutcome.Refused("The patient's account is closed in the PMS."));
+                case LedgerFault.DroppedBeforeCommit:
+                    return Task.FromResult<WriteOutcome>(new WriteOutcome.Unknown("The connection dropped."));
+                case LedgerFault.LostResponseAfterCommit:
+                    pms.Commit(payment);
+                    return Task.FromResult<WriteOutcome>(new WriteOutcome.Unknown("The PMS did not answer in time."));
+                case LedgerFault.None:
+                    return Task.FromResult<WriteOutcome>(new WriteOutcome.Written(pms.Commit(payment)));
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(payment), fault, null);
+            }
+        }
+
+        public Task<FindOutcome> FindWrittenPaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
+        {
+            lock (pms.gate)
+            {
+                if (pms.ReadBackUnavailable.TryDequeue(out var unavailable) && unavailable)
+                {
+                    return Task.FromResult<FindOutcome>(new FindOutcome.CouldNotCheck("The PMS could not be read."));
+                }
+                var found = pms.Ledger.Where(l => l.Reference == payment.Reference).ToList();
+                return Task.FromResult<FindOutcome>(found.Count > 0 ? new FindOutcome.Found(found[0].Id) : new FindOutcome.NotFound());
+            }
+        }
+
+        public Task<IReadOnlyList<PmsPaymentType>> ReadPaymentTypesAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PmsPaymentType>>([new PmsPaymentType("71", "Credit Card", false)]);
+
+        private Task<WriteOutcome> Die(CancellationToken cancellationToken)
+        {
+            pms.Crash?.Invoke();
+            throw new OperationCanceledException("The process was killed.", cancellationToken);
+        }
+
         public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
             Task.FromResult(ConnectionCheckResult.Ok("Scripted PMS ready."));
 
@@ -100,4 +178,15 @@ public sealed class ScriptedPms
             }
         }
     }
+}
+
+public enum LedgerFault
+{
+    None,
+    TryLater,
+    Refuse,
+    DroppedBeforeCommit,
+    LostResponseAfterCommit,
+    CrashBeforeSend,
+    CrashAfterCommit,
 }

@@ -1,0 +1,46 @@
+using DentalHub.Tenancy;
+
+namespace DentalHub.Payments;
+
+/// <summary>
+/// How a practice wants payments recorded in its PMS. Changes apply to payments received after the
+/// change; payments already queued keep what they were queued with.
+/// </summary>
+public sealed class WritebackSettings : IPracticeOwned
+{
+    public Guid PracticeId { get; init; }
+
+    /// <summary>Sources not written back at all, comma-separated names of <see cref="PaymentSource"/>.</summary>
+    public string DisabledSources { get; set; } = "";
+
+    /// <summary>Card-terminal payments left for staff to post by hand (many practices post them at the desk).</summary>
+    public bool TerminalPostedByStaff { get; set; }
+
+    public WritebackTiming Timing { get; set; } = WritebackTiming.Instant;
+
+    /// <summary>For a daily batch: when, in the practice's time zone.</summary>
+    public TimeOnly DailyBatchAt { get; set; } = new(18, 0);
+
+    /// <summary>Net of processing fees (the default: what reaches the bank) or gross (what the patient paid).</summary>
+    public AmountBasis Amount { get; set; } = AmountBasis.Net;
+
+    /// <summary>PMS payment type per source, JSON object of source name to the PMS's type id (Open Dental: DefNum).</summary>
+    public string PaymentTypesJson { get; set; } = "{}";
+
+    public Connectors.Contract.PaymentAllocation Allocation { get; set; } = Connectors.Contract.PaymentAllocation.PmsDecides;
+
+    public bool IsEnabled(PaymentSource source) =>
+        !DisabledSources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(source.ToString());
+}
+
+public enum WritebackTiming
+{
+    Instant,
+    DailyBatch,
+}
+
+public enum AmountBasis
+{
+    Net,
+    Gross,
+}

@@ -1,0 +1,51 @@
+using DentalHub.Audit;
+using DentalHub.Data;
+using DentalHub.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Writeback;
+
+/// <summary>What a person can do with a command that did not go through: retry it, or record that they posted it by hand.</summary>
+public sealed class WritebackActions(DentalHubDbFactory databases, WritebackSignal signal, AuditLog audit, TimeProvider time)
+{
+    /// <summary>
+    /// Refused commands are sent again (the target said no, so it does not have them). Parked ones are
+    /// read back first: a parked command may have arrived, and must not be sent twice.
+    /// </summary>
+    public async Task<bool> RetryAsync(TenantScope tenant, AuditActor actor, Guid commandId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var command = await db.WritebackCommands.FirstOrDefaultAsync(c => c.Id == commandId, cancellationToken);
+        if (command is null || command.State is not (WritebackState.Rejected or WritebackState.NeedsReview))
+        {
+            return false;
+        }
+        command.State = command.State == WritebackState.Rejected ? WritebackState.Pending : WritebackState.Unknown;
+        command.Attempts = 0;
+        command.ReconcileAttempts = 0;
+        command.NextAttemptAt = time.GetUtcNow();
+        command.UpdatedAt = time.GetUtcNow();
+        command.Version++;
+        audit.Add(db, actor, "writeback.retried", $"Writeback {command.Reference}");
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+        return true;
+    }
+
+    public async Task<bool> MarkPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid commandId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var command = await db.WritebackCommands.FirstOrDefaultAsync(c => c.Id == commandId, cancellationToken);
+        if (command is null || command.State is not (WritebackState.Rejected or WritebackState.NeedsReview))
+        {
+            return false;
+        }
+        command.State = WritebackState.HandledByHand;
+        command.TargetId = "manual";
+        command.UpdatedAt = time.GetUtcNow();
+        command.Version++;
+        audit.Add(db, actor, "writeback.posted-by-hand", $"Writeback {command.Reference}");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

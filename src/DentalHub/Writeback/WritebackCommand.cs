@@ -1,0 +1,71 @@
+using DentalHub.Tenancy;
+
+namespace DentalHub.Writeback;
+
+/// <summary>
+/// One write to an external system, recorded in the same transaction as the change that caused it
+/// and sent by the dispatcher. Nothing in a failed, unknown or review state is ever pruned.
+/// </summary>
+public sealed class WritebackCommand : IPracticeOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PracticeId { get; init; }
+    public Guid ConnectionId { get; init; }
+    public required string Kind { get; init; }
+
+    /// <summary>What the command writes (e.g. the payment's id), for showing its state beside it.</summary>
+    public Guid SubjectId { get; init; }
+
+    /// <summary>Commands with the same key are sent in order (a patient's payments).</summary>
+    public required string OrderKey { get; init; }
+
+    /// <summary>Our marker, stored in the target so a write can be found again.</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>The write itself, as the connector receives it (JSON).</summary>
+    public required string PayloadJson { get; init; }
+
+    public WritebackState State { get; set; }
+    public int Attempts { get; set; }
+    public int ReconcileAttempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? SendingSince { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>The target's own id once confirmed (Open Dental PayNum), or "manual" when staff posted it by hand.</summary>
+    public string? TargetId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Changes with every transition; a claim succeeds only on the version it read.</summary>
+    public int Version { get; set; }
+}
+
+public enum WritebackState
+{
+    /// <summary>Waiting to be sent (or re-sent after the target confirmed it does not have it).</summary>
+    Pending,
+
+    /// <summary>Claimed by a dispatcher; if it stays here the dispatcher died and it is reconciled.</summary>
+    Sending,
+
+    Confirmed,
+
+    /// <summary>The target refused it; a person decides (retry after fixing, or post by hand).</summary>
+    Rejected,
+
+    /// <summary>It may or may not have arrived: the target is read back before anything is sent again.</summary>
+    Unknown,
+
+    /// <summary>Kept failing or could not be reconciled: parked for a person, without blocking others.</summary>
+    NeedsReview,
+
+    /// <summary>A person recorded it in the target by hand.</summary>
+    HandledByHand,
+}
+
+public static class WritebackKinds
+{
+    public const string Payment = "payment";
+}

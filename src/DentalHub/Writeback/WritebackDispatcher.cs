@@ -1,0 +1,131 @@
+using System.Text.Json;
+using DentalHub.Connections;
+using DentalHub.Connectors.Contract;
+using DentalHub.Data;
+using DentalHub.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Writeback;
+
+/// <summary>
+/// Sends due commands to their targets. A command is claimed by a conditional update on its version
+/// before anything is sent, so two dispatchers (or two nodes) never send the same command; a command
+/// whose outcome is unknown is reconciled by reading the target back, never resent blind.
+/// </summary>
+public sealed class WritebackDispatcher(
+    DentalHubDbFactory databases,
+    ConnectorFactory connectors,
+    WritebackPolicy policy,
+    TimeProvider time,
+    ILogger<WritebackDispatcher> logger)
+{
+    private readonly Random jitter = new();
+
+    /// <summary>Runs every command that is due now, once. Returns how many this dispatcher claimed and moved on.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var worked = 0;
+        foreach (var command in await DueCommandsAsync(cancellationToken))
+        {
+            worked += await RunAsync(command, cancellationToken) ? 1 : 0;
+        }
+        return worked;
+    }
+
+    private async Task<List<DueCommand>> DueCommandsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = databases.CreateWithoutTenant();
+        // The dispatcher works for every practice: the one place commands are read across tenants.
+        var active = await db.WritebackCommands.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.State == WritebackState.Pending || c.State == WritebackState.Unknown || c.State == WritebackState.Sending)
+            .Join(db.Practices.IgnoreQueryFilters(), c => c.PracticeId, p => p.Id, (c, p) => new DueCommand(
+                c.Id, p.OrganizationId, c.PracticeId, c.OrderKey, c.State, c.NextAttemptAt, c.SendingSince, c.CreatedAt, c.Version))
+            .ToListAsync(cancellationToken);
+        // Only the oldest unfinished command of each order key may go: a patient's payments arrive in order.
+        return active
+            .GroupBy(c => (c.PracticeId, c.OrderKey))
+            .Select(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id.ToString()).First())
+            .Where(c => c.State == WritebackState.Sending
+                ? c.SendingSince < now - policy.SendingTimeout
+                : c.NextAttemptAt <= now)
+            .ToList();
+    }
+
+    private async Task<bool> RunAsync(DueCommand due, CancellationToken cancellationToken)
+    {
+        var tenant = TenantScope.ForPractice(due.OrganizationId, due.PracticeId);
+        await using var db = databases.Create(tenant);
+        var now = time.GetUtcNow();
+        var claimed = await db.WritebackCommands.Where(c => c.Id == due.Id && c.Version == due.Version)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, WritebackState.Sending).SetProperty(c => c.SendingSince, now)
+                .SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.Version, due.Version + 1), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+        var command = await db.WritebackCommands.AsNoTracking().SingleAsync(c => c.Id == due.Id, cancellationToken);
+        var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == command.ConnectionId, cancellationToken);
+        var transition = connection is null || connectors.Create(connection) is not IWritesPayments writer
+            ? WritebackTransition.Park("The connection this was going to is gone or no longer accepts payments. Choose what to do with it.")
+            : due.State == WritebackState.Pending
+                ? await SendAsync(writer, command, cancellationToken)
+                : await ReconcileAsync(writer, command, cancellationToken);
+        await WritebackTransitions.ApplyAsync(db, command, due.Version + 1, transition, time.GetUtcNow(), cancellationToken);
+        logger.LogInformation("Writeback command {CommandId} moved to {State}", command.Id, transition.State);
+        return true;
+    }
+
+    private async Task<WritebackTransition> SendAsync(IWritesPayments writer, WritebackCommand command, CancellationToken cancellationToken)
+    {
+        var payment = JsonSerializer.Deserialize<PmsPaymentWrite>(command.PayloadJson)!;
+        WriteOutcome outcome;
+        try
+        {
+            outcome = await writer.WritePaymentAsync(payment, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Whatever failed may have failed after the request left: only a read-back can tell.
+            outcome = new WriteOutcome.Unknown($"The write ended with an unexpected error ({e.GetType().Name}).");
+        }
+        return outcome switch
+        {
+            WriteOutcome.Written written => WritebackTransition.Confirm(written.TargetId),
+            WriteOutcome.Refused refused => WritebackTransition.Reject(refused.Reason),
+            WriteOutcome.TryLater later when command.Attempts + 1 >= policy.MaxAttempts =>
+                WritebackTransition.Park($"Still not accepted after {command.Attempts + 1} tries: {later.Reason}"),
+            WriteOutcome.TryLater later => WritebackTransition.Retry(later.Reason, later.After ?? policy.RetryDelay(command.Attempts + 1, jitter)),
+            WriteOutcome.Unknown unknown => WritebackTransition.Unknown(unknown.Reason, policy.ReconcileDelay),
+            _ => throw new System.Diagnostics.UnreachableException($"Unhandled write outcome {outcome.GetType().Name}."),
+        };
+    }
+
+    private async Task<WritebackTransition> ReconcileAsync(IWritesPayments writer, WritebackCommand command, CancellationToken cancellationToken)
+    {
+        var payment = JsonSerializer.Deserialize<PmsPaymentWrite>(command.PayloadJson)!;
+        FindOutcome found;
+        try
+        {
+            found = await writer.FindWrittenPaymentAsync(payment, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            found = new FindOutcome.CouldNotCheck($"Reading the PMS back failed ({e.GetType().Name}).");
+        }
+        return found switch
+        {
+            FindOutcome.Found hit => WritebackTransition.Confirm(hit.TargetId),
+            // Verified absent: sending now cannot double-post.
+            FindOutcome.NotFound => WritebackTransition.SendAgain(),
+            FindOutcome.CouldNotCheck check when command.ReconcileAttempts + 1 >= policy.MaxReconcileAttempts =>
+                WritebackTransition.Park($"Could not confirm whether the PMS has this payment: {check.Reason} Check the patient's ledger, then mark it posted or retry."),
+            FindOutcome.CouldNotCheck check => WritebackTransition.StillUnknown(check.Reason, policy.RetryDelay(command.ReconcileAttempts + 1, jitter)),
+            _ => throw new System.Diagnostics.UnreachableException($"Unhandled find outcome {found.GetType().Name}."),
+        };
+    }
+
+    private sealed record DueCommand(
+        Guid Id, Guid OrganizationId, Guid PracticeId, string OrderKey, WritebackState State,
+        DateTimeOffset NextAttemptAt, DateTimeOffset? SendingSince, DateTimeOffset CreatedAt, int Version);
+}

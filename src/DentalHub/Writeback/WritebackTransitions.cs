@@ -1,0 +1,44 @@
+using DentalHub.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Writeback;
+
+/// <summary>Where a command goes next, decided by its outcome.</summary>
+public sealed record WritebackTransition(WritebackState State, string? Error, string? TargetId, TimeSpan Delay, bool CountsAttempt, bool CountsReconcile)
+{
+    public static WritebackTransition Confirm(string targetId) => new(WritebackState.Confirmed, null, targetId, TimeSpan.Zero, false, false);
+    public static WritebackTransition Reject(string reason) => new(WritebackState.Rejected, reason, null, TimeSpan.Zero, true, false);
+    public static WritebackTransition Retry(string reason, TimeSpan delay) => new(WritebackState.Pending, reason, null, delay, true, false);
+    public static WritebackTransition Unknown(string reason, TimeSpan delay) => new(WritebackState.Unknown, reason, null, delay, true, false);
+    public static WritebackTransition StillUnknown(string reason, TimeSpan delay) => new(WritebackState.Unknown, reason, null, delay, false, true);
+    public static WritebackTransition SendAgain() => new(WritebackState.Pending, null, null, TimeSpan.Zero, false, false);
+    public static WritebackTransition Park(string reason) => new(WritebackState.NeedsReview, reason, null, TimeSpan.Zero, false, false);
+}
+
+internal static class WritebackTransitions
+{
+    /// <summary>Stores a transition if the command is still at the version this dispatcher claimed.</summary>
+    public static async Task ApplyAsync(DentalHubDb db, WritebackCommand command, int claimedVersion, WritebackTransition next, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var attempts = command.Attempts + (next.CountsAttempt ? 1 : 0);
+        var reconciles = next.CountsReconcile ? command.ReconcileAttempts + 1 : next.State == WritebackState.Unknown ? command.ReconcileAttempts : 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.WritebackCommands.Where(c => c.Id == command.Id && c.Version == claimedVersion)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, next.State)
+                .SetProperty(c => c.LastError, next.Error)
+                .SetProperty(c => c.TargetId, next.TargetId ?? command.TargetId)
+                .SetProperty(c => c.Attempts, attempts)
+                .SetProperty(c => c.ReconcileAttempts, reconciles)
+                .SetProperty(c => c.NextAttemptAt, now + next.Delay)
+                .SetProperty(c => c.SendingSince, (DateTimeOffset?)null)
+                .SetProperty(c => c.UpdatedAt, now)
+                .SetProperty(c => c.Version, claimedVersion + 1), cancellationToken);
+        if (next.State == WritebackState.Confirmed)
+        {
+            await db.Connections.Where(c => c.Id == command.ConnectionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSuccessfulWriteAt, now), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,119 @@
+using DentalHub.Auth;
+using DentalHub.Connections;
+using DentalHub.Data;
+using DentalHub.Patients;
+using DentalHub.Payments;
+using DentalHub.Sync;
+using DentalHub.Tests.Infrastructure;
+using DentalHub.Writeback;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DentalHub.Tests.Writeback;
+
+/// <summary>
+/// A practice with synced patients on a scripted PMS that records payments, the app's background
+/// worker off, and a dispatcher the test drives on a clock it controls. "Restarting" makes a new one.
+/// </summary>
+public sealed class WritebackHarness : IAsyncDisposable
+{
+    public static readonly WritebackPolicy Policy = new() { ReconcileDelay = TimeSpan.FromSeconds(30), SendingTimeout = TimeSpan.FromMinutes(2), MaxAttempts = 6, MaxReconcileAttempts = 4 };
+
+    private WritebackHarness(DentalHubApp app, ScriptedPms pms, TestPractice practice, Guid connectionId)
+    {
+        App = app;
+        Pms = pms;
+        Practice = practice;
+        ConnectionId = connectionId;
+        Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+    }
+
+    public DentalHubApp App { get; }
+    public ScriptedPms Pms { get; }
+    public TestPractice Practice { get; }
+    public Guid ConnectionId { get; }
+    public FakeTimeProvider Clock { get; }
+    public IReadOnlyList<Guid> PatientIds { get; private set; } = [];
+
+    public static async Task<WritebackHarness> StartAsync(DatabaseProvider provider, int patients = 3)
+    {
+        var app = new DentalHubApp(TestDatabase.Create(provider), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
+        var practice = await app.AddPracticeAsync("Writeback Dental");
+        var pms = new ScriptedPms();
+        var connectionId = await app.ConnectAsync(practice, pms);
+        for (var i = 1; i <= patients; i++)
+        {
+            pms.Upsert(ScriptedPms.Patient($"{500 + i}", $"Payer{i}", "Ledger", new DateOnly(1980, 1, i)));
+        }
+        await app.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+        var harness = new WritebackHarness(app, pms, practice, connectionId);
+        await using var db = app.Databases.Create(practice.Tenant);
+        harness.PatientIds = await db.Patients.OrderBy(p => p.FirstName).Select(p => p.Id).ToListAsync();
+        return harness;
+    }
+
+    public WritebackDispatcher NewDispatcher() => new(
+        App.Services.GetRequiredService<DentalHubDbFactory>(), App.Services.GetRequiredService<ConnectorFactory>(), Policy, Clock, NullLogger<WritebackDispatcher>.Instance);
+
+    public Task<IntakeResult> PayAsync(string reference, Guid? patientId, decimal gross, decimal fee = 0m, PaymentSource source = PaymentSource.Portal) =>
+        App.Services.GetRequiredService<PaymentIntake>().RecordAsync(Practice.Tenant,
+            new IncomingPayment(reference, "test", patientId, source, gross, fee, "USD", Clock.GetUtcNow(), null), CancellationToken.None);
+
+    /// <summary>Runs the dispatcher until nothing is due, moving the clock past every delay; a kill ends a run, a new dispatcher carries on.</summary>
+    public async Task<int> RunUntilQuietAsync(int maxRounds = 200)
+    {
+        var kills = 0;
+        for (var round = 0; round < maxRounds; round++)
+        {
+            using var life = new CancellationTokenSource();
+            Pms.Crash = life.Cancel;
+            try
+            {
+                await NewDispatcher().RunOnceAsync(life.Token);
+            }
+            catch (OperationCanceledException) when (life.IsCancellationRequested)
+            {
+                kills++;
+            }
+            if (!await AnyUnfinishedAsync())
+            {
+                return kills;
+            }
+            Clock.Advance(TimeSpan.FromMinutes(3));
+        }
+        throw new InvalidOperationException("Writeback did not settle.");
+    }
+
+    public async Task<List<WritebackCommand>> CommandsAsync()
+    {
+        await using var db = App.Databases.Create(Practice.Tenant);
+        return await db.WritebackCommands.AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync();
+    }
+
+    public async Task SaveSettingsAsync(Action<WritebackSettings> change)
+    {
+        await using var db = App.Databases.Create(Practice.Tenant);
+        var settings = await db.WritebackSettings.FirstOrDefaultAsync();
+        if (settings is null)
+        {
+            settings = new WritebackSettings { PracticeId = Practice.PracticeId };
+            db.WritebackSettings.Add(settings);
+        }
+        change(settings);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<bool> AnyUnfinishedAsync()
+    {
+        await using var db = App.Databases.Create(Practice.Tenant);
+        return await db.WritebackCommands.AnyAsync(c => c.State == WritebackState.Pending || c.State == WritebackState.Sending || c.State == WritebackState.Unknown);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await App.Database.DisposeAsync();
+    }
+}
