@@ -14,8 +14,13 @@ public static class Policies
     /// <summary>Anyone who may open patient profiles (everyone but Financial).</summary>
     public const string PatientData = "patient-data";
 
+    /// <summary>Payments and payouts: Owner, Admin and Financial.</summary>
+    public const string Payments = "payments";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Payments, p => p.RequireAuthenticatedUser().AddRequirements(
+            new PracticeRoleRequirement([PracticeRole.Owner, PracticeRole.Admin, PracticeRole.Financial])));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().AddRequirements(new PracticeRoleRequirement(Enum.GetValues<PracticeRole>())));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddRequirements(new PracticeRoleRequirement([PracticeRole.Owner, PracticeRole.Admin])));
         options.AddPolicy(PatientData, p => p.RequireAuthenticatedUser().AddRequirements(

@@ -19,6 +19,7 @@ public sealed record StaffSession(
     public AuditActor Actor => new(AuditActorKind.User, UserId, DisplayName);
     public bool IsAdmin => Role is PracticeRole.Owner or PracticeRole.Admin;
     public bool CanOpenPatients => Role is not PracticeRole.Financial;
+    public bool CanSeePayments => Role is not PracticeRole.Rewards;
 }
 
 public sealed record PracticeChoice(Guid PracticeId, string Name, PracticeRole Role);

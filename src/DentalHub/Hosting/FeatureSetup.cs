@@ -31,6 +31,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
         services.AddSingleton<DentalHub.Writeback.WritebackActions>();
+        services.AddSingleton<DentalHub.Payments.PaymentQuery>();
         services.AddSingleton<DentalHub.Dashboard.DashboardService>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<SampleDataSeeder>();
