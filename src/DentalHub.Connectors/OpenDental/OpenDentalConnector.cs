@@ -1,12 +1,14 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Api;
 using DentalHub.Connectors.OpenDental.Database;
+using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental;
 
 /// <summary>
-/// Open Dental, read side. A connection reads either the office's MySQL/MariaDB database directly
-/// (read-only, SELECT only) or Open Dental's REST API; the "mode" field chooses which.
+/// Open Dental. A connection reads either the office's MySQL/MariaDB database directly
+/// (read-only, SELECT only) or Open Dental's REST API; the "mode" field chooses which. Payments are
+/// written only through the API (Open Dental forbids third-party database writes), in either mode.
 /// </summary>
 public static class OpenDentalConnector
 {
@@ -38,7 +40,7 @@ public static class OpenDentalConnector
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key,
         "Open Dental",
-        "Reads patients from Open Dental, either straight from the office's database with a read-only user or through Open Dental's API.",
+        "Reads patients from Open Dental, either straight from the office's database with a read-only user or through Open Dental's API, and records payments through Open Dental's API.",
         ConnectorKind.PracticeManagement,
         [
             new ConnectorField(ModeField, "Connect through",
@@ -53,26 +55,34 @@ public static class OpenDentalConnector
             new ConnectorField(PasswordField, "Database password", "Database mode: that user's password.", IsSecret: true, IsRequired: false),
             new ConnectorField(PageSizeField, "Rows per read", "Database mode: how many patients DentalHub reads at a time.", IsRequired: false, DefaultValue: DefaultPageSize),
             new ConnectorField(BaseUrlField, "API address",
-                "API mode: https://api.opendental.com/api/v1 for Open Dental's remote API, or the Local API / API Service address on the office network.",
+                "API mode, and database mode to record payments: https://api.opendental.com/api/v1 for Open Dental's remote API, or the Local API / API Service address on the office network.",
                 IsRequired: false, DefaultValue: DefaultBaseUrl),
-            new ConnectorField(DeveloperKeyField, "Developer key", "API mode: your developer key from Open Dental's Developer Portal.", IsSecret: true, IsRequired: false),
+            new ConnectorField(DeveloperKeyField, "Developer key", "API mode, and database mode to record payments (Open Dental accepts payments only through its API): your developer key from Open Dental's Developer Portal.", IsSecret: true, IsRequired: false),
             new ConnectorField(CustomerKeyField, "Customer key",
-                "API mode: the office's customer key, enabled in Open Dental under Setup > Advanced Setup > API.", IsSecret: true, IsRequired: false),
+                "API mode, and database mode to record payments: the office's customer key, enabled in Open Dental under Setup > Advanced Setup > API.", IsSecret: true, IsRequired: false),
         ],
         Create);
 
-    private static IConnector Create(ConnectorContext context)
+    private static IConnector Create(ConnectorContext context) => Create(context, requestTimeout: null);
+
+    /// <summary>As the host creates it, with a shorter API request timeout for tests.</summary>
+    internal static IConnector Create(ConnectorContext context, TimeSpan? requestTimeout)
     {
         var mode = context.Settings.Value(ModeField) ?? DatabaseMode;
         if (string.Equals(mode, DatabaseMode, StringComparison.OrdinalIgnoreCase))
         {
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings));
+            var api = WithTimeout(ApiSettings.WhenKeysPresent(context.Settings), requestTimeout);
+            IWritesPayments payments = api is null ? KeylessPaymentWriter.Instance : OpenDentalPaymentWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments);
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {
-            return OpenDentalApiConnector.Create(ApiSettings.From(context.Settings), context);
+            return OpenDentalApiConnector.Create(WithTimeout(ApiSettings.From(context.Settings), requestTimeout)!, context);
         }
         throw new ConnectorConfigurationException(
             $"\"Connect through\" must be {DatabaseMode} or {ApiMode}. Edit the connection and choose one.");
     }
+
+    private static ApiSettings? WithTimeout(ApiSettings? settings, TimeSpan? requestTimeout) =>
+        settings is not null && requestTimeout is { } timeout ? settings with { RequestTimeout = timeout } : settings;
 }

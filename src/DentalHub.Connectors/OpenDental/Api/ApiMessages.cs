@@ -25,16 +25,41 @@ internal static class ApiMessages
         $"DentalHub could not reach Open Dental's API at {settings.Address}. Check the API address and this computer's internet connection; for the Local API or API Service, check that the Open Dental computer is on.";
 
     public static string TimedOut(ApiSettings settings) =>
-        $"Open Dental's API at {settings.Address} did not answer within {ApiResilience.AttemptTimeout.TotalSeconds:0} seconds. If the office uses the remote API, check that its eConnector is running.";
+        $"Open Dental's API at {settings.Address} did not answer within {settings.RequestTimeout.TotalSeconds:0} seconds. If the office uses the remote API, check that its eConnector is running.";
 
     public const string Unreadable =
         "Open Dental's API answered with something DentalHub could not read as a list of patients. Check the API address.";
 
+    public static string UnreadableList(string what) =>
+        $"Open Dental's API answered with something DentalHub could not read as a list of {what}. Check the API address.";
+
     // The API's plain-text explanation of a rejected list request is about parameters, not patients.
     private static string Explained(string? explanation)
     {
-        var text = explanation?.Trim().ReplaceLineEndings(" ");
-        return string.IsNullOrEmpty(text) ? "" : ": " + (text.Length > 200 ? text[..200] + "..." : text);
+        var text = Explanation(explanation);
+        return text.Length == 0 ? "" : ": " + text;
+    }
+
+    /// <summary>
+    /// The API's explanation, one line and at most 200 characters. Open Dental answers plain text,
+    /// but some versions send it as a JSON string ("\"Patient not found.\"").
+    /// </summary>
+    public static string Explanation(string? body)
+    {
+        var text = body?.Trim() ?? "";
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
+        {
+            try
+            {
+                text = System.Text.Json.JsonSerializer.Deserialize<string>(text) ?? "";
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                text = text[1..^1];
+            }
+        }
+        text = text.Trim().ReplaceLineEndings(" ");
+        return text.Length > 200 ? text[..200] + "..." : text;
     }
 }
 

@@ -23,7 +23,7 @@ internal static class ApiResilience
     /// <summary>A longer Retry-After is not waited out inside one sync: the next sync tries again.</summary>
     public static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(2);
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(TimeProvider time, int maxRetries) =>
+    public static ResiliencePipeline<HttpResponseMessage> Create(TimeProvider time, int maxRetries, TimeSpan attemptTimeout) =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
@@ -35,7 +35,17 @@ internal static class ApiResilience
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, time)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time)),
             })
-            .AddTimeout(AttemptTimeout)
+            .AddTimeout(attemptTimeout)
+            .Build();
+
+    /// <summary>
+    /// For requests that create something (POST /payments): a timeout and nothing else. Sending a
+    /// write again after a timeout, a 5xx or a dropped connection can record it twice; whether it
+    /// arrived is settled by reading it back (see OpenDentalPaymentWriter), never by resending.
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> CreateForWrites(TimeProvider time, TimeSpan attemptTimeout) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddTimeout(attemptTimeout)
             .Build();
 
     public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeProvider time)

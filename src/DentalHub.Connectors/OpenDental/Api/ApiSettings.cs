@@ -5,6 +5,16 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// <summary>API mode's settings, checked when the connector is created.</summary>
 internal sealed record ApiSettings(Uri BaseUrl, string DeveloperKey, string CustomerKey)
 {
+    /// <summary>How long one request may take; tests shorten it.</summary>
+    public TimeSpan RequestTimeout { get; init; } = ApiResilience.AttemptTimeout;
+
+    /// <summary>The API settings of a database-mode connection, or null when it has no keys.</summary>
+    public static ApiSettings? WhenKeysPresent(ConnectorSettings settings) =>
+        (settings.Value(OpenDentalConnector.DeveloperKeyField) ?? settings.Secret(OpenDentalConnector.DeveloperKeyField)) is null
+        || (settings.Value(OpenDentalConnector.CustomerKeyField) ?? settings.Secret(OpenDentalConnector.CustomerKeyField)) is null
+            ? null
+            : From(settings);
+
     public static ApiSettings From(ConnectorSettings settings)
     {
         var text = settings.Value(OpenDentalConnector.BaseUrlField) ?? OpenDentalConnector.DefaultBaseUrl;

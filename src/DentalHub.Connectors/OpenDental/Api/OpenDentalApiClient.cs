@@ -7,7 +7,7 @@ using Polly.Timeout;
 
 namespace DentalHub.Connectors.OpenDental.Api;
 
-/// <summary>The calls database-free reading needs from Open Dental's REST API, each through the resilience pipeline.</summary>
+/// <summary>The GET calls DentalHub makes to Open Dental's REST API, each through the resilience pipeline (which retries: GETs change nothing).</summary>
 internal sealed class OpenDentalApiClient(HttpClient http, ApiSettings settings, ResiliencePipeline<HttpResponseMessage> pipeline)
 {
     /// <summary>The API's hard limit per request (the Local API allows 1,000; 100 works everywhere).</summary>
@@ -41,6 +41,32 @@ internal sealed class OpenDentalApiClient(HttpClient http, ApiSettings settings,
         catch (JsonException e)
         {
             throw new OpenDentalApiException(ApiMessages.Unreadable, response.StatusCode, e);
+        }
+    }
+
+    /// <summary>
+    /// One page of any list endpoint (<c>GET /payments</c>, <c>GET /definitions</c>); failures are
+    /// thrown as <see cref="OpenDentalApiException"/> with a message for a person.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> GetListAsync<T>(
+        string path, IEnumerable<KeyValuePair<string, string>> query, int offset, string what, CancellationToken cancellationToken)
+    {
+        var paged = query
+            .Append(new("Limit", PageLimit.ToString(CultureInfo.InvariantCulture)))
+            .Append(new("Offset", offset.ToString(CultureInfo.InvariantCulture)));
+        using var response = await SendAsync(settings.Endpoint(path, paged), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var explanation = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new OpenDentalApiException(ApiMessages.For(response.StatusCode, explanation, settings), response.StatusCode);
+        }
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<List<T>>(ApiPatient.Json, cancellationToken) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new OpenDentalApiException(ApiMessages.UnreadableList(what), response.StatusCode, e);
         }
     }
 

@@ -1,24 +1,36 @@
 using System.Runtime.CompilerServices;
 using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Api;
 
 /// <summary>
-/// Reads patients through Open Dental's REST API (remote, Local API or API Service). Changes are
+/// Reads patients and writes payments through Open Dental's REST API (remote, Local API or API Service). Changes are
 /// found with <c>GET /patients/Simple?DateTStamp=</c>; the next cursor is the API's own
 /// <c>serverDateTime</c>, so the office's clock, not ours, decides what "since" means.
 /// </summary>
-internal sealed class OpenDentalApiConnector(OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings)
-    : IConnector, IReadsPatients
+internal sealed class OpenDentalApiConnector(
+    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments)
+    : IConnector, IReadsPatients, IWritesPayments
 {
     public static OpenDentalApiConnector Create(ApiSettings settings, ConnectorContext context)
     {
         var http = context.HttpClients.CreateClient(OpenDentalConnector.HttpClientName);
         return new OpenDentalApiConnector(
-            new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.ReadRetries)),
-            new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.CheckRetries)),
-            settings);
+            new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.ReadRetries, settings.RequestTimeout)),
+            new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout)),
+            settings,
+            OpenDentalPaymentWriter.Create(settings, context));
     }
+
+    public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>
+        payments.WritePaymentAsync(payment, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenPaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>
+        payments.FindWrittenPaymentAsync(payment, cancellationToken);
+
+    public Task<IReadOnlyList<PmsPaymentType>> ReadPaymentTypesAsync(CancellationToken cancellationToken) =>
+        payments.ReadPaymentTypesAsync(cancellationToken);
 
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {

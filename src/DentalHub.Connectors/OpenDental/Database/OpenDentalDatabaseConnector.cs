@@ -8,10 +8,21 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// <summary>
 /// Reads the office's Open Dental database directly, running only SELECTs (plus setting its own
 /// session's time zone), so a user with nothing but SELECT privileges is enough. Open Dental allows
-/// third parties to read its database; writes must go through its API.
+/// third parties to read its database; writes must go through its API, so payments are written with
+/// the connection's API keys when it has them and refused with a message saying so when it does not.
 /// </summary>
-internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings) : IConnector, IReadsPatients
+internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
+    : IConnector, IReadsPatients, IWritesPayments
 {
+    public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>
+        payments.WritePaymentAsync(payment, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenPaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>
+        payments.FindWrittenPaymentAsync(payment, cancellationToken);
+
+    public Task<IReadOnlyList<PmsPaymentType>> ReadPaymentTypesAsync(CancellationToken cancellationToken) =>
+        payments.ReadPaymentTypesAsync(cancellationToken);
+
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {
         try

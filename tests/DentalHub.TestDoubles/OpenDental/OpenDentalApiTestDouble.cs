@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DentalHub.Connectors.Tests.OpenDental.Api;
+namespace DentalHub.TestDoubles.OpenDental;
 
 /// <summary>
 /// A test double of Open Dental's REST API: a Kestrel server on 127.0.0.1 holding patients in memory.
@@ -24,8 +24,9 @@ namespace DentalHub.Connectors.Tests.OpenDental.Api;
 /// <item>opndn.com forum thread f=9&amp;t=8348: results are not sorted by DateTStamp, so this double scrambles them.</item>
 /// </list>
 /// It can also answer the next requests with a failure (429 with Retry-After, 500, ...) and records every request.
+/// Payments and definitions are in OpenDentalApiTestDouble.Payments.cs.
 /// </summary>
-public sealed class OpenDentalApiTestDouble : IAsyncDisposable
+public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
 {
     public const string DeveloperKey = "test-developer-key";
     public const string CustomerKey = "test-customer-key";
@@ -53,6 +54,7 @@ public sealed class OpenDentalApiTestDouble : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var api = new OpenDentalApiTestDouble(officeClock ?? TimeProvider.System, builder.Build());
         api.app.MapGet("/api/v1/patients/Simple", api.PatientsSimple);
+        api.MapPayments();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");
@@ -114,11 +116,11 @@ public sealed class OpenDentalApiTestDouble : IAsyncDisposable
 
     private IResult PatientsSimple(HttpContext context)
     {
-        var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var query = QueryOf(context);
         lock (gate)
         {
             var (status, result) = Answer(context, query);
-            requests.Add(new RecordedRequest(time.GetUtcNow(), context.Request.Path, query, status));
+            Record(context, query, status);
             return result;
         }
     }
@@ -126,18 +128,13 @@ public sealed class OpenDentalApiTestDouble : IAsyncDisposable
     private (int Status, IResult Result) Answer(HttpContext context, Dictionary<string, string> query)
     {
         lastAnswerWasInjectedFailure = false;
-        if (context.Request.Headers.Authorization.ToString() != $"ODFHIR {DeveloperKey}/{CustomerKey}")
+        if (!Authorized(context))
         {
             return (401, Results.Text("Invalid authorization.", statusCode: 401));
         }
-        if (failures.TryDequeue(out var failure))
+        if (InjectedFailure(context) is { } failure)
         {
-            lastAnswerWasInjectedFailure = true;
-            if (failure.RetryAfter is not null)
-            {
-                context.Response.Headers.RetryAfter = failure.RetryAfter;
-            }
-            return ((int)failure.Status, Results.Text("Injected failure.", statusCode: (int)failure.Status));
+            return failure;
         }
         DateTime? since = null;
         if (query.TryGetValue("DateTStamp", out var stampText))
@@ -161,10 +158,36 @@ public sealed class OpenDentalApiTestDouble : IAsyncDisposable
         return (200, Results.Json(page, options: null, contentType: null, statusCode: 200));
     }
 
+    /// <summary>The next failure queued with <see cref="FailNext"/>, for any GET. Callers hold the gate.</summary>
+    private (int Status, IResult Result)? InjectedFailure(HttpContext context)
+    {
+        if (!failures.TryDequeue(out var failure))
+        {
+            return null;
+        }
+        lastAnswerWasInjectedFailure = true;
+        if (failure.RetryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = failure.RetryAfter;
+        }
+        return ((int)failure.Status, Results.Text("Injected failure.", statusCode: (int)failure.Status));
+    }
+
+    private static bool Authorized(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString() == $"ODFHIR {DeveloperKey}/{CustomerKey}";
+
+    // Callers hold the gate.
+    private void Record(HttpContext context, IReadOnlyDictionary<string, string> query, int status) =>
+        requests.Add(new RecordedRequest(time.GetUtcNow(), context.Request.Path, query, status, context.Request.Method));
+
+    private static Dictionary<string, string> QueryOf(HttpContext context) =>
+        context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+
     private static int Number(Dictionary<string, string> query, string name, int fallback) =>
         query.TryGetValue(name, out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : fallback;
 
     private static DateTime Truncate(DateTime value) => new(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);
 }
 
-public sealed record RecordedRequest(DateTimeOffset At, string Path, IReadOnlyDictionary<string, string> Query, int Status);
+/// <summary>One request as the double answered it; Status 0 means the connection was dropped without an answer.</summary>
+public sealed record RecordedRequest(DateTimeOffset At, string Path, IReadOnlyDictionary<string, string> Query, int Status, string Method = "GET");

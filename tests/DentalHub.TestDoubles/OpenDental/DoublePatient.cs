@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DentalHub.Connectors.Tests.OpenDental.Api;
+namespace DentalHub.TestDoubles.OpenDental;
 
 /// <summary>A patient as <see cref="OpenDentalApiTestDouble"/> holds it, written as apipatients.html shows.</summary>
 public sealed record DoublePatient(

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Sockets;
+using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.Tests.Support;
+using static DentalHub.Connectors.Tests.OpenDental.Payments.PaymentConnection;
+
+namespace DentalHub.Connectors.Tests.OpenDental.Payments;
+
+/// <summary>
+/// Each failure during POST /payments gives the outcome that keeps the payment from being lost or
+/// recorded twice: Unknown when Open Dental may have kept it, TryLater only when it certainly did
+/// not. The POST is never sent again by the connector, whatever happens.
+/// </summary>
+public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
+{
+    private readonly TestHttpClientFactory http = new();
+    private OpenDentalApiTestDouble api = null!;
+
+    public async Task InitializeAsync()
+    {
+        api = await OpenDentalApiTestDouble.StartAsync();
+        AddFamily(api);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await api.DisposeAsync();
+        http.Dispose();
+    }
+
+    [Theory]
+    [InlineData(PaymentFault.TimeoutAfterCommit, true)]
+    [InlineData(PaymentFault.Status500AfterCommit, true)]
+    [InlineData(PaymentFault.Status500BeforeCommit, false)]
+    [InlineData(PaymentFault.DropAfterCommit, true)]
+    [InlineData(PaymentFault.DropBeforeCommit, false)]
+    public async Task Write_FaultThatLeavesItUncertain_IsUnknownAndSentOnce(PaymentFault fault, bool kept)
+    {
+        api.FailNextPayment(fault);
+        var writer = ApiMode(api, http, requestTimeout: TimeSpan.FromMilliseconds(400));
+
+        var outcome = await writer.WritePaymentAsync(Payment(), CancellationToken.None);
+
+        Assert.IsType<WriteOutcome.Unknown>(outcome);
+        Assert.Equal(1, api.PaymentPosts);
+        Assert.Equal(kept ? 1 : 0, api.Payments.Count);
+    }
+
+    [Theory]
+    [InlineData(PaymentFault.TimeoutAfterCommit)]
+    [InlineData(PaymentFault.Status500AfterCommit)]
+    [InlineData(PaymentFault.DropAfterCommit)]
+    public async Task FindAfterUnknown_OpenDentalKeptIt_FindsItsPayNum(PaymentFault fault)
+    {
+        api.FailNextPayment(fault);
+        var writer = ApiMode(api, http, requestTimeout: TimeSpan.FromMilliseconds(400));
+        await writer.WritePaymentAsync(Payment(), CancellationToken.None);
+
+        var found = await writer.FindWrittenPaymentAsync(Payment(), CancellationToken.None);
+
+        Assert.Equal(new FindOutcome.Found(Assert.Single(api.Payments).PayNum.ToString(System.Globalization.CultureInfo.InvariantCulture)), found);
+    }
+
+    [Theory]
+    [InlineData(PaymentFault.Status500BeforeCommit)]
+    [InlineData(PaymentFault.DropBeforeCommit)]
+    public async Task FindAfterUnknown_OpenDentalDidNotKeepIt_IsNotFoundAndSendingAgainWritesItOnce(PaymentFault fault)
+    {
+        api.FailNextPayment(fault);
+        var writer = ApiMode(api, http);
+        await writer.WritePaymentAsync(Payment(), CancellationToken.None);
+
+        var found = await writer.FindWrittenPaymentAsync(Payment(), CancellationToken.None);
+        var again = await writer.WritePaymentAsync(Payment(), CancellationToken.None);
+
+        Assert.Equal(new FindOutcome.NotFound(), found);
+        Assert.IsType<WriteOutcome.Written>(again);
+        Assert.Single(api.Payments);
+        Assert.Equal(2, api.PaymentPosts);
+    }
+
+    [Fact]
+    public async Task Write_DropOnAConnectionUsedBefore_IsNotResentByHttpClient()
+    {
+        var writer = ApiMode(api, http);
+        await writer.ReadPaymentTypesAsync(CancellationToken.None);
+        await writer.WritePaymentAsync(Payment(reference: "cmd-warm"), CancellationToken.None);
+        api.FailNextPayment(PaymentFault.DropAfterCommit);
+
+        var outcome = await writer.WritePaymentAsync(Payment(), CancellationToken.None);
+
+        Assert.IsType<WriteOutcome.Unknown>(outcome);
+        Assert.Equal(2, api.PaymentPosts);
+        Assert.Equal(2, api.Payments.Count);
+    }
+
+    [Fact]
+    public async Task Write_429_IsTryLaterAfterRetryAfterWithoutResending()
+    {
+        api.PaymentRetryAfter = "42";
+        api.FailNextPayment(PaymentFault.Status429);
+
+        var outcome = await ApiMode(api, http).WritePaymentAsync(Payment(), CancellationToken.None);
+
+        var later = Assert.IsType<WriteOutcome.TryLater>(outcome);
+        Assert.Equal(TimeSpan.FromSeconds(42), later.After);
+        Assert.Equal(1, api.PaymentPosts);
+        Assert.Empty(api.Payments);
+    }
+
+    [Fact]
+    public async Task Write_NothingListening_IsTryLaterBecauseNothingWasSent()
+    {
+        var closed = $"http://127.0.0.1:{UnusedPort()}/api/v1";
+
+        var outcome = await ApiMode(api, http, baseUrl: closed).WritePaymentAsync(Payment(), CancellationToken.None);
+
+        var later = Assert.IsType<WriteOutcome.TryLater>(outcome);
+        Assert.StartsWith($"DentalHub could not connect to Open Dental's API at {closed}", later.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_Timeout_SaysHowLongItWaitedAndThatItWillLookBeforeResending()
+    {
+        api.FailNextPayment(PaymentFault.TimeoutAfterCommit);
+
+        var outcome = await ApiMode(api, http, requestTimeout: TimeSpan.FromMilliseconds(400)).WritePaymentAsync(Payment(), CancellationToken.None);
+
+        Assert.Equal(new WriteOutcome.Unknown(
+            $"Open Dental's API at {api.BaseUrl.ToString().TrimEnd('/')} did not answer within 0.4 seconds, so the payment may or may not have been recorded. DentalHub will look for it in Open Dental before sending it again."),
+            outcome);
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
