@@ -37,7 +37,7 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
     public async Task Write_FaultThatLeavesItUncertain_IsUnknownAndSentOnce(PaymentFault fault, bool kept)
     {
         api.FailNextPayment(fault);
-        var writer = ApiMode(api, http, requestTimeout: TimeSpan.FromMilliseconds(400));
+        var writer = ApiMode(api, http, requestTimeout: TimeoutFor(fault));
 
         var outcome = await writer.WritePaymentAsync(Payment(), CancellationToken.None);
 
@@ -53,7 +53,7 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
     public async Task FindAfterUnknown_OpenDentalKeptIt_FindsItsPayNum(PaymentFault fault)
     {
         api.FailNextPayment(fault);
-        var writer = ApiMode(api, http, requestTimeout: TimeSpan.FromMilliseconds(400));
+        var writer = ApiMode(api, http, requestTimeout: TimeoutFor(fault));
         await writer.WritePaymentAsync(Payment(), CancellationToken.None);
 
         var found = await writer.FindWrittenPaymentAsync(Payment(), CancellationToken.None);
@@ -137,4 +137,9 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    // Only the "answers too late" fault needs the client to give up quickly; every other case gets a
+    // timeout a loaded machine cannot hit, so the test measures the fault and not the machine.
+    private static TimeSpan TimeoutFor(PaymentFault fault) =>
+        fault == PaymentFault.TimeoutAfterCommit ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(20);
 }
