@@ -5,6 +5,7 @@ using DentalHub.Auth.ApiKeys;
 using DentalHub.Connections;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
+using DentalHub.Rewards;
 using DentalHub.Sync;
 using DentalHub.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,12 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<ImportFailure> ImportFailures => Set<ImportFailure>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<RewardCard> RewardCards => Set<RewardCard>();
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+    public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();
+    public DbSet<RewardCategory> RewardCategories => Set<RewardCategory>();
+    public DbSet<RewardItem> RewardItems => Set<RewardItem>();
+    public DbSet<PointsRuleSettings> PointsRuleSettings => Set<PointsRuleSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,14 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureResolution>();
         services.AddSingleton<DentalHub.Sync.SyncRunQuery>();
         services.AddSingleton<DentalHub.Patients.PatientQuery>();
+        services.AddSingleton<DentalHub.Patients.PatientSearch>();
+        services.AddSingleton<DentalHub.Patients.PatientNotes>();
+        services.AddSingleton<DentalHub.Rewards.CardService>();
+        services.AddSingleton<DentalHub.Rewards.PointsService>();
+        services.AddSingleton<DentalHub.Rewards.PointsRules>();
+        services.AddSingleton<DentalHub.Rewards.RewardMenu>();
+        services.AddSingleton<DentalHub.Launch.LaunchService>();
+        services.AddSingleton<DentalHub.Launch.LaunchCards>();
         services.AddSingleton<DentalHub.Dashboard.DashboardService>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<SampleDataSeeder>();
