@@ -7,6 +7,7 @@ using DentalHub.ImportFailures;
 using DentalHub.Patients;
 using DentalHub.Payments;
 using DentalHub.Writeback;
+using DentalHub.Rewards;
 using DentalHub.Sync;
 using DentalHub.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -44,6 +45,12 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<WritebackSettings> WritebackSettings => Set<WritebackSettings>();
     public DbSet<WritebackCommand> WritebackCommands => Set<WritebackCommand>();
+    public DbSet<RewardCard> RewardCards => Set<RewardCard>();
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+    public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();
+    public DbSet<RewardCategory> RewardCategories => Set<RewardCategory>();
+    public DbSet<RewardItem> RewardItems => Set<RewardItem>();
+    public DbSet<PointsRuleSettings> PointsRuleSettings => Set<PointsRuleSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,6 +32,14 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
         services.AddSingleton<DentalHub.Writeback.WritebackActions>();
         services.AddSingleton<DentalHub.Payments.PaymentQuery>();
+        services.AddSingleton<DentalHub.Patients.PatientSearch>();
+        services.AddSingleton<DentalHub.Patients.PatientNotes>();
+        services.AddSingleton<DentalHub.Rewards.CardService>();
+        services.AddSingleton<DentalHub.Rewards.PointsService>();
+        services.AddSingleton<DentalHub.Rewards.PointsRules>();
+        services.AddSingleton<DentalHub.Rewards.RewardMenu>();
+        services.AddSingleton<DentalHub.Launch.LaunchService>();
+        services.AddSingleton<DentalHub.Launch.LaunchCards>();
         services.AddSingleton<DentalHub.Dashboard.DashboardService>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<SampleDataSeeder>();

@@ -9,6 +9,7 @@ namespace DentalHub.Scheduling;
 public static class Schedules
 {
     public static readonly JobKey ConnectionChecks = new("connection-checks", "system");
+    public static readonly JobKey PointsRules = new("points-rules", "system");
 
     /// <summary>The trigger group of one connection's own schedules (its syncs, its writeback batches).</summary>
     public static string ConnectionGroup(Guid connectionId) => $"connection:{connectionId}";
@@ -24,5 +25,14 @@ public static class Schedules
                 .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(5))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(30)).RepeatForever()),
             (_, job) => job.WithIdentity(ConnectionChecks).StoreDurably());
+
+        // Welcome and birthday points. Hourly, so each practice's birthdays are paid on its own local
+        // date whatever its time zone; each grant is once-only, so the repeats pay nothing twice.
+        quartz.ScheduleJob<DentalHub.Rewards.PointsRulesJob>(
+            (services, trigger) => trigger
+                .WithIdentity("points-rules", "system")
+                .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(2))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            (_, job) => job.WithIdentity(PointsRules).StoreDurably());
     }
 }
