@@ -43,6 +43,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api/reference", options => options.WithTitle("DentalHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapAccountEndpoints();
 app.MapImportFailuresExport();
+app.MapPaymentWebhooks();
 var api = app.MapApiV1();
 api.MapPracticeApi();
 api.MapConnectionsApi();

@@ -45,6 +45,7 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<WritebackSettings> WritebackSettings => Set<WritebackSettings>();
     public DbSet<WritebackCommand> WritebackCommands => Set<WritebackCommand>();
+    public DbSet<PaymentEventReceipt> PaymentEventReceipts => Set<PaymentEventReceipt>();
     public DbSet<RewardCard> RewardCards => Set<RewardCard>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();

@@ -32,6 +32,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
         services.AddSingleton<DentalHub.Writeback.WritebackActions>();
         services.AddSingleton<DentalHub.Payments.PaymentQuery>();
+        services.AddSingleton<DentalHub.Payments.PaymentEventHandler>();
         services.AddSingleton<DentalHub.Patients.PatientSearch>();
         services.AddSingleton<DentalHub.Patients.PatientNotes>();
         services.AddSingleton<DentalHub.Rewards.CardService>();

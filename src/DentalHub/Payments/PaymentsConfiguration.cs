@@ -24,6 +24,18 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     }
 }
 
+internal sealed class PaymentEventReceiptConfiguration : IEntityTypeConfiguration<PaymentEventReceipt>
+{
+    public void Configure(EntityTypeBuilder<PaymentEventReceipt> entity)
+    {
+        entity.HasIndex(r => new { r.ConnectionId, r.EventId }).IsUnique();
+        entity.Property(r => r.EventId).HasMaxLength(255);
+        entity.Property(r => r.EventType).HasMaxLength(100);
+        entity.Property(r => r.Outcome).HasMaxLength(300);
+        entity.HasOne<Connections.Connection>().WithMany().HasForeignKey(r => r.ConnectionId);
+    }
+}
+
 internal sealed class WritebackSettingsConfiguration : IEntityTypeConfiguration<WritebackSettings>
 {
     public void Configure(EntityTypeBuilder<WritebackSettings> entity)

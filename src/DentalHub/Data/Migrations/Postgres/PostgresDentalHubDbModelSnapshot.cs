@@ -554,6 +554,44 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("DentalHub.Payments.PaymentEventReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentEventReceipts");
+                });
+
             modelBuilder.Entity("DentalHub.Payments.WritebackSettings", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -1189,6 +1227,15 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasOne("DentalHub.Tenancy.Practice", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Payments.PaymentEventReceipt", b =>
+                {
+                    b.HasOne("DentalHub.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

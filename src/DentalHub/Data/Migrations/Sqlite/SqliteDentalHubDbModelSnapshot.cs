@@ -547,6 +547,44 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("DentalHub.Payments.PaymentEventReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentEventReceipts");
+                });
+
             modelBuilder.Entity("DentalHub.Payments.WritebackSettings", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -1176,6 +1214,15 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasOne("DentalHub.Tenancy.Practice", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Payments.PaymentEventReceipt", b =>
+                {
+                    b.HasOne("DentalHub.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

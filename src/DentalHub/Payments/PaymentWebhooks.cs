@@ -1,0 +1,53 @@
+using DentalHub.Connections;
+using DentalHub.Connectors.Contract;
+using DentalHub.Data;
+using DentalHub.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Payments;
+
+/// <summary>
+/// Where a payment processor posts its events for one connection. The signature is the
+/// authentication; the connector verifies it. Each event is handled once; a payment is recorded once
+/// per charge, whichever of its events arrives first.
+/// </summary>
+public static class PaymentWebhooks
+{
+    private const int MaxBody = 1 << 20;
+
+    public static void MapPaymentWebhooks(this IEndpointRouteBuilder app) =>
+        app.MapPost("/webhooks/payments/{connectionId:guid}", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+
+    private static async Task<Results<Ok<string>, NotFound, ProblemHttpResult>> ReceiveAsync(
+        Guid connectionId, HttpRequest request, DentalHubDbFactory databases, ConnectorFactory connectors, PaymentEventHandler handler, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBody)
+        {
+            return TypedResults.Problem(statusCode: 413, title: "Event too large");
+        }
+        var body = await new StreamReader(request.Body).ReadToEndAsync(cancellationToken);
+        await using var db = databases.CreateWithoutTenant();
+        // The sender is not signed in: the connection id in the address says which practice this is.
+        var target = await (
+            from connection in db.Connections.IgnoreQueryFilters()
+            join practice in db.Practices.IgnoreQueryFilters() on connection.PracticeId equals practice.Id
+            where connection.Id == connectionId && connection.Enabled
+            select new { connection, practice.OrganizationId }).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (target is null || connectors.Create(target.connection) is not IReceivesPaymentEvents receiver)
+        {
+            return TypedResults.NotFound();
+        }
+        var read = receiver.Read(body, request.Headers["Stripe-Signature"].FirstOrDefault());
+        if (read is PaymentEventRejected rejected)
+        {
+            return TypedResults.Problem(statusCode: 400, title: rejected.Reason.ToString(), detail: rejected.Message);
+        }
+        var accepted = (PaymentEventAccepted)read;
+        var tenant = TenantScope.ForPractice(target.OrganizationId, target.connection.PracticeId);
+        var outcome = await handler.HandleAsync(tenant, target.connection, receiver, accepted.Event, cancellationToken);
+        return outcome.Retry
+            ? TypedResults.Problem(statusCode: 503, title: "Try again later", detail: outcome.Text)
+            : TypedResults.Ok(outcome.Text);
+    }
+}
