@@ -40,6 +40,11 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
         await Assertions.Expect(status).ToContainTextAsync("Recorded in the PMS (payment 5001)", new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("11-payment-recorded"), FullPage = true });
         Assert.Equal([145.35m], DemoLedger.Entries(ledger).Select(e => e.Amount));
+
+        await page.GotoAsync(Hub.BaseUrl + "/settings/writeback");
+        await WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync("Payment writeback");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("12-writeback-settings"), FullPage = true });
     }
 
     private async Task<(TenantScope Tenant, Guid ConnectionId, string Name)> SampleConnectionAsync()

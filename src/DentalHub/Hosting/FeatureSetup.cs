@@ -33,6 +33,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Writeback.WritebackActions>();
         services.AddSingleton<DentalHub.Payments.PaymentQuery>();
         services.AddSingleton<DentalHub.Payments.PaymentEventHandler>();
+        services.AddSingleton<DentalHub.Payments.WritebackSettingsService>();
         services.AddSingleton<DentalHub.Patients.PatientSearch>();
         services.AddSingleton<DentalHub.Patients.PatientNotes>();
         services.AddSingleton<DentalHub.Rewards.CardService>();
