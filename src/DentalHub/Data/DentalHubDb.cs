@@ -46,6 +46,8 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<WritebackSettings> WritebackSettings => Set<WritebackSettings>();
     public DbSet<WritebackCommand> WritebackCommands => Set<WritebackCommand>();
     public DbSet<PaymentEventReceipt> PaymentEventReceipts => Set<PaymentEventReceipt>();
+    public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
+    public DbSet<Alerts.AlertWebhook> AlertWebhooks => Set<Alerts.AlertWebhook>();
     public DbSet<RewardCard> RewardCards => Set<RewardCard>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();

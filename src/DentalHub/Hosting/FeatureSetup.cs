@@ -34,6 +34,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Payments.PaymentQuery>();
         services.AddSingleton<DentalHub.Payments.PaymentEventHandler>();
         services.AddSingleton<DentalHub.Payments.WritebackSettingsService>();
+        services.AddSingleton<DentalHub.Alerts.AlertDelivery>();
+        services.AddSingleton<DentalHub.Alerts.AlertQuery>();
         services.AddSingleton<DentalHub.Patients.PatientSearch>();
         services.AddSingleton<DentalHub.Patients.PatientNotes>();
         services.AddSingleton<DentalHub.Rewards.CardService>();

@@ -34,6 +34,21 @@ internal static class WritebackTransitions
                 .SetProperty(c => c.SendingSince, (DateTimeOffset?)null)
                 .SetProperty(c => c.UpdatedAt, now)
                 .SetProperty(c => c.Version, claimedVersion + 1), cancellationToken);
+        if (next.State is WritebackState.Rejected or WritebackState.NeedsReview)
+        {
+            // One alert per entry into a bad state; retries that stay in one state raise none.
+            db.Alerts.Add(new Alerts.Alert
+            {
+                PracticeId = command.PracticeId,
+                Kind = next.State == WritebackState.Rejected ? Alerts.AlertKinds.PaymentNotRecorded : Alerts.AlertKinds.PaymentNeedsReview,
+                SubjectId = command.SubjectId,
+                Text = next.State == WritebackState.Rejected
+                    ? $"A payment was not recorded in the PMS: {next.Error} Open Payments to retry it or mark it posted by hand."
+                    : $"A payment needs review: {next.Error}",
+                CreatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
         if (next.State == WritebackState.Confirmed)
         {
             await db.Connections.Where(c => c.Id == command.ConnectionId)

@@ -27,7 +27,7 @@ public sealed class WritebackSignal
 /// Runs the dispatcher when woken and, as a sweeper, every few seconds regardless, so progress never
 /// depends on the wake-up alone (a command queued by another node, a retry that came due).
 /// </summary>
-public sealed class WritebackWorker(WritebackDispatcher dispatcher, WritebackSignal signal, ILogger<WritebackWorker> logger) : BackgroundService
+public sealed class WritebackWorker(WritebackDispatcher dispatcher, Alerts.AlertDelivery alerts, WritebackSignal signal, ILogger<WritebackWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
 
@@ -41,6 +41,7 @@ public sealed class WritebackWorker(WritebackDispatcher dispatcher, WritebackSig
                 {
                     // Keep going while there is work; a finished command may unblock the next of its patient.
                 }
+                await alerts.DeliverPendingAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -27,7 +27,8 @@ public sealed class WritebackHarness : IAsyncDisposable
         Pms = pms;
         Practice = practice;
         ConnectionId = connectionId;
-        Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        // Starts a little ahead of the real clock, which stamps payments as they arrive, so they are due at once.
+        Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddSeconds(5));
     }
 
     public DentalHubApp App { get; }

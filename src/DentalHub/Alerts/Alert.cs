@@ -1,0 +1,39 @@
+using DentalHub.Tenancy;
+
+namespace DentalHub.Alerts;
+
+/// <summary>
+/// Something an Owner or Admin must look at, raised once when a thing enters a bad state (not on every
+/// retry), until someone acknowledges it.
+/// </summary>
+public sealed class Alert : IPracticeOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PracticeId { get; init; }
+    public required string Kind { get; init; }
+    public Guid SubjectId { get; init; }
+    public required string Text { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+
+    /// <summary>When the practice's outgoing webhook confirmed it, if one is configured.</summary>
+    public DateTimeOffset? WebhookDeliveredAt { get; set; }
+    public int WebhookAttempts { get; set; }
+}
+
+public static class AlertKinds
+{
+    public const string PaymentNotRecorded = "payment.not-recorded";
+    public const string PaymentNeedsReview = "payment.needs-review";
+}
+
+/// <summary>Where a practice wants alerts posted, signed as Standard Webhooks sign them.</summary>
+public sealed class AlertWebhook : IPracticeOwned
+{
+    public Guid PracticeId { get; init; }
+    public required string Url { get; set; }
+
+    /// <summary>The signing secret, encrypted (SecretProtector).</summary>
+    public required string ProtectedSecret { get; set; }
+}

@@ -1,0 +1,28 @@
+using DentalHub.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DentalHub.Alerts;
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> entity)
+    {
+        entity.Property(a => a.Kind).HasMaxLength(64);
+        entity.Property(a => a.Text).HasMaxLength(1000);
+        entity.Property(a => a.AcknowledgedBy).HasMaxLength(200);
+        entity.HasIndex(a => new { a.PracticeId, a.AcknowledgedAt });
+        entity.HasIndex(a => a.WebhookDeliveredAt);
+        entity.HasOne<Practice>().WithMany().HasForeignKey(a => a.PracticeId);
+    }
+}
+
+internal sealed class AlertWebhookConfiguration : IEntityTypeConfiguration<AlertWebhook>
+{
+    public void Configure(EntityTypeBuilder<AlertWebhook> entity)
+    {
+        entity.HasKey(w => w.PracticeId);
+        entity.Property(w => w.Url).HasMaxLength(500);
+        entity.HasOne<Practice>().WithMany().HasForeignKey(w => w.PracticeId);
+    }
+}
