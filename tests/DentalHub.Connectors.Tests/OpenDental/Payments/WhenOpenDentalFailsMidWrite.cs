@@ -11,23 +11,8 @@ namespace DentalHub.Connectors.Tests.OpenDental.Payments;
 /// recorded twice: Unknown when Open Dental may have kept it, TryLater only when it certainly did
 /// not. The POST is never sent again by the connector, whatever happens.
 /// </summary>
-public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
+public sealed class WhenOpenDentalFailsMidWrite : OpenDentalPaymentScenario
 {
-    private readonly TestHttpClientFactory http = new();
-    private OpenDentalApiTestDouble api = null!;
-
-    public async Task InitializeAsync()
-    {
-        api = await OpenDentalApiTestDouble.StartAsync();
-        AddFamily(api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await api.DisposeAsync();
-        http.Dispose();
-    }
-
     [Theory]
     [InlineData(PaymentFault.TimeoutAfterCommit, true)]
     [InlineData(PaymentFault.Status500AfterCommit, true)]
@@ -36,14 +21,14 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
     [InlineData(PaymentFault.DropBeforeCommit, false)]
     public async Task Write_FaultThatLeavesItUncertain_IsUnknownAndSentOnce(PaymentFault fault, bool kept)
     {
-        api.FailNextPayment(fault);
-        var writer = ApiMode(api, http, requestTimeout: TimeoutFor(fault));
+        Api.FailNextPayment(fault);
+        var writer = ApiMode(Api, Http, requestTimeout: TimeoutFor(fault));
 
         var outcome = await writer.WritePaymentAsync(Payment(), CancellationToken.None);
 
         Assert.IsType<WriteOutcome.Unknown>(outcome);
-        Assert.Equal(1, api.PaymentPosts);
-        Assert.Equal(kept ? 1 : 0, api.Payments.Count);
+        Assert.Equal(1, Api.PaymentPosts);
+        Assert.Equal(kept ? 1 : 0, Api.Payments.Count);
     }
 
     [Theory]
@@ -52,13 +37,13 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
     [InlineData(PaymentFault.DropAfterCommit)]
     public async Task FindAfterUnknown_OpenDentalKeptIt_FindsItsPayNum(PaymentFault fault)
     {
-        api.FailNextPayment(fault);
-        var writer = ApiMode(api, http, requestTimeout: TimeoutFor(fault));
+        Api.FailNextPayment(fault);
+        var writer = ApiMode(Api, Http, requestTimeout: TimeoutFor(fault));
         await writer.WritePaymentAsync(Payment(), CancellationToken.None);
 
         var found = await writer.FindWrittenPaymentAsync(Payment(), CancellationToken.None);
 
-        Assert.Equal(new FindOutcome.Found(Assert.Single(api.Payments).PayNum.ToString(System.Globalization.CultureInfo.InvariantCulture)), found);
+        Assert.Equal(new FindOutcome.Found(Assert.Single(Api.Payments).PayNum.ToString(System.Globalization.CultureInfo.InvariantCulture)), found);
     }
 
     [Theory]
@@ -66,8 +51,8 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
     [InlineData(PaymentFault.DropBeforeCommit)]
     public async Task FindAfterUnknown_OpenDentalDidNotKeepIt_IsNotFoundAndSendingAgainWritesItOnce(PaymentFault fault)
     {
-        api.FailNextPayment(fault);
-        var writer = ApiMode(api, http);
+        Api.FailNextPayment(fault);
+        var writer = ApiMode(Api, Http);
         await writer.WritePaymentAsync(Payment(), CancellationToken.None);
 
         var found = await writer.FindWrittenPaymentAsync(Payment(), CancellationToken.None);
@@ -75,37 +60,37 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
 
         Assert.Equal(new FindOutcome.NotFound(), found);
         Assert.IsType<WriteOutcome.Written>(again);
-        Assert.Single(api.Payments);
-        Assert.Equal(2, api.PaymentPosts);
+        Assert.Single(Api.Payments);
+        Assert.Equal(2, Api.PaymentPosts);
     }
 
     [Fact]
     public async Task Write_DropOnAConnectionUsedBefore_IsNotResentByHttpClient()
     {
-        var writer = ApiMode(api, http);
+        var writer = ApiMode(Api, Http);
         await writer.ReadPaymentTypesAsync(CancellationToken.None);
         await writer.WritePaymentAsync(Payment(reference: "cmd-warm"), CancellationToken.None);
-        api.FailNextPayment(PaymentFault.DropAfterCommit);
+        Api.FailNextPayment(PaymentFault.DropAfterCommit);
 
         var outcome = await writer.WritePaymentAsync(Payment(), CancellationToken.None);
 
         Assert.IsType<WriteOutcome.Unknown>(outcome);
-        Assert.Equal(2, api.PaymentPosts);
-        Assert.Equal(2, api.Payments.Count);
+        Assert.Equal(2, Api.PaymentPosts);
+        Assert.Equal(2, Api.Payments.Count);
     }
 
     [Fact]
     public async Task Write_429_IsTryLaterAfterRetryAfterWithoutResending()
     {
-        api.PaymentRetryAfter = "42";
-        api.FailNextPayment(PaymentFault.Status429);
+        Api.PaymentRetryAfter = "42";
+        Api.FailNextPayment(PaymentFault.Status429);
 
-        var outcome = await ApiMode(api, http).WritePaymentAsync(Payment(), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http).WritePaymentAsync(Payment(), CancellationToken.None);
 
         var later = Assert.IsType<WriteOutcome.TryLater>(outcome);
         Assert.Equal(TimeSpan.FromSeconds(42), later.After);
-        Assert.Equal(1, api.PaymentPosts);
-        Assert.Empty(api.Payments);
+        Assert.Equal(1, Api.PaymentPosts);
+        Assert.Empty(Api.Payments);
     }
 
     [Fact]
@@ -113,7 +98,7 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
     {
         var closed = $"http://127.0.0.1:{UnusedPort()}/api/v1";
 
-        var outcome = await ApiMode(api, http, baseUrl: closed).WritePaymentAsync(Payment(), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http, baseUrl: closed).WritePaymentAsync(Payment(), CancellationToken.None);
 
         var later = Assert.IsType<WriteOutcome.TryLater>(outcome);
         Assert.StartsWith($"DentalHub could not connect to Open Dental's API at {closed}", later.Reason, StringComparison.Ordinal);
@@ -122,12 +107,12 @@ public sealed class WhenOpenDentalFailsMidWrite : IAsyncLifetime
     [Fact]
     public async Task Write_Timeout_SaysHowLongItWaitedAndThatItWillLookBeforeResending()
     {
-        api.FailNextPayment(PaymentFault.TimeoutAfterCommit);
+        Api.FailNextPayment(PaymentFault.TimeoutAfterCommit);
 
-        var outcome = await ApiMode(api, http, requestTimeout: TimeSpan.FromMilliseconds(400)).WritePaymentAsync(Payment(), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http, requestTimeout: TimeSpan.FromMilliseconds(400)).WritePaymentAsync(Payment(), CancellationToken.None);
 
         Assert.Equal(new WriteOutcome.Unknown(
-            $"Open Dental's API at {api.BaseUrl.ToString().TrimEnd('/')} did not answer within 0.4 seconds, so the payment may or may not have been recorded. DentalHub will look for it in Open Dental before sending it again."),
+            $"Open Dental's API at {Api.BaseUrl.ToString().TrimEnd('/')} did not answer within 0.4 seconds, so the payment may or may not have been recorded. DentalHub will look for it in Open Dental before sending it again."),
             outcome);
     }
 

@@ -6,34 +6,19 @@ using static DentalHub.Connectors.Tests.OpenDental.Payments.PaymentConnection;
 namespace DentalHub.Connectors.Tests.OpenDental.Payments;
 
 /// <summary>A payment taken in DentalHub is recorded in Open Dental through POST /payments, carrying our reference.</summary>
-public sealed class WritingAPayment : IAsyncLifetime
+public sealed class WritingAPayment : OpenDentalPaymentScenario
 {
-    private readonly TestHttpClientFactory http = new();
-    private OpenDentalApiTestDouble api = null!;
-
-    public async Task InitializeAsync()
-    {
-        api = await OpenDentalApiTestDouble.StartAsync();
-        AddFamily(api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await api.DisposeAsync();
-        http.Dispose();
-    }
-
     [Fact]
     public async Task Write_GoodPayment_IsWrittenWithItsPayNumAndOneSplit()
     {
-        var outcome = await ApiMode(api, http).WritePaymentAsync(Payment(), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http).WritePaymentAsync(Payment(), CancellationToken.None);
 
-        var payment = Assert.Single(api.Payments);
+        var payment = Assert.Single(Api.Payments);
         Assert.Equal(new WriteOutcome.Written(payment.PayNum.ToString(System.Globalization.CultureInfo.InvariantCulture)), outcome);
         Assert.Equal((Patient, 123.45m, 70L, new DateOnly(2026, 3, 2), DoublePayment.ApiSource),
             (payment.PatNum, payment.PayAmt, payment.PayType, payment.PayDate, payment.PaymentSource));
         Assert.Equal("[DentalHub ref cmd-0001] Card payment at the front desk", payment.PayNote);
-        var split = Assert.Single(api.PaySplits);
+        var split = Assert.Single(Api.PaySplits);
         Assert.Equal((payment.PayNum, Patient, 123.45m), (split.PayNum, split.PatNum, split.SplitAmt));
     }
 
@@ -44,19 +29,19 @@ public sealed class WritingAPayment : IAsyncLifetime
     [InlineData("99999.99", "99999.99")]
     public async Task Write_Amount_GoesOutWithExactlyTwoDecimals(string amount, string sent)
     {
-        await ApiMode(api, http).WritePaymentAsync(Payment(amount: decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
+        await ApiMode(Api, Http).WritePaymentAsync(Payment(amount: decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
 
         Assert.Equal(sent, Body().GetProperty("PayAmt").GetString());
-        Assert.Equal(decimal.Parse(sent, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(api.Payments).PayAmt);
+        Assert.Equal(decimal.Parse(sent, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(Api.Payments).PayAmt);
     }
 
     [Fact]
     public async Task Write_NoPaymentType_LeavesPayTypeOutSoTheOfficesApiPaymentTypeApplies()
     {
-        await ApiMode(api, http).WritePaymentAsync(Payment(paymentType: null), CancellationToken.None);
+        await ApiMode(Api, Http).WritePaymentAsync(Payment(paymentType: null), CancellationToken.None);
 
         Assert.False(Body().TryGetProperty("PayType", out _));
-        Assert.Equal(OpenDentalApiTestDouble.ApiPaymentType, Assert.Single(api.Payments).PayType);
+        Assert.Equal(OpenDentalApiTestDouble.ApiPaymentType, Assert.Single(Api.Payments).PayType);
     }
 
     [Theory]
@@ -64,47 +49,47 @@ public sealed class WritingAPayment : IAsyncLifetime
     [InlineData(PaymentAllocation.PmsDecides, "false")]
     public async Task Write_Allocation_SetsIsPatientPreferred(PaymentAllocation allocation, string sent)
     {
-        await ApiMode(api, http).WritePaymentAsync(Payment(allocation: allocation), CancellationToken.None);
+        await ApiMode(Api, Http).WritePaymentAsync(Payment(allocation: allocation), CancellationToken.None);
 
         Assert.Equal(sent, Body().GetProperty("isPatientPreferred").GetString());
-        Assert.Equal(allocation == PaymentAllocation.PatientOnly, Assert.Single(api.Payments).IsPatientPreferred);
+        Assert.Equal(allocation == PaymentAllocation.PatientOnly, Assert.Single(Api.Payments).IsPatientPreferred);
     }
 
     [Fact]
     public async Task Write_EmptyNote_PayNoteIsJustTheReference()
     {
-        await ApiMode(api, http).WritePaymentAsync(Payment(note: "  "), CancellationToken.None);
+        await ApiMode(Api, Http).WritePaymentAsync(Payment(note: "  "), CancellationToken.None);
 
-        Assert.Equal("[DentalHub ref cmd-0001]", Assert.Single(api.Payments).PayNote);
+        Assert.Equal("[DentalHub ref cmd-0001]", Assert.Single(Api.Payments).PayNote);
     }
 
     [Fact]
     public async Task Write_PatientNotInOpenDental_IsRefusedWithOpenDentalsExplanation()
     {
-        var outcome = await ApiMode(api, http).WritePaymentAsync(Payment(patient: 777), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http).WritePaymentAsync(Payment(patient: 777), CancellationToken.None);
 
         Assert.Equal(new WriteOutcome.Refused("Open Dental refused the payment: Patient not found."), outcome);
-        Assert.Empty(api.Payments);
+        Assert.Empty(Api.Payments);
     }
 
     [Fact]
     public async Task Write_PayTypeNotAPaymentType_IsRefusedWithOpenDentalsExplanation()
     {
-        var outcome = await ApiMode(api, http).WritePaymentAsync(Payment(paymentType: "293"), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http).WritePaymentAsync(Payment(paymentType: "293"), CancellationToken.None);
 
         Assert.Equal(new WriteOutcome.Refused("Open Dental refused the payment: PayType is invalid."), outcome);
-        Assert.Empty(api.Payments);
+        Assert.Empty(Api.Payments);
     }
 
     [Fact]
     public async Task Write_RefusedKeys_IsRefusedWithTheKeysMessage()
     {
-        var outcome = await ApiMode(api, http, customerKey: "disabled-key").WritePaymentAsync(Payment(), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http, customerKey: "disabled-key").WritePaymentAsync(Payment(), CancellationToken.None);
 
         Assert.Equal(new WriteOutcome.Refused(
             "Open Dental refused the API keys: check the developer key and customer key, and that the customer key is enabled in Setup > Advanced Setup > API."), outcome);
-        Assert.Equal(1, api.PaymentPosts);
-        Assert.Empty(api.Payments);
+        Assert.Equal(1, Api.PaymentPosts);
+        Assert.Empty(Api.Payments);
     }
 
     [Theory]
@@ -113,10 +98,10 @@ public sealed class WritingAPayment : IAsyncLifetime
     [InlineData(10.005, "The payment's amount has fractions of a cent, which Open Dental cannot record.")]
     public async Task Write_AmountOpenDentalCannotRecord_IsRefusedWithoutSending(double amount, string reason)
     {
-        var outcome = await ApiMode(api, http).WritePaymentAsync(Payment(amount: (decimal)amount), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http).WritePaymentAsync(Payment(amount: (decimal)amount), CancellationToken.None);
 
         Assert.Equal(new WriteOutcome.Refused(reason), outcome);
-        Assert.Equal(0, api.PaymentPosts);
+        Assert.Equal(0, Api.PaymentPosts);
     }
 
     [Theory]
@@ -124,11 +109,11 @@ public sealed class WritingAPayment : IAsyncLifetime
     [InlineData("ref]with-bracket")]
     public async Task Write_ReferenceThatCannotBeReadBack_IsRefusedWithoutSending(string reference)
     {
-        var outcome = await ApiMode(api, http).WritePaymentAsync(Payment(reference: reference), CancellationToken.None);
+        var outcome = await ApiMode(Api, Http).WritePaymentAsync(Payment(reference: reference), CancellationToken.None);
 
         Assert.IsType<WriteOutcome.Refused>(outcome);
-        Assert.Equal(0, api.PaymentPosts);
+        Assert.Equal(0, Api.PaymentPosts);
     }
 
-    private JsonElement Body() => JsonDocument.Parse(Assert.Single(api.PaymentBodies)).RootElement;
+    private JsonElement Body() => JsonDocument.Parse(Assert.Single(Api.PaymentBodies)).RootElement;
 }

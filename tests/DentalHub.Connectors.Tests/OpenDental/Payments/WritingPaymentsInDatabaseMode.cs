@@ -10,25 +10,10 @@ namespace DentalHub.Connectors.Tests.OpenDental.Payments;
 /// Dental's API (Open Dental forbids third-party database writes): with its API keys it writes, and
 /// without them it says what to add.
 /// </summary>
-public sealed class WritingPaymentsInDatabaseMode : IAsyncLifetime
+public sealed class WritingPaymentsInDatabaseMode : OpenDentalPaymentScenario
 {
     private const string NeedsKeys =
         "Writing payments needs Open Dental's API keys: add the developer key and customer key to this connection.";
-
-    private readonly TestHttpClientFactory http = new();
-    private OpenDentalApiTestDouble api = null!;
-
-    public async Task InitializeAsync()
-    {
-        api = await OpenDentalApiTestDouble.StartAsync();
-        AddFamily(api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await api.DisposeAsync();
-        http.Dispose();
-    }
 
     [Fact]
     public async Task Write_NoApiKeys_IsRefusedSayingWhichKeysToAdd()
@@ -53,12 +38,12 @@ public sealed class WritingPaymentsInDatabaseMode : IAsyncLifetime
     [Fact]
     public async Task Write_WithApiKeys_WritesThroughTheApi()
     {
-        var writer = DatabaseMode(api, http);
+        var writer = DatabaseMode(Api, Http);
 
         var outcome = await writer.WritePaymentAsync(Payment(), CancellationToken.None);
         var found = await writer.FindWrittenPaymentAsync(Payment(), CancellationToken.None);
 
-        var payment = Assert.Single(api.Payments);
+        var payment = Assert.Single(Api.Payments);
         var written = Assert.IsType<WriteOutcome.Written>(outcome);
         Assert.Equal(payment.PayNum.ToString(System.Globalization.CultureInfo.InvariantCulture), written.TargetId);
         Assert.Equal(new FindOutcome.Found(written.TargetId), found);
