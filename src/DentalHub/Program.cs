@@ -2,6 +2,7 @@ using DentalHub.Api;
 using DentalHub.Auth;
 using DentalHub.Components;
 using DentalHub.Connections;
+using DentalHub.Embed;
 using DentalHub.Hosting;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
@@ -32,6 +33,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseDentalHubErrorHandling();
 app.UseSecurityHeaders();
+app.UseEmbedFraming();
 app.UseMiddleware<SetupRedirect>();
 app.UseAuthentication();
 app.UseAuthorization();
