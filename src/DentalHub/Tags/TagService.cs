@@ -46,8 +46,9 @@ public sealed class TagService(DentalHubDbFactory databases, AuditLog audit, Tim
     {
         await using var db = databases.Create(tenant);
         return await db.TagMappings.AsNoTracking()
-            .Join(db.Tags, m => m.TagId, t => t.Id, (m, t) => new TagMappingView(m.Id, m.Kind, m.Status, m.ClinicId, t.Id, t.Name))
-            .OrderBy(m => m.Kind).ThenBy(m => m.TagName).ToListAsync(cancellationToken);
+            .Join(db.Tags, m => m.TagId, t => t.Id, (m, t) => new { Mapping = m, t.Name })
+            .OrderBy(x => x.Mapping.Kind).ThenBy(x => x.Name)
+            .Select(x => new TagMappingView(x.Mapping.Id, x.Mapping.Kind, x.Mapping.Status, x.Mapping.ClinicId, x.Mapping.TagId, x.Name)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Maps a PMS status (or, with <paramref name="clinicId"/>, a clinic) to a tag and reapplies the practice's mappings.</summary>
@@ -95,8 +96,9 @@ public sealed class TagService(DentalHubDbFactory databases, AuditLog audit, Tim
     {
         await using var db = databases.Create(tenant);
         return await db.PatientTags.AsNoTracking().Where(pt => pt.PatientId == patientId)
-            .Join(db.Tags, pt => pt.TagId, t => t.Id, (pt, t) => new PatientTagView(t.Id, t.Name, t.Kind, pt.Source))
-            .OrderBy(t => t.Kind).ThenBy(t => t.Name).ToListAsync(cancellationToken);
+            .Join(db.Tags, pt => pt.TagId, t => t.Id, (pt, t) => new { Tag = t, pt.Source })
+            .OrderBy(x => x.Tag.Kind).ThenBy(x => x.Tag.Name)
+            .Select(x => new PatientTagView(x.Tag.Id, x.Tag.Name, x.Tag.Kind, x.Source)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Staff put a custom tag on a patient; status and location tags come from the PMS mappings only.</summary>
