@@ -50,7 +50,9 @@ api.MapPracticeApi();
 api.MapConnectionsApi();
 api.MapPatientsApi();
 api.MapPaymentsApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our security headers own frame-ancestors ('none', or the practice's origins on the embed route);
+// Blazor's own 'self' would otherwise be a second policy that blocks the PMS from framing the embed view.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());
 await app.RunAsync();
