@@ -39,6 +39,16 @@ public sealed class MessageSender(DentalHubDbFactory databases, SmtpSettingsServ
             .Select(m => new MessageLine(m.At, m.Subject, m.ToAddress, m.Status, m.Error, m.SentBy)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Records the patient's choice about e-mail; hub-owned, so sync never undoes it.</summary>
+    public async Task SetOptOutAsync(TenantScope tenant, AuditActor actor, Guid patientId, bool optedOut, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        if (await db.Patients.Where(p => p.Id == patientId).ExecuteUpdateAsync(p => p.SetProperty(x => x.EmailOptOut, optedOut), cancellationToken) > 0)
+        {
+            await audit.RecordAsync(tenant, actor, MessageAuditActions.ConsentChanged, optedOut ? "E-mail opt-out recorded" : "E-mail opt-out withdrawn", patientId, cancellationToken);
+        }
+    }
+
     private async Task<SendResult> SendAsync(TenantScope tenant, AuditActor actor, Guid templateId, Func<DentalHubDb, IQueryable<Patients.Patient>> who, Guid? patientId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);

@@ -71,4 +71,5 @@ public static class MessageAuditActions
     public const string SmtpChanged = "messages.smtp-changed";
     public const string TemplatesChanged = "messages.templates-changed";
     public const string Sent = "messages.sent";
+    public const string ConsentChanged = "messages.consent-changed";
 }
