@@ -2,6 +2,7 @@ using DentalHub.Api;
 using DentalHub.Auth;
 using DentalHub.Components;
 using DentalHub.Connections;
+using DentalHub.Embed;
 using DentalHub.Hosting;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
@@ -32,6 +33,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseDentalHubErrorHandling();
 app.UseSecurityHeaders();
+app.UseEmbedFraming();
 app.UseMiddleware<SetupRedirect>();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -49,7 +51,9 @@ api.MapPracticeApi();
 api.MapConnectionsApi();
 api.MapPatientsApi();
 api.MapPaymentsApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our security headers own frame-ancestors ('none', or the practice's origins on the embed route);
+// Blazor's own 'self' would otherwise be a second policy that blocks the PMS from framing the embed view.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());
 await app.RunAsync();

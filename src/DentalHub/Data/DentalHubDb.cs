@@ -9,6 +9,9 @@ using DentalHub.Payments;
 using DentalHub.Writeback;
 using DentalHub.Rewards;
 using DentalHub.Sync;
+using DentalHub.Tags;
+using DentalHub.Messages;
+using DentalHub.Embed;
 using DentalHub.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -54,6 +57,13 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<RewardCategory> RewardCategories => Set<RewardCategory>();
     public DbSet<RewardItem> RewardItems => Set<RewardItem>();
     public DbSet<PointsRuleSettings> PointsRuleSettings => Set<PointsRuleSettings>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<PatientTag> PatientTags => Set<PatientTag>();
+    public DbSet<TagMapping> TagMappings => Set<TagMapping>();
+    public DbSet<SmtpSettings> SmtpSettings => Set<SmtpSettings>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<MessageLog> MessageLogs => Set<MessageLog>();
+    public DbSet<EmbedSettings> EmbedSettings => Set<EmbedSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

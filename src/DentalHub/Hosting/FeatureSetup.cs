@@ -43,6 +43,11 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Rewards.PointsRules>();
         services.AddSingleton<DentalHub.Rewards.RewardMenu>();
         services.AddSingleton<DentalHub.Launch.LaunchService>();
+        services.AddSingleton<DentalHub.Tags.TagService>();
+        services.AddSingleton<DentalHub.Messages.SmtpSettingsService>();
+        services.AddSingleton<DentalHub.Messages.MessageTemplates>();
+        services.AddSingleton<DentalHub.Messages.MessageSender>();
+        services.AddSingleton<DentalHub.Embed.EmbedFraming>();
         services.AddSingleton<DentalHub.Launch.LaunchCards>();
         services.AddSingleton<DentalHub.Dashboard.DashboardService>();
         services.AddSingleton<AuditQuery>();

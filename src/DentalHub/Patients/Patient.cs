@@ -31,6 +31,9 @@ public sealed class Patient : IPracticeOwned
     /// <summary>Staff's own notes: owned by the hub, never written by sync.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>The patient asked for no e-mail from the practice: owned by the hub, never written by sync.</summary>
+    public bool EmailOptOut { get; set; }
+
     /// <summary>Normalized first name + last name + birthdate, for matching unlinked PMS patients.</summary>
     public string MatchKey { get; set; } = "";
 

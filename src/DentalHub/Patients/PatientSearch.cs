@@ -24,10 +24,18 @@ public sealed class PatientSearch(DentalHubDbFactory databases)
 {
     public const int PageSize = 50;
 
-    public async Task<IReadOnlyList<PatientListRow>> FindAsync(TenantScope tenant, string? text, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PatientListRow>> FindAsync(TenantScope tenant, string? text, CancellationToken cancellationToken) =>
+        FindAsync(tenant, text, null, cancellationToken);
+
+    /// <summary>With <paramref name="tagId"/>, only patients with that tag (the (TagId, PatientId) index of patient tags).</summary>
+    public async Task<IReadOnlyList<PatientListRow>> FindAsync(TenantScope tenant, string? text, Guid? tagId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
         var query = Filter(db, text?.Trim() ?? "");
+        if (tagId is { } tag)
+        {
+            query = query.Where(p => db.PatientTags.Any(t => t.TagId == tag && t.PatientId == p.Id));
+        }
         var rows = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id).Take(PageSize)
             .Select(p => new PatientListRow(p.Id, p.FirstName, p.LastName, p.BirthDate, p.Status, p.Email, p.MobilePhone,
                 db.RewardCards.Where(c => c.ActiveForPatientId == p.Id).Select(c => c.Number).FirstOrDefault()))

@@ -26,6 +26,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         entity.Property(p => p.PostalCode).HasMaxLength(Sync.PatientValidation.PostalCodeLength);
         entity.Property(p => p.MatchKey).HasMaxLength(320);
         entity.Property(p => p.Notes).HasMaxLength(4000);
+        // Sync inserts profiles with its own column list; the database fills in the hub-owned default.
+        entity.Property(p => p.EmailOptOut).HasDefaultValue(false).ValueGeneratedNever();
         entity.HasIndex(p => new { p.PracticeId, p.MatchKey });
         entity.HasIndex(p => new { p.PracticeId, p.LastName, p.FirstName });
         entity.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId);

@@ -86,6 +86,8 @@ public sealed class PatientSync(
         var plan = planner.Plan(page.Rows, lookups);
         var target = new PageTarget(connection.PracticeId, connection.Id, time.GetUtcNow());
         await writer.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), target, plan, cancellationToken);
+        // Two statements per page for the links it wrote; unchanged rows keep their mapped tags.
+        await Tags.TagMappingApplier.ApplyToPageAsync(db, databases.Settings.Provider, connection.Id, plan.Links.ConvertAll(l => l.PmsId), cancellationToken);
         if (!await lease.AdvanceAsync(page.NextCursor.Value, cancellationToken))
         {
             throw new SyncLeaseLostException();
