@@ -5,18 +5,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Sync;
 
-/// <summary>Reads what a page needs to know in four set-wise queries, whatever the page size.</summary>
+/// <summary>
+/// Reads what a page needs to know in four set-wise queries, whatever the page size. Each list goes to
+/// the database as one array parameter (EF.Parameter: json_each on SQLite, = ANY on PostgreSQL), not as
+/// EF Core 10's default of one parameter per element: with a 1,000-row page that default binds 1,000
+/// parameters by name per query, which cost more than the lookups themselves.
+/// </summary>
 public static class PageLookupQueries
 {
     public static async Task<PageLookups> LoadAsync(DentalHubDb db, Guid connectionId, IReadOnlyList<PmsPatient> page, CancellationToken cancellationToken)
     {
         var pmsIds = page.Select(p => p.PmsId).Distinct().ToList();
         var links = await db.PatientLinks.AsNoTracking()
-            .Where(l => l.ConnectionId == connectionId && pmsIds.Contains(l.PmsId))
+            .Where(l => l.ConnectionId == connectionId && EF.Parameter(pmsIds).Contains(l.PmsId))
             .Select(l => new { l.PmsId, l.PatientId, l.ContentHash })
             .ToDictionaryAsync(l => l.PmsId, l => new ExistingLink(l.PatientId, l.ContentHash), cancellationToken);
         var withFailures = await db.ImportFailures.AsNoTracking()
-            .Where(f => f.ConnectionId == connectionId && pmsIds.Contains(f.PmsId))
+            .Where(f => f.ConnectionId == connectionId && EF.Parameter(pmsIds).Contains(f.PmsId))
             .Select(f => f.PmsId)
             .ToListAsync(cancellationToken);
 
@@ -29,15 +34,18 @@ public static class PageLookupQueries
         if (keys.Count > 0)
         {
             var profiles = await db.Patients.AsNoTracking()
-                .Where(p => keys.Contains(p.MatchKey))
+                .Where(p => EF.Parameter(keys).Contains(p.MatchKey))
                 .Select(p => new { p.Id, p.MatchKey, p.FirstName, p.LastName, p.BirthDate })
                 .ToListAsync(cancellationToken);
             var profileIds = profiles.Select(p => p.Id).ToList();
-            var linkedHere = await db.PatientLinks.AsNoTracking()
-                .Where(l => l.ConnectionId == connectionId && profileIds.Contains(l.PatientId))
-                .Select(l => new { l.PatientId, l.PmsId })
+            // By profile only, filtered to this connection in memory: with "ConnectionId = @c" in the SQL,
+            // SQLite (no statistics) walks every link of the connection instead of the PatientId index.
+            var linkedToProfiles = profileIds.Count == 0 ? [] : await db.PatientLinks.AsNoTracking()
+                .Where(l => EF.Parameter(profileIds).Contains(l.PatientId))
+                .Select(l => new { l.ConnectionId, l.PatientId, l.PmsId })
                 .ToListAsync(cancellationToken);
-            var linkedPmsId = linkedHere.GroupBy(l => l.PatientId).ToDictionary(g => g.Key, g => g.First().PmsId);
+            var linkedPmsId = linkedToProfiles.Where(l => l.ConnectionId == connectionId)
+                .GroupBy(l => l.PatientId).ToDictionary(g => g.Key, g => g.First().PmsId);
             foreach (var group in profiles.GroupBy(p => p.MatchKey))
             {
                 candidates[group.Key] = group

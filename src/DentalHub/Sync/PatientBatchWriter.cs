@@ -9,7 +9,13 @@ namespace DentalHub.Sync;
 /// </summary>
 public interface IPatientBatchWriter
 {
+    /// <summary>Settings for one sync transaction, before its first page is looked up and written.</summary>
+    Task PrepareTransactionAsync(DentalHubDb db, CancellationToken cancellationToken);
+
     Task WriteAsync(DbConnection connection, DbTransaction transaction, PageTarget target, PatientPagePlan plan, CancellationToken cancellationToken);
+
+    /// <summary>Brings the query planner's statistics of the sync tables up to date after a bulk of writes.</summary>
+    Task RefreshStatisticsAsync(DentalHubDb db, CancellationToken cancellationToken);
 }
 
 public sealed record PageTarget(Guid PracticeId, Guid ConnectionId, DateTimeOffset Now);

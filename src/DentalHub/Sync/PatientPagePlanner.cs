@@ -54,8 +54,9 @@ public sealed class PatientPagePlanner(DateOnly practiceToday, string pmsName)
                 plan.Failures.Add(new FailureWrite(record, warning, null));
                 plan.Warnings++;
             }
-            else
+            else if (lookups.PmsIdsWithFailures.Contains(record.PmsId) || plan.Failures.Any(f => f.Source.PmsId == record.PmsId))
             {
+                // Only a record that has a failure to clear costs a delete; most records never had one.
                 plan.Cleared.Add(record.PmsId);
             }
         }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DentalHub.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -63,6 +64,11 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
             }
         }
     }
+
+    public Task PrepareTransactionAsync(DentalHubDb db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // SQLite picks the right index for the page lookups without statistics (PageLookupQueries is written so).
+    public Task RefreshStatisticsAsync(DentalHubDb db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction tx, string table, string[] columns, string conflict)
     {

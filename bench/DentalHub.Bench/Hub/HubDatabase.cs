@@ -1,0 +1,152 @@
+using System.Data.Common;
+using DentalHub.Data;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace DentalHub.Bench.Hub;
+
+/// <summary>
+/// A fresh DentalHub database for one measurement: a new SQLite file (WAL, as the app runs it) in a
+/// temp folder, or a new database on the bench's PostgreSQL server. Removed on dispose.
+/// </summary>
+public abstract class HubDatabase : IAsyncDisposable
+{
+    /// <summary>Tables a sync writes, children first; emptied between runs so every run starts from empty tables.</summary>
+    protected static readonly string[] SyncTables = ["PatientLinks", "ImportFailures", "Patients", "SyncRuns", "SyncStates"];
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Configuration keys that point the app at this database.</summary>
+    public abstract IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>A connection of our own with the settings the app's connections have (pragmas on SQLite).</summary>
+    public abstract Task<DbConnection> OpenAsync();
+
+    /// <summary>Empties what a sync wrote, keeping the migrated schema, its indexes and the practice and connections.</summary>
+    public abstract Task EmptySyncTablesAsync();
+
+    public abstract Task<string> ServerVersionAsync();
+
+    public abstract ValueTask DisposeAsync();
+
+    public static HubDatabase Create(DatabaseProvider provider, string postgresServer) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteHubDatabase(),
+        DatabaseProvider.Postgres => PostgresHubDatabase.Create(postgresServer),
+    };
+}
+
+public sealed class SqliteHubDatabase : HubDatabase
+{
+    // The same per-connection settings as the app's SqlitePragmas interceptor, so the raw baseline
+    // writes with the same durability and the same foreign-key checks as the engine.
+    private const string AppPragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("dentalhub-bench-").FullName;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["Database:DataFolder"] = Folder,
+    };
+
+    private string ConnectionString => $"Data Source={Path.Combine(Folder, "dentalhub.db")}";
+
+    public override async Task<DbConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = AppPragmas;
+        await pragmas.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    public override async Task EmptySyncTablesAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        // VACUUM gives the next run a compact file, as a fresh database would be, not one full of free pages.
+        command.CommandText = string.Concat(SyncTables.Select(t => $"DELETE FROM \"{t}\";")) + "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async Task<string> ServerVersionAsync()
+    {
+        await using var connection = await OpenAsync();
+        return "SQLite " + connection.ServerVersion;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class PostgresHubDatabase : HubDatabase
+{
+    private readonly string server;
+
+    private PostgresHubDatabase(string server, string name)
+    {
+        this.server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:DentalHub"] = ConnectionString,
+    };
+
+    public static PostgresHubDatabase Create(string server)
+    {
+        var name = "dh_bench_" + Guid.NewGuid().ToString("N")[..12];
+        using var connection = new NpgsqlConnection(server);
+        connection.Open();
+        using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        command.ExecuteNonQuery();
+        return new PostgresHubDatabase(server, name);
+    }
+
+    public override async Task<DbConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public override async Task EmptySyncTablesAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        // TRUNCATE leaves new, empty files and forgets the tables' statistics, as a fresh database has.
+        command.CommandText = $"TRUNCATE {string.Join(", ", SyncTables.Select(t => $"\"{t}\""))}";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async Task<string> ServerVersionAsync()
+    {
+        await using var connection = (NpgsqlConnection)await OpenAsync();
+        return "PostgreSQL " + connection.PostgreSqlVersion;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

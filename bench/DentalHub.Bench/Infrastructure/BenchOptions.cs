@@ -1,0 +1,58 @@
+using System.Globalization;
+using DentalHub.Data;
+
+namespace DentalHub.Bench.Infrastructure;
+
+/// <summary>
+/// <c>[sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres]</c>
+/// </summary>
+public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
+{
+    public const string Usage =
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres]";
+
+    /// <summary>
+    /// Incremental runs change this many patients, among Patients / 10 and among Patients: 1,000 at the
+    /// standard size; fewer only in a small trial run, where the small practice must hold every run's distinct picks.
+    /// </summary>
+    public int ChangedPerRun => Math.Min(1000, SmallPractice / (Runs + 2));
+
+    public int SmallPractice => Patients / 10;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var mode = "all";
+        var patients = 100_000;
+        var runs = 3;
+        DatabaseProvider[] databases = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "sync" or "incremental" or "all" or "profile":
+                    mode = args[i];
+                    break;
+                case "--patients":
+                    patients = Number(args, ++i, 1000);
+                    break;
+                case "--runs":
+                    runs = Number(args, ++i, 1);
+                    break;
+                case "--only":
+                    databases = [Enum.Parse<DatabaseProvider>(Value(args, ++i), ignoreCase: true)];
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument \"{args[i]}\". Usage: {Usage}");
+            }
+        }
+        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", patients, runs, databases);
+    }
+
+    private static string Value(string[] args, int i) =>
+        i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value. Usage: {Usage}");
+
+    private static int Number(string[] args, int i, int minimum) =>
+        int.TryParse(Value(args, i), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+            ? n
+            : throw new ArgumentException($"{args[i - 1]} must be a whole number of at least {minimum}.");
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using DentalHub.Bench.Benchmarks;
+using DentalHub.Bench.Hub;
+using DentalHub.Bench.Infrastructure;
+using DentalHub.Bench.OpenDental;
+using DentalHub.Connectors.Contract;
+using DentalHub.Data;
+
+// DentalHub's sync benchmarks (architecture §8): ratios measured in one run on one machine.
+// See bench/README.md for what each number means.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var total = Stopwatch.StartNew();
+await using var servers = new DatabaseServers(BenchPaths.RepositoryRoot);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Let the finally blocks stop the servers this run started.
+    e.Cancel = true;
+    stop.Cancel();
+};
+await servers.StartAsync(options.Databases.Contains(DatabaseProvider.Postgres), stop.Token);
+await using var source = new OpenDentalSource(servers.MariaDbServer);
+
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; MariaDB {await source.ServerVersionAsync()}");
+var referenceYear = TimeProvider.System.GetUtcNow().Year - 1;
+var large = await LoadPracticeAsync("large", options.Patients, seed: 20261122);
+var small = options.Incremental ? await LoadPracticeAsync("small", options.SmallPractice, seed: 20261123) : null;
+
+var initial = new List<InitialSyncResult>();
+var incremental = new List<IncrementalResult>();
+(List<PmsPatient> Small, List<PmsPatient> Large)? records = null;
+foreach (var provider in options.Databases)
+{
+    stop.Token.ThrowIfCancellationRequested();
+    if (options.Profile)
+    {
+        await ProfileAsync(provider);
+    }
+    if (options.InitialSync)
+    {
+        initial.Add(await new InitialSyncBenchmark(options, servers, source, large.Database).RunAsync(provider));
+    }
+    if (options.Incremental)
+    {
+        var benchmark = new IncrementalSyncBenchmark(options, servers, source);
+        incremental.Add(await benchmark.RunOpenDentalAsync(provider, small!, large));
+        records ??= await ReadRecordsAsync(provider, small!, large);
+        var (smallRecords, largeRecords) = records.Value;
+        incremental.Add(await benchmark.RunInMemoryAsync(provider, smallRecords, largeRecords));
+    }
+}
+
+if (initial.Count > 0)
+{
+    InitialSyncBenchmark.Print(options.Patients, initial);
+}
+if (incremental.Count > 0)
+{
+    IncrementalSyncBenchmark.Print(incremental, options.ChangedPerRun);
+}
+Console.WriteLine();
+Console.WriteLine($"Whole run: {Report.Seconds(total.Elapsed)}.");
+return 0;
+
+async Task<OpenDentalPractice> LoadPracticeAsync(string label, int count, int seed)
+{
+    var watch = Stopwatch.StartNew();
+    var database = await source.CreateDatabaseAsync(label);
+    var schema = watch.Elapsed;
+    var patients = new FamilyGenerator(seed, referenceYear).Generate(count);
+    watch.Restart();
+    await source.InsertAsync(database, patients);
+    var families = patients.Select(p => p.Guarantor).Distinct().Count();
+    Report.Step($"Open Dental database {database}: schema 21.1 loaded in {Report.Seconds(schema)}; " +
+        $"{Report.Count(count)} patients in {Report.Count(families)} families inserted in {Report.Seconds(watch.Elapsed)} " +
+        $"({Report.Rate(Report.RowsPerSecond(count, watch.Elapsed))}, not part of any ratio)");
+    return new OpenDentalPractice(database, patients);
+}
+
+async Task ProfileAsync(DatabaseProvider provider)
+{
+    await using var host = await HubHost.StartAsync(HubDatabase.Create(provider, servers.PostgresServer));
+    var tenant = await host.AddPracticeAsync("Profile Dental");
+    var (values, secrets) = source.ConnectionSettings(large.Database);
+    var records = await host.ReadAllAsync(await host.ConnectAsync(tenant, DentalHub.Connectors.OpenDental.OpenDentalConnector.Key, "Profile", values, secrets));
+    var memory = await host.ConnectMemoryAsync(tenant, new MemoryPms());
+    await EngineProfile.RunAsync(host, memory, records, options.Runs);
+}
+
+// The in-memory source serves exactly what the Open Dental connector reads from the same databases.
+async Task<(List<PmsPatient> Small, List<PmsPatient> Large)> ReadRecordsAsync(DatabaseProvider provider, OpenDentalPractice smallPractice, OpenDentalPractice largePractice)
+{
+    await using var host = await HubHost.StartAsync(HubDatabase.Create(provider, servers.PostgresServer));
+    var tenant = await host.AddPracticeAsync("Reader");
+    async Task<List<PmsPatient>> ReadAsync(OpenDentalPractice practice)
+    {
+        var (values, secrets) = source.ConnectionSettings(practice.Database);
+        return await host.ReadAllAsync(await host.ConnectAsync(tenant, DentalHub.Connectors.OpenDental.OpenDentalConnector.Key, "Reader", values, secrets));
+    }
+    return (await ReadAsync(smallPractice), await ReadAsync(largePractice));
+}
