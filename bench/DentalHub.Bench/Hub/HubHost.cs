@@ -51,7 +51,7 @@ public sealed class HubHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.AddDentalHubData();
         builder.Services.AddDentalHubSecurity();
-        builder.Services.AddDentalHubFeatures();
+        builder.Services.AddDentalHubFeatures(builder.Configuration);
         builder.Services.AddSingleton(new AvailableConnectors([.. ConnectorCatalog.All, MemoryPms.Descriptor]));
         var app = builder.Build();
         await DatabaseStartup.MigrateAsync(app.Services.GetRequiredService<DentalHubDbFactory>(), CancellationToken.None);
