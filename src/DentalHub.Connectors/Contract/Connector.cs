@@ -17,10 +17,12 @@ public sealed record ConnectionCheckResult(bool Succeeded, string Message)
 }
 
 /// <summary>What the host hands a connector when it creates one for a connection.</summary>
+/// <param name="Tokens">The connection's OAuth tokens, for connectors that authorize with OAuth; null for others.</param>
 public sealed record ConnectorContext(
     ConnectorSettings Settings,
     TimeProvider Time,
-    IHttpClientFactory HttpClients);
+    IHttpClientFactory HttpClients,
+    IOAuthTokenStore? Tokens = null);
 
 /// <summary>
 /// A connector failed in a way a person can act on; the message says what to do and never

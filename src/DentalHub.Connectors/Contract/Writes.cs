@@ -51,14 +51,26 @@ public abstract record WriteOutcome
     /// <summary>The PMS confirmed it; <paramref name="TargetId"/> is its own id (Open Dental PayNum).</summary>
     public sealed record Written(string TargetId) : WriteOutcome;
 
-    /// <summary>The PMS said no, in a way that sending the same again will not change (bad patient, closed period).</summary>
-    public sealed record Refused(string Reason) : WriteOutcome;
+    /// <summary>
+    /// The target said no, in a way that sending the same again will not change (bad patient, closed period).
+    /// <paramref name="Details"/> holds every error the target listed, not only the first.
+    /// </summary>
+    public sealed record Refused(string Reason, IReadOnlyList<string>? Details = null) : WriteOutcome
+    {
+        public string FullText => Details is { Count: > 0 } ? $"{Reason} {string.Join(" ", Details)}" : Reason;
+    }
 
     /// <summary>Certainly not written (throttled, unavailable before the request was taken): send again later.</summary>
     public sealed record TryLater(string Reason, TimeSpan? After) : WriteOutcome;
 
     /// <summary>May or may not have been written (timeout, connection dropped after sending): reconcile, never resend blind.</summary>
     public sealed record Unknown(string Reason) : WriteOutcome;
+
+    /// <summary>
+    /// Certainly not written, and nothing will be until a person acts on the connection (authorization revoked,
+    /// subscription lapsed, app throttled for the month). Shown once on the connection, not as a failure per write.
+    /// </summary>
+    public sealed record Unavailable(string Reason, TimeSpan? After = null) : WriteOutcome;
 }
 
 /// <summary>What a reconciliation found.</summary>

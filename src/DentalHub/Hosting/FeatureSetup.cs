@@ -28,6 +28,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Patients.PatientQuery>();
         services.AddSingleton(new DentalHub.Writeback.WritebackPolicy());
         services.AddSingleton<DentalHub.Writeback.WritebackSignal>();
+        services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.PaymentWritebackTarget>();
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
         services.AddSingleton<DentalHub.Writeback.WritebackActions>();

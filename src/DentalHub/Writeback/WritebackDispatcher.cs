@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
@@ -15,11 +14,13 @@ namespace DentalHub.Writeback;
 public sealed class WritebackDispatcher(
     DentalHubDbFactory databases,
     ConnectorFactory connectors,
+    IEnumerable<IWritebackTarget> targets,
     WritebackPolicy policy,
     TimeProvider time,
     ILogger<WritebackDispatcher> logger)
 {
     private readonly Random jitter = new();
+    private readonly Dictionary<string, IWritebackTarget> targetsByKind = targets.ToDictionary(t => t.Kind);
 
     /// <summary>Runs every command that is due now, once. Returns how many this dispatcher claimed and moved on.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -66,23 +67,24 @@ public sealed class WritebackDispatcher(
         }
         var command = await db.WritebackCommands.AsNoTracking().SingleAsync(c => c.Id == due.Id, cancellationToken);
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == command.ConnectionId, cancellationToken);
-        var transition = connection is null || connectors.Create(connection) is not IWritesPayments writer
-            ? WritebackTransition.Park("The connection this was going to is gone or no longer accepts payments. Choose what to do with it.")
+        var target = targetsByKind.GetValueOrDefault(command.Kind);
+        var connector = connection is null || target is null ? null : connectors.Create(connection);
+        var transition = connector is null || !target!.CanWrite(connector)
+            ? WritebackTransition.Park("The connection this was going to is gone or no longer accepts this kind of write. Choose what to do with it.")
             : due.State == WritebackState.Pending
-                ? await SendAsync(writer, command, cancellationToken)
-                : await ReconcileAsync(writer, command, cancellationToken);
-        await WritebackTransitions.ApplyAsync(db, command, due.Version + 1, transition, time.GetUtcNow(), cancellationToken);
+                ? await SendAsync(target, connector, command, cancellationToken)
+                : await ReconcileAsync(target, connector, command, cancellationToken);
+        await WritebackTransitions.ApplyAsync(db, command, due.Version + 1, transition, target, time.GetUtcNow(), cancellationToken);
         logger.LogInformation("Writeback command {CommandId} moved to {State}", command.Id, transition.State);
         return true;
     }
 
-    private async Task<WritebackTransition> SendAsync(IWritesPayments writer, WritebackCommand command, CancellationToken cancellationToken)
+    private async Task<WritebackTransition> SendAsync(IWritebackTarget target, IConnector connector, WritebackCommand command, CancellationToken cancellationToken)
     {
-        var payment = JsonSerializer.Deserialize<PmsPaymentWrite>(command.PayloadJson)!;
         WriteOutcome outcome;
         try
         {
-            outcome = await writer.WritePaymentAsync(payment, cancellationToken);
+            outcome = await target.WriteAsync(connector, command, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -92,22 +94,22 @@ public sealed class WritebackDispatcher(
         return outcome switch
         {
             WriteOutcome.Written written => WritebackTransition.Confirm(written.TargetId),
-            WriteOutcome.Refused refused => WritebackTransition.Reject(refused.Reason),
+            WriteOutcome.Refused refused => WritebackTransition.Reject(refused.FullText),
             WriteOutcome.TryLater later when command.Attempts + 1 >= policy.MaxAttempts =>
                 WritebackTransition.Park($"Still not accepted after {command.Attempts + 1} tries: {later.Reason}"),
             WriteOutcome.TryLater later => WritebackTransition.Retry(later.Reason, later.After ?? policy.RetryDelay(command.Attempts + 1, jitter)),
             WriteOutcome.Unknown unknown => WritebackTransition.Unknown(unknown.Reason, policy.ReconcileDelay),
+            WriteOutcome.Unavailable unavailable => WritebackTransition.WaitForConnection(unavailable.Reason, unavailable.After ?? policy.ConnectionProblemDelay),
             _ => throw new System.Diagnostics.UnreachableException($"Unhandled write outcome {outcome.GetType().Name}."),
         };
     }
 
-    private async Task<WritebackTransition> ReconcileAsync(IWritesPayments writer, WritebackCommand command, CancellationToken cancellationToken)
+    private async Task<WritebackTransition> ReconcileAsync(IWritebackTarget target, IConnector connector, WritebackCommand command, CancellationToken cancellationToken)
     {
-        var payment = JsonSerializer.Deserialize<PmsPaymentWrite>(command.PayloadJson)!;
         FindOutcome found;
         try
         {
-            found = await writer.FindWrittenPaymentAsync(payment, cancellationToken);
+            found = await target.FindAsync(connector, command, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -119,7 +121,7 @@ public sealed class WritebackDispatcher(
             // Verified absent: sending now cannot double-post.
             FindOutcome.NotFound => WritebackTransition.SendAgain(),
             FindOutcome.CouldNotCheck check when command.ReconcileAttempts + 1 >= policy.MaxReconcileAttempts =>
-                WritebackTransition.Park($"Could not confirm whether the PMS has this payment: {check.Reason} Check the patient's ledger, then mark it posted or retry."),
+                WritebackTransition.Park($"Could not confirm whether the target has this write: {check.Reason} Check it there, then mark it posted by hand or retry."),
             FindOutcome.CouldNotCheck check => WritebackTransition.StillUnknown(check.Reason, policy.RetryDelay(command.ReconcileAttempts + 1, jitter)),
             _ => throw new System.Diagnostics.UnreachableException($"Unhandled find outcome {found.GetType().Name}."),
         };

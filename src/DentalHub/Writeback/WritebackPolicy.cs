@@ -21,6 +21,9 @@ public sealed record WritebackPolicy
     /// <summary>A command "Sending" for longer than this was abandoned by a dispatcher that died.</summary>
     public TimeSpan SendingTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long to wait before trying a connection again that said it cannot take writes until a person acts.</summary>
+    public TimeSpan ConnectionProblemDelay { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Exponential backoff with full jitter, so many practices retrying do not align.</summary>
     public TimeSpan RetryDelay(int attempt, Random random)
     {

@@ -13,12 +13,20 @@ public sealed record WritebackTransition(WritebackState State, string? Error, st
     public static WritebackTransition StillUnknown(string reason, TimeSpan delay) => new(WritebackState.Unknown, reason, null, delay, false, true);
     public static WritebackTransition SendAgain() => new(WritebackState.Pending, null, null, TimeSpan.Zero, false, false);
     public static WritebackTransition Park(string reason) => new(WritebackState.NeedsReview, reason, null, TimeSpan.Zero, false, false);
+
+    /// <summary>The connection cannot take writes until a person acts (reconnect, subscription): wait, not counted as a try.</summary>
+    public static WritebackTransition WaitForConnection(string reason, TimeSpan delay) => new(WritebackState.Pending, reason, null, delay, false, false)
+    {
+        IsConnectionProblem = true,
+    };
+
+    public bool IsConnectionProblem { get; init; }
 }
 
 internal static class WritebackTransitions
 {
     /// <summary>Stores a transition if the command is still at the version this dispatcher claimed.</summary>
-    public static async Task ApplyAsync(DentalHubDb db, WritebackCommand command, int claimedVersion, WritebackTransition next, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(DentalHubDb db, WritebackCommand command, int claimedVersion, WritebackTransition next, IWritebackTarget? target, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var attempts = command.Attempts + (next.CountsAttempt ? 1 : 0);
         var reconciles = next.CountsReconcile ? command.ReconcileAttempts + 1 : next.State == WritebackState.Unknown ? command.ReconcileAttempts : 0;
@@ -37,20 +45,18 @@ internal static class WritebackTransitions
         if (next.State is WritebackState.Rejected or WritebackState.NeedsReview)
         {
             // One alert per entry into a bad state; retries that stay in one state raise none.
-            db.Alerts.Add(new Alerts.Alert
-            {
-                PracticeId = command.PracticeId,
-                Kind = next.State == WritebackState.Rejected ? Alerts.AlertKinds.PaymentNotRecorded : Alerts.AlertKinds.PaymentNeedsReview,
-                SubjectId = command.SubjectId,
-                Text = next.State == WritebackState.Rejected
-                    ? $"A payment was not recorded in the PMS: {next.Error} Open Payments to retry it or mark it posted by hand."
-                    : $"A payment needs review: {next.Error}",
-                CreatedAt = now,
-            });
+            var alert = target?.AlertFor(next.State, next.Error)
+                ?? new WritebackAlert(Alerts.AlertKinds.WriteNeedsReview, $"A write needs review: {next.Error}");
+            db.Alerts.Add(new Alerts.Alert { PracticeId = command.PracticeId, Kind = alert.Kind, SubjectId = command.SubjectId, Text = alert.Text, CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken);
+        }
+        if (next.IsConnectionProblem)
+        {
+            await Alerts.ConnectionAlerts.RaiseOnceAsync(db, command, next.Error, now, cancellationToken);
         }
         if (next.State == WritebackState.Confirmed)
         {
+            await Alerts.ConnectionAlerts.ClearAsync(db, command.ConnectionId, now, cancellationToken);
             await db.Connections.Where(c => c.Id == command.ConnectionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSuccessfulWriteAt, now), cancellationToken);
         }

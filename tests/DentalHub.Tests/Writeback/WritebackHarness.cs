@@ -56,7 +56,7 @@ public sealed class WritebackHarness : IAsyncDisposable
     }
 
     public WritebackDispatcher NewDispatcher() => new(
-        App.Services.GetRequiredService<DentalHubDbFactory>(), App.Services.GetRequiredService<ConnectorFactory>(), Policy, Clock, NullLogger<WritebackDispatcher>.Instance);
+        App.Services.GetRequiredService<DentalHubDbFactory>(), App.Services.GetRequiredService<ConnectorFactory>(), App.Services.GetServices<IWritebackTarget>(), Policy, Clock, NullLogger<WritebackDispatcher>.Instance);
 
     public Task<IntakeResult> PayAsync(string reference, Guid? patientId, decimal gross, decimal fee = 0m, PaymentSource source = PaymentSource.Portal) =>
         App.Services.GetRequiredService<PaymentIntake>().RecordAsync(Practice.Tenant,

@@ -1,0 +1,34 @@
+using DentalHub.Data;
+using DentalHub.Writeback;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Alerts;
+
+/// <summary>
+/// One open alert per connection that cannot take writes, however many writes wait behind it; it is
+/// acknowledged on its own when a write through that connection succeeds again.
+/// </summary>
+internal static class ConnectionAlerts
+{
+    public static async Task RaiseOnceAsync(DentalHubDb db, WritebackCommand command, string? problem, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.Alerts.AnyAsync(a => a.Kind == AlertKinds.ConnectionNeedsAttention && a.SubjectId == command.ConnectionId && a.AcknowledgedAt == null, cancellationToken);
+        if (open)
+        {
+            return;
+        }
+        db.Alerts.Add(new Alert
+        {
+            PracticeId = command.PracticeId,
+            Kind = AlertKinds.ConnectionNeedsAttention,
+            SubjectId = command.ConnectionId,
+            Text = $"A connection cannot take writes until someone fixes it: {problem} Writes wait and resume on their own once it is fixed.",
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static Task ClearAsync(DentalHubDb db, Guid connectionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Alerts.Where(a => a.Kind == AlertKinds.ConnectionNeedsAttention && a.SubjectId == connectionId && a.AcknowledgedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, "resolved: a write succeeded"), cancellationToken);
+}
