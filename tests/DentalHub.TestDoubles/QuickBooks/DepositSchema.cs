@@ -34,15 +34,15 @@ public sealed class DepositSchema
             return null;
         }
         // Finance.xsd defines the Deposit type; IntuitRestServiceDef.xsd declares the element but also needs
-        // Report.xsd, which is not published with it. This wrapper declares only the element.
+        // Report.xsd, which is not published with it. A second schema of the same namespace declares only the element.
         var wrapper = $"""
             <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns="{Namespace}" targetNamespace="{Namespace}" elementFormDefault="qualified">
-              <xs:include schemaLocation="{new Uri(finance).AbsoluteUri}"/>
               <xs:element name="Deposit" type="Deposit"/>
             </xs:schema>
             """;
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        using var reader = XmlReader.Create(new StringReader(wrapper), new XmlReaderSettings { XmlResolver = new XmlUrlResolver() }, finance);
+        set.Add(Namespace, finance);
+        using var reader = XmlReader.Create(new StringReader(wrapper));
         set.Add(XmlSchema.Read(reader, (_, e) => throw e.Exception)!);
         set.Compile();
         return new DepositSchema(set);

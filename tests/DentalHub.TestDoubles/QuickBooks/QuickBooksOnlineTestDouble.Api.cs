@@ -81,7 +81,8 @@ public sealed partial class QuickBooksOnlineTestDouble
             }
             else
             {
-                fault = faults.TryDequeue(out var next) ? next : null;
+                fault = body is not null && depositFaults.TryDequeue(out var forDeposit) ? forDeposit
+                    : faults.TryDequeue(out var next) ? next : null;
                 outcome = fault switch
                 {
                     QboFault.Unauthorized401 => (401, Unauthenticated()),

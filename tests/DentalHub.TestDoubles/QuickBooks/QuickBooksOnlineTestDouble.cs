@@ -25,6 +25,7 @@ public sealed partial class QuickBooksOnlineTestDouble : IAsyncDisposable
     private readonly object gate = new();
     private readonly List<QboRequest> requests = [];
     private readonly Queue<QboFault> faults = new();
+    private readonly Queue<QboFault> depositFaults = new();
     private readonly TimeProvider time;
     private readonly WebApplication app;
     private readonly DepositSchema? schema;
@@ -79,13 +80,19 @@ public sealed partial class QuickBooksOnlineTestDouble : IAsyncDisposable
     /// <summary>The API requests (not OAuth) made so far.</summary>
     public IReadOnlyList<QboRequest> ApiRequests => [.. Requests.Where(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal))];
 
-    public void FailNext(QboFault fault, int count = 1)
+    /// <summary>The next <paramref name="count"/> API requests, whatever they are, get <paramref name="fault"/>.</summary>
+    public void FailNext(QboFault fault, int count = 1) => Enqueue(faults, fault, count);
+
+    /// <summary>The next <paramref name="count"/> deposit creates (POST /deposit) get <paramref name="fault"/>; other requests are served.</summary>
+    public void FailNextDeposit(QboFault fault, int count = 1) => Enqueue(depositFaults, fault, count);
+
+    private void Enqueue(Queue<QboFault> queue, QboFault fault, int count)
     {
         lock (gate)
         {
             for (var i = 0; i < count; i++)
             {
-                faults.Enqueue(fault);
+                queue.Enqueue(fault);
             }
         }
     }
