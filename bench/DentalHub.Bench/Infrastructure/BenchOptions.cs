@@ -4,12 +4,12 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--payments 10000] [--rate 100]</c>
+/// <c>[sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--payments 10000] [--rate 50]</c>
 /// </summary>
 public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--payments 10000] [--rate 100]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--payments 10000] [--rate 50]";
 
     /// <summary>The writeback benchmark instead of the sync ones.</summary>
     public bool Writeback { get; init; }
@@ -18,7 +18,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
     public int Payments { get; init; } = 10_000;
 
     /// <summary>Payments per second offered while writeback latency is measured.</summary>
-    public int Rate { get; init; } = 100;
+    public int Rate { get; init; } = 50;
 
     /// <summary>
     /// Incremental runs change this many patients, among Patients / 10 and among Patients: 1,000 at the
@@ -34,7 +34,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         var patients = 100_000;
         var runs = 3;
         var payments = 10_000;
-        var rate = 100;
+        var rate = 50;
         DatabaseProvider[] databases = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
         for (var i = 0; i < args.Length; i++)
         {
