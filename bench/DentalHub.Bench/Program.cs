@@ -3,10 +3,11 @@ using DentalHub.Bench.Benchmarks;
 using DentalHub.Bench.Hub;
 using DentalHub.Bench.Infrastructure;
 using DentalHub.Bench.OpenDental;
+using DentalHub.Bench.Writeback;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 
-// DentalHub's sync benchmarks (architecture §8): ratios measured in one run on one machine.
+// DentalHub's sync and writeback benchmarks (architecture §8): ratios measured in one run on one machine.
 // See bench/README.md for what each number means.
 BenchOptions options;
 try
@@ -28,7 +29,20 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-await servers.StartAsync(options.Databases.Contains(DatabaseProvider.Postgres), stop.Token);
+await servers.StartAsync(options.Databases.Contains(DatabaseProvider.Postgres), stop.Token, needMariaDb: !options.Writeback);
+if (options.Writeback)
+{
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+    var writeback = new List<WritebackResult>();
+    foreach (var provider in options.Databases)
+    {
+        writeback.Add(await new WritebackBenchmark(options, servers).RunAsync(provider, stop.Token));
+    }
+    WritebackBenchmark.Print(writeback, options);
+    Console.WriteLine();
+    Console.WriteLine($"Whole run: {Report.Seconds(total.Elapsed)}.");
+    return 0;
+}
 await using var source = new OpenDentalSource(servers.MariaDbServer);
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; MariaDB {await source.ServerVersionAsync()}");

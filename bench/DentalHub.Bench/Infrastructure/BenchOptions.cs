@@ -4,12 +4,21 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres]</c>
+/// <c>[sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--payments 10000] [--rate 50]</c>
 /// </summary>
 public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--payments 10000] [--rate 50]";
+
+    /// <summary>The writeback benchmark instead of the sync ones.</summary>
+    public bool Writeback { get; init; }
+
+    /// <summary>Payments per writeback measurement.</summary>
+    public int Payments { get; init; } = 10_000;
+
+    /// <summary>Payments per second offered while writeback latency is measured.</summary>
+    public int Rate { get; init; } = 50;
 
     /// <summary>
     /// Incremental runs change this many patients, among Patients / 10 and among Patients: 1,000 at the
@@ -24,12 +33,14 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         var mode = "all";
         var patients = 100_000;
         var runs = 3;
+        var payments = 10_000;
+        var rate = 50;
         DatabaseProvider[] databases = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
-                case "sync" or "incremental" or "all" or "profile":
+                case "sync" or "incremental" or "all" or "profile" or "writeback":
                     mode = args[i];
                     break;
                 case "--patients":
@@ -38,6 +49,12 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
                 case "--runs":
                     runs = Number(args, ++i, 1);
                     break;
+                case "--payments":
+                    payments = Number(args, ++i, 100);
+                    break;
+                case "--rate":
+                    rate = Number(args, ++i, 1);
+                    break;
                 case "--only":
                     databases = [Enum.Parse<DatabaseProvider>(Value(args, ++i), ignoreCase: true)];
                     break;
@@ -45,7 +62,12 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
                     throw new ArgumentException($"Unknown argument \"{args[i]}\". Usage: {Usage}");
             }
         }
-        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", patients, runs, databases);
+        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", patients, runs, databases)
+        {
+            Writeback = mode is "writeback",
+            Payments = payments,
+            Rate = rate,
+        };
     }
 
     private static string Value(string[] args, int i) =>

@@ -19,9 +19,12 @@ public sealed partial class DatabaseServers(string repositoryRoot) : IAsyncDispo
     public string PostgresServer { get; private set; } = "";
     public string MariaDbServer { get; private set; } = "";
 
-    public async Task StartAsync(bool needPostgres, CancellationToken cancellationToken)
+    public async Task StartAsync(bool needPostgres, CancellationToken cancellationToken, bool needMariaDb = true)
     {
-        MariaDbServer = await EnsureAsync(MariaDbVariable, "start-mariadb.sh", "DENTALHUB_MARIADB_DIR", cancellationToken);
+        if (needMariaDb)
+        {
+            MariaDbServer = await EnsureAsync(MariaDbVariable, "start-mariadb.sh", "DENTALHUB_MARIADB_DIR", cancellationToken);
+        }
         if (needPostgres)
         {
             PostgresServer = await EnsureAsync(PostgresVariable, "start-postgres.sh", "DENTALHUB_PG_DIR", cancellationToken);

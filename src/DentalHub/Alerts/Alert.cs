@@ -20,6 +20,21 @@ public sealed class Alert : IPracticeOwned
     /// <summary>When the practice's outgoing webhook confirmed it, if one is configured.</summary>
     public DateTimeOffset? WebhookDeliveredAt { get; set; }
     public int WebhookAttempts { get; set; }
+
+    /// <summary>When every Owner and Admin had it by e-mail; null while some are still to be sent (or no mail server is set up).</summary>
+    public DateTimeOffset? EmailedAt { get; set; }
+    public int EmailAttempts { get; set; }
+    public DateTimeOffset? EmailNextAttemptAt { get; set; }
+}
+
+/// <summary>One e-mail of an alert that reached the mail server, so a later sweep never sends it to that address again.</summary>
+public sealed class AlertEmailReceipt : IPracticeOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PracticeId { get; init; }
+    public Guid AlertId { get; init; }
+    public required string Address { get; init; }
+    public DateTimeOffset SentAt { get; init; }
 }
 
 public static class AlertKinds

@@ -13,6 +13,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         entity.Property(a => a.AcknowledgedBy).HasMaxLength(200);
         entity.HasIndex(a => new { a.PracticeId, a.AcknowledgedAt });
         entity.HasIndex(a => a.WebhookDeliveredAt);
+        entity.HasIndex(a => a.EmailedAt);
         entity.HasOne<Practice>().WithMany().HasForeignKey(a => a.PracticeId);
     }
 }
@@ -24,5 +25,15 @@ internal sealed class AlertWebhookConfiguration : IEntityTypeConfiguration<Alert
         entity.HasKey(w => w.PracticeId);
         entity.Property(w => w.Url).HasMaxLength(500);
         entity.HasOne<Practice>().WithMany().HasForeignKey(w => w.PracticeId);
+    }
+}
+
+internal sealed class AlertEmailReceiptConfiguration : IEntityTypeConfiguration<AlertEmailReceipt>
+{
+    public void Configure(EntityTypeBuilder<AlertEmailReceipt> entity)
+    {
+        entity.Property(r => r.Address).HasMaxLength(256);
+        entity.HasIndex(r => new { r.AlertId, r.Address }).IsUnique();
+        entity.HasOne<Alert>().WithMany().HasForeignKey(r => r.AlertId);
     }
 }

@@ -6,6 +6,7 @@ using DentalHub.Connections;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
 using DentalHub.Payments;
+using DentalHub.Payments.RefundsAndDisputes;
 using DentalHub.Writeback;
 using DentalHub.Rewards;
 using DentalHub.Sync;
@@ -51,6 +52,10 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<PaymentEventReceipt> PaymentEventReceipts => Set<PaymentEventReceipt>();
     public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
     public DbSet<Alerts.AlertWebhook> AlertWebhooks => Set<Alerts.AlertWebhook>();
+    public DbSet<Alerts.AlertEmailReceipt> AlertEmailReceipts => Set<Alerts.AlertEmailReceipt>();
+    public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
+    public DbSet<PaymentDispute> PaymentDisputes => Set<PaymentDispute>();
+    public DbSet<RefundOrDisputeChange> RefundOrDisputeChanges => Set<RefundOrDisputeChange>();
     public DbSet<RewardCard> RewardCards => Set<RewardCard>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();

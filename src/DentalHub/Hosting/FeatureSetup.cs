@@ -26,7 +26,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureResolution>();
         services.AddSingleton<DentalHub.Sync.SyncRunQuery>();
         services.AddSingleton<DentalHub.Patients.PatientQuery>();
-        services.AddSingleton(new DentalHub.Writeback.WritebackPolicy());
+        services.AddSingleton(configuration.GetSection("Writeback:Policy").Get<DentalHub.Writeback.WritebackPolicy>() ?? new DentalHub.Writeback.WritebackPolicy());
         services.AddSingleton<DentalHub.Writeback.WritebackSignal>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.PaymentWritebackTarget>();
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
@@ -37,6 +37,9 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Payments.WritebackSettingsService>();
         services.AddSingleton<DentalHub.Alerts.AlertDelivery>();
         services.AddSingleton<DentalHub.Alerts.AlertQuery>();
+        services.AddSingleton<DentalHub.Alerts.AlertEmails>();
+        services.AddSingleton<DentalHub.Payments.RefundsAndDisputes.RefundRecorder>();
+        services.AddSingleton<DentalHub.Payments.RefundsAndDisputes.DisputeRecorder>();
         services.AddSingleton<DentalHub.Patients.PatientSearch>();
         services.AddSingleton<DentalHub.Patients.PatientNotes>();
         services.AddSingleton<DentalHub.Rewards.CardService>();

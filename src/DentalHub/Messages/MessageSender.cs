@@ -85,13 +85,9 @@ public sealed class MessageSender(DentalHubDbFactory databases, SmtpSettingsServ
         string? connectError = null;
         try
         {
-            await client.ConnectAsync(server.Host, server.Port, TlsOption(server.TlsMode), cancellationToken);
-            if (server.UserName is not null)
-            {
-                await client.AuthenticateAsync(server.UserName, password ?? "", cancellationToken);
-            }
+            await SmtpConnection.ConnectAsync(client, server, password, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SslHandshakeException or AuthenticationException or SmtpCommandException or SmtpProtocolException or TimeoutException)
+        catch (Exception e) when (SmtpConnection.IsServerProblem(e))
         {
             logger.LogWarning("Could not reach the mail server of organization {OrganizationId}: {ExceptionType}", server.OrganizationId, e.GetType().Name);
             connectError = e is AuthenticationException ? "The mail server refused the user name or password." : "Could not reach the mail server.";
@@ -104,7 +100,7 @@ public sealed class MessageSender(DentalHubDbFactory databases, SmtpSettingsServ
             {
                 try
                 {
-                    await client.SendAsync(Compose(server, r.Email!, subject, html), cancellationToken);
+                    await client.SendAsync(SmtpConnection.Compose(server, r.Email!, subject, html), cancellationToken);
                 }
                 catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
                 {
@@ -125,20 +121,4 @@ public sealed class MessageSender(DentalHubDbFactory databases, SmtpSettingsServ
         }
         return (sent, failed);
     }
-
-    private static MimeMessage Compose(SmtpSettings server, string to, string subject, string html)
-    {
-        var message = new MimeMessage { Subject = subject, Body = new BodyBuilder { HtmlBody = html }.ToMessageBody() };
-        message.From.Add(new MailboxAddress(server.FromName ?? "", server.FromAddress));
-        message.To.Add(MailboxAddress.Parse(to.Trim()));
-        return message;
-    }
-
-    private static SecureSocketOptions TlsOption(SmtpTlsMode mode) => mode switch
-    {
-        SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
-        SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        SmtpTlsMode.None => SecureSocketOptions.None,
-        _ => SecureSocketOptions.StartTlsWhenAvailable,
-    };
 }

@@ -1,6 +1,7 @@
 using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
+using DentalHub.Payments.RefundsAndDisputes;
 using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace DentalHub.Payments;
 public sealed record EventOutcome(string Text, bool Retry = false);
 
 /// <summary>Turns a verified processor event into payments, once per event id.</summary>
-public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentIntake intake, TimeProvider time)
+public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentIntake intake, RefundRecorder refunds, DisputeRecorder disputes, TimeProvider time)
 {
     public async Task<EventOutcome> HandleAsync(TenantScope tenant, Connection connection, IReceivesPaymentEvents receiver, PaymentEvent received, CancellationToken cancellationToken)
     {
@@ -22,6 +23,9 @@ public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentInt
         {
             ProcessorPayment payment => await RecordPaymentAsync(db, tenant, receiver, payment, cancellationToken),
             ProcessorFeeUpdate update => await UpdateFeeAsync(db, receiver, update, cancellationToken),
+            ProcessorRefund refund => await refunds.RecordAsync(db, refund, received.CreatedAt, cancellationToken),
+            ProcessorChargeRefunded total => await refunds.RecordTotalAsync(db, total, received.CreatedAt, cancellationToken),
+            ProcessorDispute dispute => await disputes.RecordAsync(db, dispute, received.CreatedAt, cancellationToken),
             IgnoredEvent ignored => new EventOutcome($"Ignored: {ignored.Reason}"),
             _ => new EventOutcome($"Received; {received.Type} is recorded but not acted on yet."),
         };
@@ -44,7 +48,13 @@ public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentInt
         }
         catch (DbUpdateException)
         {
-            // The same event delivered twice at once: the other delivery recorded it.
+            // The same event delivered twice at once (the other delivery recorded it), or another event
+            // about the same refund or dispute stored it first: then ask the processor to send this again.
+            await using var again = databases.Create(tenant);
+            if (!await again.PaymentEventReceipts.AnyAsync(r => r.ConnectionId == connection.Id && r.EventId == received.EventId, cancellationToken))
+            {
+                return new EventOutcome("Another event about the same payment was being stored; send this event again.", Retry: true);
+            }
         }
         return outcome;
     }

@@ -1,13 +1,14 @@
 using DentalHub.Data;
+using DentalHub.Payments.RefundsAndDisputes;
 using DentalHub.Tenancy;
 using DentalHub.Writeback;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Payments;
 
-public sealed record PaymentRow(Payment Payment, string? PatientName, WritebackCommand? Command);
+public sealed record PaymentRow(Payment Payment, string? PatientName, WritebackCommand? Command, RefundsAndDisputesOf RefundsAndDisputes);
 
-/// <summary>Recent payments with their writeback command, for the payments page.</summary>
+/// <summary>Recent payments with their writeback command, refunds and disputes, for the payments page.</summary>
 public sealed class PaymentQuery(DentalHubDbFactory databases)
 {
     public async Task<IReadOnlyList<PaymentRow>> RecentAsync(TenantScope tenant, bool onlyProblems, int take, CancellationToken cancellationToken)
@@ -25,6 +26,7 @@ public sealed class PaymentQuery(DentalHubDbFactory databases)
             select new { payment, Name = patient == null ? null : patient.FirstName + " " + patient.LastName, command })
             .Take(take)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new PaymentRow(r.payment, r.Name, r.command)).ToList();
+        var given = await RefundsAndDisputesOf.ForAsync(db, rows.Select(r => r.payment.ProcessorReference).ToList(), cancellationToken);
+        return rows.Select(r => new PaymentRow(r.payment, r.Name, r.command, given.GetValueOrDefault(r.payment.ProcessorReference) ?? RefundsAndDisputesOf.None)).ToList();
     }
 }

@@ -3,6 +3,7 @@ using DentalHub.Api;
 using DentalHub.Audit;
 using DentalHub.Auth.ApiKeys;
 using DentalHub.Data;
+using DentalHub.Payments.RefundsAndDisputes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,8 @@ public sealed record PaymentRequest(
 
 public sealed record PaymentDto(
     Guid Id, Guid? PatientId, PaymentSource Source, decimal Gross, decimal Fee, decimal Net, string Currency,
-    string ProcessorReference, DateTimeOffset ProcessedAt, WritebackDisplay Writeback, string WritebackText, string? PmsPaymentId);
+    string ProcessorReference, DateTimeOffset ProcessedAt, WritebackDisplay Writeback, string WritebackText, string? PmsPaymentId,
+    decimal Refunded, IReadOnlyList<RefundLine> Refunds, IReadOnlyList<DisputeLine> Disputes);
 
 /// <summary>Payments from other software. Posting the same processor reference twice stores it once.</summary>
 public static class PaymentsApi
@@ -30,7 +32,8 @@ public static class PaymentsApi
         var group = api.MapGroup("/payments").RequireAuthorization(ApiSetup.ScopePolicy(ApiScopes.PaymentsWrite)).WithTags("Payments");
         group.MapPost("/", PostAsync).WithName("RecordPayment")
             .WithSummary("Records a payment and queues it for the PMS. Idempotent on processorReference: a repeat returns 200 with the stored payment.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetPayment").WithSummary("A payment and whether it is recorded in the PMS.");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetPayment").WithSummary("A payment, whether it is recorded in the PMS, and its refunds and disputes.");
+        group.MapRefundsApi();
     }
 
     private static async Task<Results<Created<PaymentDto>, Ok<PaymentDto>, ValidationProblem>> PostAsync(
@@ -67,8 +70,9 @@ public static class PaymentsApi
         await using var db = databases.Create(caller.Tenant);
         var command = await db.WritebackCommands.AsNoTracking().FirstOrDefaultAsync(c => c.SubjectId == payment.Id, cancellationToken);
         var status = WritebackStatus.Of(payment, command, time.GetUtcNow());
+        var given = await RefundsAndDisputesOf.ForAsync(db, payment.ProcessorReference, cancellationToken);
         return new PaymentDto(payment.Id, payment.PatientId, payment.Source, payment.Gross, payment.Fee, payment.Net, payment.Currency,
-            payment.ProcessorReference, payment.ProcessedAt, status.State, status.Text, status.PmsPaymentId);
+            payment.ProcessorReference, payment.ProcessedAt, status.State, status.Text, status.PmsPaymentId, given.Refunded, given.Refunds, given.Disputes);
     }
 
     private static Dictionary<string, string[]> Validate(PaymentRequest request)

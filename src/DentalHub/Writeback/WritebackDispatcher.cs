@@ -22,14 +22,27 @@ public sealed class WritebackDispatcher(
     private readonly Random jitter = new();
     private readonly Dictionary<string, IWritebackTarget> targetsByKind = targets.ToDictionary(t => t.Kind);
 
-    /// <summary>Runs every command that is due now, once. Returns how many this dispatcher claimed and moved on.</summary>
+    /// <summary>
+    /// Runs every command that is due now, once, up to <see cref="WritebackPolicy.MaxConcurrentSends"/> at a
+    /// time: they belong to different order keys, so one slow target does not hold up the others.
+    /// Returns how many this dispatcher claimed and moved on.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var worked = 0;
-        foreach (var command in await DueCommandsAsync(cancellationToken))
+        var due = await DueCommandsAsync(cancellationToken);
+        if (due.Count == 0)
         {
-            worked += await RunAsync(command, cancellationToken) ? 1 : 0;
+            return 0;
         }
+        var worked = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = policy.MaxConcurrentSends, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, options, async (command, token) =>
+        {
+            if (await RunAsync(command, token))
+            {
+                Interlocked.Increment(ref worked);
+            }
+        });
         return worked;
     }
 
@@ -40,41 +53,55 @@ public sealed class WritebackDispatcher(
         // The dispatcher works for every practice: the one place commands are read across tenants.
         var active = await db.WritebackCommands.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.State == WritebackState.Pending || c.State == WritebackState.Unknown || c.State == WritebackState.Sending)
-            .Join(db.Practices.IgnoreQueryFilters(), c => c.PracticeId, p => p.Id, (c, p) => new DueCommand(
-                c.Id, p.OrganizationId, c.PracticeId, c.OrderKey, c.State, c.NextAttemptAt, c.SendingSince, c.CreatedAt, c.Version))
+            .Select(c => new ActiveCommand(c.Id, c.PracticeId, c.OrderKey, c.State, c.NextAttemptAt, c.SendingSince, c.CreatedAt))
             .ToListAsync(cancellationToken);
         // Only the oldest unfinished command of each order key may go: a patient's payments arrive in order.
-        return active
+        var heads = active
             .GroupBy(c => (c.PracticeId, c.OrderKey))
             .Select(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id.ToString()).First())
             .Where(c => c.State == WritebackState.Sending
                 ? c.SendingSince < now - policy.SendingTimeout
                 : c.NextAttemptAt <= now)
+            .Select(c => c.Id)
             .ToList();
+        if (heads.Count == 0)
+        {
+            return [];
+        }
+        // The whole rows of those only, with their practice's organization and connection, in one round trip:
+        // a claim succeeds only at the version read here, so what is read here is what is sent.
+        return await (
+            from command in db.WritebackCommands.IgnoreQueryFilters().AsNoTracking()
+            join practice in db.Practices.IgnoreQueryFilters() on command.PracticeId equals practice.Id
+            join connection in db.Connections.IgnoreQueryFilters().AsNoTracking() on command.ConnectionId equals connection.Id into connections
+            from connection in connections.DefaultIfEmpty()
+            where heads.Contains(command.Id)
+            orderby command.CreatedAt
+            select new DueCommand(command, practice.OrganizationId, connection))
+            .ToListAsync(cancellationToken);
     }
 
     private async Task<bool> RunAsync(DueCommand due, CancellationToken cancellationToken)
     {
-        var tenant = TenantScope.ForPractice(due.OrganizationId, due.PracticeId);
+        var command = due.Command;
+        var tenant = TenantScope.ForPractice(due.OrganizationId, command.PracticeId);
         await using var db = databases.Create(tenant);
         var now = time.GetUtcNow();
-        var claimed = await db.WritebackCommands.Where(c => c.Id == due.Id && c.Version == due.Version)
+        var claimed = await db.WritebackCommands.Where(c => c.Id == command.Id && c.Version == command.Version)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, WritebackState.Sending).SetProperty(c => c.SendingSince, now)
-                .SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.Version, due.Version + 1), cancellationToken);
+                .SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.Version, command.Version + 1), cancellationToken);
         if (claimed == 0)
         {
             return false;
         }
-        var command = await db.WritebackCommands.AsNoTracking().SingleAsync(c => c.Id == due.Id, cancellationToken);
-        var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == command.ConnectionId, cancellationToken);
         var target = targetsByKind.GetValueOrDefault(command.Kind);
-        var connector = connection is null || target is null ? null : connectors.Create(connection);
+        var connector = due.Connection is null || target is null ? null : connectors.Create(due.Connection);
         var transition = connector is null || !target!.CanWrite(connector)
             ? WritebackTransition.Park("The connection this was going to is gone or no longer accepts this kind of write. Choose what to do with it.")
-            : due.State == WritebackState.Pending
+            : command.State == WritebackState.Pending
                 ? await SendAsync(target, connector, command, cancellationToken)
                 : await ReconcileAsync(target, connector, command, cancellationToken);
-        await WritebackTransitions.ApplyAsync(db, command, due.Version + 1, transition, target, time.GetUtcNow(), cancellationToken);
+        await WritebackTransitions.ApplyAsync(db, command, command.Version + 1, transition, target, time.GetUtcNow(), cancellationToken);
         logger.LogInformation("Writeback command {CommandId} moved to {State}", command.Id, transition.State);
         return true;
     }
@@ -127,7 +154,8 @@ public sealed class WritebackDispatcher(
         };
     }
 
-    private sealed record DueCommand(
-        Guid Id, Guid OrganizationId, Guid PracticeId, string OrderKey, WritebackState State,
-        DateTimeOffset NextAttemptAt, DateTimeOffset? SendingSince, DateTimeOffset CreatedAt, int Version);
+    private sealed record ActiveCommand(
+        Guid Id, Guid PracticeId, string OrderKey, WritebackState State, DateTimeOffset NextAttemptAt, DateTimeOffset? SendingSince, DateTimeOffset CreatedAt);
+
+    private sealed record DueCommand(WritebackCommand Command, Guid OrganizationId, Connection? Connection);
 }

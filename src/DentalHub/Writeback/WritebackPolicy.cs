@@ -24,6 +24,9 @@ public sealed record WritebackPolicy
     /// <summary>How long to wait before trying a connection again that said it cannot take writes until a person acts.</summary>
     public TimeSpan ConnectionProblemDelay { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How many commands (each of a different order key) one dispatcher sends at once.</summary>
+    public int MaxConcurrentSends { get; init; } = 8;
+
     /// <summary>Exponential backoff with full jitter, so many practices retrying do not align.</summary>
     public TimeSpan RetryDelay(int attempt, Random random)
     {

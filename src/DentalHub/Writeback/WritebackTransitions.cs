@@ -44,11 +44,15 @@ internal static class WritebackTransitions
                 .SetProperty(c => c.Version, claimedVersion + 1), cancellationToken);
         if (next.State is WritebackState.Rejected or WritebackState.NeedsReview)
         {
-            // One alert per entry into a bad state; retries that stay in one state raise none.
+            // One alert per entry into a bad state; retries that stay in one state raise none, and a
+            // retry by staff that fails the same way again adds nothing while the first is still open.
             var alert = target?.AlertFor(next.State, next.Error)
                 ?? new WritebackAlert(Alerts.AlertKinds.WriteNeedsReview, $"A write needs review: {next.Error}");
-            db.Alerts.Add(new Alerts.Alert { PracticeId = command.PracticeId, Kind = alert.Kind, SubjectId = command.SubjectId, Text = alert.Text, CreatedAt = now });
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await db.Alerts.AnyAsync(a => a.SubjectId == command.SubjectId && a.Kind == alert.Kind && a.AcknowledgedAt == null, cancellationToken))
+            {
+                db.Alerts.Add(new Alerts.Alert { PracticeId = command.PracticeId, Kind = alert.Kind, SubjectId = command.SubjectId, Text = alert.Text, CreatedAt = now });
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         if (next.IsConnectionProblem)
         {

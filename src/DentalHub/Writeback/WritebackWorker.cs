@@ -27,7 +27,7 @@ public sealed class WritebackSignal
 /// Runs the dispatcher when woken and, as a sweeper, every few seconds regardless, so progress never
 /// depends on the wake-up alone (a command queued by another node, a retry that came due).
 /// </summary>
-public sealed class WritebackWorker(WritebackDispatcher dispatcher, Alerts.AlertDelivery alerts, WritebackSignal signal, ILogger<WritebackWorker> logger) : BackgroundService
+public sealed class WritebackWorker(WritebackDispatcher dispatcher, Alerts.AlertDelivery alerts, Alerts.AlertEmails alertEmails, WritebackSignal signal, ILogger<WritebackWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
 
@@ -42,6 +42,7 @@ public sealed class WritebackWorker(WritebackDispatcher dispatcher, Alerts.Alert
                     // Keep going while there is work; a finished command may unblock the next of its patient.
                 }
                 await alerts.DeliverPendingAsync(stoppingToken);
+                await alertEmails.DeliverPendingAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

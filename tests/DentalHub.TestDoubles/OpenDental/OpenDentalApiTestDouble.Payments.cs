@@ -27,6 +27,15 @@ public sealed partial class OpenDentalApiTestDouble
     /// <summary>How long <see cref="PaymentFault.TimeoutAfterCommit"/> holds the answer.</summary>
     public TimeSpan PaymentHold { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long every <c>POST /payments</c> takes to answer: the payment is kept at once, the answer comes
+    /// this much later (a slow office server). A client that goes away meanwhile never hears of it.
+    /// </summary>
+    public TimeSpan PaymentLatency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Called (under the double's lock, so keep it short) the moment a payment is kept, e.g. to time a writeback.</summary>
+    public Action<DoublePayment>? PaymentCommitted { get; set; }
+
     /// <summary>The Retry-After header <see cref="PaymentFault.Status429"/> sends (seconds or an HTTP date).</summary>
     public string PaymentRetryAfter { get; set; } = "30";
 
@@ -127,6 +136,17 @@ public sealed partial class OpenDentalApiTestDouble
             context.Abort();
             return;
         }
+        if (PaymentLatency > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(PaymentLatency, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         if (fault is PaymentFault.TimeoutAfterCommit)
         {
             try
@@ -203,6 +223,7 @@ public sealed partial class OpenDentalApiTestDouble
     {
         var payment = new DoublePayment(++nextPayNum, patient.PatNum, amount, payType, payDate, dateEntry, note, patient.ClinicNum, patientPreferred);
         payments.Add(payment);
+        PaymentCommitted?.Invoke(payment);
         splits.Add(new DoublePaySplit(++nextSplitNum, payment.PayNum, patient.PatNum, amount, patient.PriProv, patient.ClinicNum, payDate));
         return payment;
     }
