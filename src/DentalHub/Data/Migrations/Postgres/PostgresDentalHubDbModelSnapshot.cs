@@ -647,6 +647,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasIndex("PracticeId", "LastName", "FirstName");
 
                     b.ToTable("Patients");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("DentalHub.Patients.PatientLink", b =>
@@ -692,6 +694,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasIndex("ConnectionId", "GuarantorPmsId");
 
                     b.ToTable("PatientLinks");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("DentalHub.Payments.Payment", b =>
