@@ -4,12 +4,17 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres]</c>
+/// <c>[sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory]</c>
 /// </summary>
 public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory]";
+
+    /// <summary>Incremental sources to measure; both unless --source names one.</summary>
+    public bool IncrementalFromOpenDental { get; init; } = true;
+
+    public bool IncrementalFromMemory { get; init; } = true;
 
     /// <summary>
     /// Incremental runs change this many patients, among Patients / 10 and among Patients: 1,000 at the
@@ -25,6 +30,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         var patients = 100_000;
         var runs = 3;
         DatabaseProvider[] databases = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+        string? incrementalSource = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,11 +47,22 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
                 case "--only":
                     databases = [Enum.Parse<DatabaseProvider>(Value(args, ++i), ignoreCase: true)];
                     break;
+                case "--source":
+                    incrementalSource = Value(args, ++i);
+                    if (incrementalSource is not ("opendental" or "memory"))
+                    {
+                        throw new ArgumentException($"--source is opendental or memory. Usage: {Usage}");
+                    }
+                    break;
                 default:
                     throw new ArgumentException($"Unknown argument \"{args[i]}\". Usage: {Usage}");
             }
         }
-        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", patients, runs, databases);
+        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", patients, runs, databases)
+        {
+            IncrementalFromOpenDental = incrementalSource is null or "opendental",
+            IncrementalFromMemory = incrementalSource is null or "memory",
+        };
     }
 
     private static string Value(string[] args, int i) =>
