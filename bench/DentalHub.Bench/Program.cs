@@ -67,10 +67,16 @@ foreach (var provider in options.Databases)
     if (options.Incremental)
     {
         var benchmark = new IncrementalSyncBenchmark(options, servers, source);
-        incremental.Add(await benchmark.RunOpenDentalAsync(provider, small!, large));
-        records ??= await ReadRecordsAsync(provider, small!, large);
-        var (smallRecords, largeRecords) = records.Value;
-        incremental.Add(await benchmark.RunInMemoryAsync(provider, smallRecords, largeRecords));
+        if (options.IncrementalFromOpenDental)
+        {
+            incremental.Add(await benchmark.RunOpenDentalAsync(provider, small!, large));
+        }
+        if (options.IncrementalFromMemory)
+        {
+            records ??= await ReadRecordsAsync(provider, small!, large);
+            var (smallRecords, largeRecords) = records.Value;
+            incremental.Add(await benchmark.RunInMemoryAsync(provider, smallRecords, largeRecords));
+        }
     }
 }
 

@@ -38,9 +38,9 @@ public abstract class HubDatabase : IAsyncDisposable
 
 public sealed class SqliteHubDatabase : HubDatabase
 {
-    // The same per-connection settings as the app's SqlitePragmas interceptor, so the raw baseline
-    // writes with the same durability and the same foreign-key checks as the engine.
-    private const string AppPragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+    // The app's own per-connection settings, so the raw baseline writes with the same durability, the
+    // same foreign-key checks and the same memory map as the engine.
+    private const string AppPragmas = SqlitePragmas.PerConnection;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("dentalhub-bench-").FullName;
 

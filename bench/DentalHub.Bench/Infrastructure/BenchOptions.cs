@@ -4,12 +4,12 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--payments 10000] [--rate 50]</c>
+/// <c>[sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]</c>
 /// </summary>
 public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--payments 10000] [--rate 50]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]";
 
     /// <summary>The writeback benchmark instead of the sync ones.</summary>
     public bool Writeback { get; init; }
@@ -19,6 +19,11 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
 
     /// <summary>Payments per second offered while writeback latency is measured.</summary>
     public int Rate { get; init; } = 50;
+
+    /// <summary>Incremental sources to measure; both unless --source names one.</summary>
+    public bool IncrementalFromOpenDental { get; init; } = true;
+
+    public bool IncrementalFromMemory { get; init; } = true;
 
     /// <summary>
     /// Incremental runs change this many patients, among Patients / 10 and among Patients: 1,000 at the
@@ -36,6 +41,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         var payments = 10_000;
         var rate = 50;
         DatabaseProvider[] databases = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+        string? incrementalSource = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -58,6 +64,13 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
                 case "--only":
                     databases = [Enum.Parse<DatabaseProvider>(Value(args, ++i), ignoreCase: true)];
                     break;
+                case "--source":
+                    incrementalSource = Value(args, ++i);
+                    if (incrementalSource is not ("opendental" or "memory"))
+                    {
+                        throw new ArgumentException($"--source is opendental or memory. Usage: {Usage}");
+                    }
+                    break;
                 default:
                     throw new ArgumentException($"Unknown argument \"{args[i]}\". Usage: {Usage}");
             }
@@ -67,6 +80,8 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
             Writeback = mode is "writeback",
             Payments = payments,
             Rate = rate,
+            IncrementalFromOpenDental = incrementalSource is null or "opendental",
+            IncrementalFromMemory = incrementalSource is null or "memory",
         };
     }
 

@@ -16,4 +16,15 @@ public sealed class SqliteDentalHubDb(DbContextOptions<SqliteDentalHubDb> option
 }
 
 /// <summary>PostgreSQL, selected by configuration. Its migrations live in Migrations/Postgres.</summary>
-public sealed class PostgresDentalHubDb(DbContextOptions<PostgresDentalHubDb> options) : DentalHubDb(options);
+public sealed class PostgresDentalHubDb(DbContextOptions<PostgresDentalHubDb> options) : DentalHubDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Room on each page for a sync's update to stay on the same page (a HOT update): the row's indexes
+        // are then left alone, so an incremental run writes pages in proportion to its changes, not to the
+        // practice's size. Full pages would move every updated row and rewrite all its index entries.
+        modelBuilder.Entity<Patients.Patient>().HasStorageParameter("fillfactor", 90);
+        modelBuilder.Entity<Patients.PatientLink>().HasStorageParameter("fillfactor", 90);
+    }
+}

@@ -16,10 +16,14 @@ public static class PageLookupQueries
     public static async Task<PageLookups> LoadAsync(DentalHubDb db, Guid connectionId, IReadOnlyList<PmsPatient> page, CancellationToken cancellationToken)
     {
         var pmsIds = page.Select(p => p.PmsId).Distinct().ToList();
-        var links = await db.PatientLinks.AsNoTracking()
-            .Where(l => l.ConnectionId == connectionId && EF.Parameter(pmsIds).Contains(l.PmsId))
-            .Select(l => new { l.PmsId, l.PatientId, l.ContentHash })
-            .ToDictionaryAsync(l => l.PmsId, l => new ExistingLink(l.PatientId, l.ContentHash), cancellationToken);
+        // With the profile's indexed fields, so a changed record whose name and birthdate stayed the same is
+        // written without touching the name and match-key indexes (see StoredIdentity).
+        var links = await (
+            from l in db.PatientLinks.AsNoTracking()
+            where l.ConnectionId == connectionId && EF.Parameter(pmsIds).Contains(l.PmsId)
+            join p in db.Patients.AsNoTracking() on l.PatientId equals p.Id
+            select new { l.PmsId, l.PatientId, l.ContentHash, l.GuarantorPmsId, p.FirstName, p.LastName, p.MatchKey })
+            .ToDictionaryAsync(l => l.PmsId, l => new ExistingLink(l.PatientId, l.ContentHash, new StoredIdentity(l.FirstName, l.LastName, l.MatchKey, l.GuarantorPmsId)), cancellationToken);
         var withFailures = await db.ImportFailures.AsNoTracking()
             .Where(f => f.ConnectionId == connectionId && EF.Parameter(pmsIds).Contains(f.PmsId))
             .Select(f => f.PmsId)

@@ -50,6 +50,16 @@ internal static class PatientSql
 
     public static string FailureConflict { get; } = Conflict("\"ConnectionId\", \"PmsId\"", ["PatientName", "Reason", "Severity", "Message", "DetailsJson", "LastSeenAt"]);
 
+    /// <summary>What an update that keeps the indexed names and match key sets (everything else the PMS owns).</summary>
+    public static readonly string[] PatientDetailColumns =
+    [
+        "MiddleName", "PreferredName", "BirthDate", "Gender", "Status", "Email",
+        "HomePhone", "MobilePhone", "WorkPhone", "AddressLine1", "AddressLine2", "City", "State", "PostalCode", "UpdatedAt",
+    ];
+
+    /// <summary>What an update of a link that keeps its profile and guarantor sets.</summary>
+    public static readonly string[] LinkDetailColumns = ["ClinicId", "ProviderId", "ContentHash", "SyncedAt"];
+
     public static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
     private static string Conflict(string key, IEnumerable<string> updated) =>

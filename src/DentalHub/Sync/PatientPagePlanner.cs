@@ -40,8 +40,12 @@ public sealed class PatientPagePlanner(DateOnly practiceToday, string pmsName)
                     plan.Unchanged++;
                     continue;
                 }
-                plan.Patients.Add(new PatientWrite(link.PatientId, false, record, key, email));
-                plan.Links.Add(new LinkWrite(record.PmsId, link.PatientId, record, hash));
+                var stored = link.Identity;
+                var keepsIdentity = stored is not null && stored.MatchKey == key
+                    && stored.FirstName == record.FirstName!.Trim() && stored.LastName == record.LastName!.Trim();
+                var keepsKeys = stored is not null && stored.GuarantorPmsId == record.GuarantorPmsId;
+                plan.Patients.Add(new PatientWrite(link.PatientId, false, record, key, email, keepsIdentity));
+                plan.Links.Add(new LinkWrite(record.PmsId, link.PatientId, record, hash, keepsKeys));
                 plan.Updated++;
             }
             else if (!TryLinkOrCreate(record, key, email, hash, lookups, plan))

@@ -19,25 +19,41 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
         var sqlite = (SqliteConnection)connection;
         var tx = (SqliteTransaction)transaction;
         var now = Time(target.Now);
-        if (plan.Patients.Count > 0)
+        var (keepIdentity, fullPatients) = Split(plan.Patients, p => p.KeepsIdentity);
+        if (fullPatients.Count > 0)
         {
             await using var upsert = Prepare(sqlite, tx, "Patients", PatientSql.PatientColumns, PatientSql.PatientConflict);
-            foreach (var p in plan.Patients)
+            foreach (var p in fullPatients)
             {
                 var s = p.Source;
-                await RunAsync(upsert, cancellationToken, Id(p.PatientId), Id(target.PracticeId), s.FirstName!.Trim(), s.LastName!.Trim(), Trim(s.MiddleName), Trim(s.PreferredName),
-                    s.BirthDate!.Value.ToString("yyyy-MM-dd"), (int)s.Gender, (int)s.Status, p.Email,
-                    Trim(s.Phones.Home), Trim(s.Phones.Wireless), Trim(s.Phones.Work), Trim(s.Address.Line1), Trim(s.Address.Line2), Trim(s.Address.City), Trim(s.Address.State), Trim(s.Address.PostalCode),
-                    p.MatchKey, now, now);
+                await RunAsync(upsert, cancellationToken, [Id(p.PatientId), Id(target.PracticeId), s.FirstName!.Trim(), s.LastName!.Trim(), .. Details(p, now)[..^1],
+                    p.MatchKey, now, now]);
             }
         }
-        if (plan.Links.Count > 0)
+        if (keepIdentity.Count > 0)
+        {
+            await using var update = PrepareUpdate(sqlite, tx, "Patients", PatientSql.PatientDetailColumns, ["Id"]);
+            foreach (var p in keepIdentity)
+            {
+                await RunAsync(update, cancellationToken, [.. Details(p, now), Id(p.PatientId)]);
+            }
+        }
+        var (keepKeys, fullLinks) = Split(plan.Links, l => l.KeepsKeys);
+        if (fullLinks.Count > 0)
         {
             await using var upsert = Prepare(sqlite, tx, "PatientLinks", PatientSql.LinkColumns, PatientSql.LinkConflict);
-            foreach (var l in plan.Links)
+            foreach (var l in fullLinks)
             {
                 await RunAsync(upsert, cancellationToken, Id(target.PracticeId), Id(target.ConnectionId), l.PmsId, Id(l.PatientId),
                     l.Source.GuarantorPmsId, l.Source.ClinicId, l.Source.PrimaryProviderId, l.ContentHash, now, now);
+            }
+        }
+        if (keepKeys.Count > 0)
+        {
+            await using var update = PrepareUpdate(sqlite, tx, "PatientLinks", PatientSql.LinkDetailColumns, ["ConnectionId", "PmsId"]);
+            foreach (var l in keepKeys)
+            {
+                await RunAsync(update, cancellationToken, l.Source.ClinicId, l.Source.PrimaryProviderId, l.ContentHash, now, Id(target.ConnectionId), l.PmsId);
             }
         }
         if (plan.Failures.Count > 0)
@@ -69,6 +85,36 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
 
     // SQLite picks the right index for the page lookups without statistics (PageLookupQueries is written so).
     public Task RefreshStatisticsAsync(DentalHubDb db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The values of <see cref="PatientSql.PatientDetailColumns"/>, in order (the last is UpdatedAt).</summary>
+    private static object?[] Details(PatientWrite p, long now)
+    {
+        var s = p.Source;
+        return [Trim(s.MiddleName), Trim(s.PreferredName), s.BirthDate!.Value.ToString("yyyy-MM-dd"), (int)s.Gender, (int)s.Status, p.Email,
+            Trim(s.Phones.Home), Trim(s.Phones.Wireless), Trim(s.Phones.Work), Trim(s.Address.Line1), Trim(s.Address.Line2), Trim(s.Address.City), Trim(s.Address.State), Trim(s.Address.PostalCode),
+            now];
+    }
+
+    private static (List<T> Matching, List<T> Others) Split<T>(List<T> rows, Func<T, bool> predicate)
+    {
+        var matching = rows.Where(predicate).ToList();
+        return (matching, matching.Count == 0 ? rows : rows.Where(r => !predicate(r)).ToList());
+    }
+
+    private static SqliteCommand PrepareUpdate(SqliteConnection connection, SqliteTransaction tx, string table, string[] columns, string[] keys)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        var set = string.Join(", ", columns.Select((c, i) => $"\"{c}\" = ${i}"));
+        var where = string.Join(" AND ", keys.Select((k, i) => $"\"{k}\" = ${columns.Length + i}"));
+        command.CommandText = $"UPDATE \"{table}\" SET {set} WHERE {where}";
+        for (var i = 0; i < columns.Length + keys.Length; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + i, null));
+        }
+        command.Prepare();
+        return command;
+    }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction tx, string table, string[] columns, string conflict)
     {

@@ -112,6 +112,34 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [SkippableFact]
+    public async Task PmsEdit_SameNameOrNewName_WritesEveryChangedFieldAndKeepsTheMatchKeyTrue()
+    {
+        await StartAsync();
+        pms.Upsert(ScriptedPms.Patient("21", "Ana", "Silva", Birth));
+        pms.Upsert(ScriptedPms.Patient("22", "Bruno", "Silva", Birth.AddYears(20), guarantor: "21"));
+        pms.Upsert(ScriptedPms.Patient("23", "Carla", "Mendes", Birth.AddYears(1)));
+        await SyncAsync();
+
+        // 21: details only (the narrow update); 22: new guarantor; 23: married name and a corrected birthdate (the full write).
+        pms.Edit("21", p => p with { Email = "ana@example.com", Phones = p.Phones with { Wireless = "(503) 555-0101" }, Address = p.Address with { City = "Salem" } });
+        pms.Edit("22", p => p with { GuarantorPmsId = "23", PreferredName = "Bru" });
+        pms.Edit("23", p => p with { LastName = "Mendes-Silva", BirthDate = Birth.AddYears(2) });
+        await SyncAsync();
+
+        await using var db = Db();
+        var byPmsId = await db.PatientLinks.Join(db.Patients, l => l.PatientId, p => p.Id, (l, p) => new { l.PmsId, l.GuarantorPmsId, p })
+            .ToDictionaryAsync(x => x.PmsId);
+        var ana = byPmsId["21"].p;
+        Assert.Equal(("Ana", "Silva", "ana@example.com", "(503) 555-0101", "Salem"), (ana.FirstName, ana.LastName, ana.Email, ana.MobilePhone, ana.City));
+        Assert.Equal(MatchKeys.For("Ana", "Silva", Birth), ana.MatchKey);
+        Assert.Equal(("23", "Bru"), (byPmsId["22"].GuarantorPmsId, byPmsId["22"].p.PreferredName));
+        var carla = byPmsId["23"].p;
+        Assert.Equal(("Mendes-Silva", (DateOnly?)Birth.AddYears(2)), (carla.LastName, carla.BirthDate));
+        Assert.Equal(MatchKeys.For("Carla", "Mendes-Silva", Birth.AddYears(2)), carla.MatchKey);
+        Assert.Equal(3, (await db.SyncRuns.OrderBy(r => r.StartedAt).LastAsync()).Updated);
+    }
+
+    [SkippableFact]
     public async Task Failure_FixedInThePms_ClearsOnNextSync()
     {
         await StartAsync();

@@ -52,14 +52,14 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (rows, last) = await ReadPageAsync(connection, position, cancellationToken);
+            var (rows, last, more) = await ReadPageAsync(connection, position, cancellationToken);
             if (last is null)
             {
                 yield break;
             }
             position = last;
             yield return new ChangePage<PmsPatient>(rows, last.ToSyncCursor());
-            if (rows.Count < settings.PageSize)
+            if (!more)
             {
                 yield break;
             }
@@ -73,20 +73,27 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }, cancellationToken);
 
-    private Task<(List<PmsPatient> Rows, DatabaseCursor? Last)> ReadPageAsync(
+    // DateTStamp has no index in Open Dental's schema, so every page query scans the patient table. Asking
+    // for one row more than a page tells whether another page follows; without it, a run whose changes
+    // fill exactly one page would scan the table a second time only to find nothing.
+    private Task<(List<PmsPatient> Rows, DatabaseCursor? Last, bool More)> ReadPageAsync(
         MySqlConnection connection, DatabaseCursor? after, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
-            await using var command = PatientQuery.PageCommand(connection, after, settings.PageSize);
+            await using var command = PatientQuery.PageCommand(connection, after, settings.PageSize + 1);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var rows = new List<PmsPatient>(settings.PageSize);
             DatabaseCursor? last = null;
             while (await reader.ReadAsync(cancellationToken))
             {
+                if (rows.Count == settings.PageSize)
+                {
+                    return (rows, last, true);
+                }
                 (var patient, last) = PatientQuery.Read(reader);
                 rows.Add(patient);
             }
-            return (rows, last);
+            return (rows, last, false);
         }, cancellationToken);
 
     private Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -178,6 +178,23 @@ public sealed class ReadingAnOfficeDatabase(OfficeDatabase database, ITestOutput
     }
 
     [SkippableTheory]
+    [InlineData(0)] // a page exactly as large as the table: the extra row asked for is not there, so no second query
+    [InlineData(-1)] // a page larger than the table
+    [InlineData(1)] // one row more than a page: the extra row opens the next page and is handed out once
+    public async Task FirstRead_PageSizeAroundTheRowCount_EveryPatientOnceInFullPages(int belowCount)
+    {
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        var pageSize = OfficeDatabase.Patients.Count - belowCount;
+
+        var pages = await database.Connector(pageSize).Patients().ReadAllAsync(cursor: null);
+
+        var sizes = pages.Select(p => p.Rows.Count).ToList();
+        Assert.All(sizes[..^1], size => Assert.Equal(pageSize, size));
+        Assert.Equal(OfficeDatabase.Patients.Select(p => p.Id).Order(), pages.Rows().Select(p => p.PmsId).Order());
+        Assert.Equal(belowCount > 0 ? 2 : 1, pages.Count);
+    }
+
+    [SkippableTheory]
     [InlineData(1, 1)] // stops on the zero DateTStamp
     [InlineData(4, 1)]
     [InlineData(4, 2)] // stops inside the run stamped Later

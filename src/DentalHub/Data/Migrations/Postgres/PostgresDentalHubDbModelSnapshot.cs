@@ -686,6 +686,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasIndex("PracticeId", "LastName", "FirstName");
 
                     b.ToTable("Patients");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("DentalHub.Patients.PatientLink", b =>
@@ -731,6 +733,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasIndex("ConnectionId", "GuarantorPmsId");
 
                     b.ToTable("PatientLinks");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("DentalHub.Payments.Payment", b =>
