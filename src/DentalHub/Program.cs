@@ -7,6 +7,7 @@ using DentalHub.Hosting;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
 using DentalHub.Payments;
+using DentalHub.Payouts;
 using DentalHub.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -51,6 +52,7 @@ api.MapPracticeApi();
 api.MapConnectionsApi();
 api.MapPatientsApi();
 api.MapPaymentsApi();
+api.MapPayoutsApi();
 // Our security headers own frame-ancestors ('none', or the practice's origins on the embed route);
 // Blazor's own 'self' would otherwise be a second policy that blocks the PMS from framing the embed view.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

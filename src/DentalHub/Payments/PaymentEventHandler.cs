@@ -9,7 +9,7 @@ namespace DentalHub.Payments;
 public sealed record EventOutcome(string Text, bool Retry = false);
 
 /// <summary>Turns a verified processor event into payments, once per event id.</summary>
-public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentIntake intake, TimeProvider time)
+public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentIntake intake, Payouts.PayoutEvents payouts, TimeProvider time)
 {
     public async Task<EventOutcome> HandleAsync(TenantScope tenant, Connection connection, IReceivesPaymentEvents receiver, PaymentEvent received, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentInt
         {
             ProcessorPayment payment => await RecordPaymentAsync(db, tenant, receiver, payment, cancellationToken),
             ProcessorFeeUpdate update => await UpdateFeeAsync(db, receiver, update, cancellationToken),
+            ProcessorPayout payout => await payouts.HandleAsync(tenant, connection, receiver, payout, cancellationToken),
             IgnoredEvent ignored => new EventOutcome($"Ignored: {ignored.Reason}"),
             _ => new EventOutcome($"Received; {received.Type} is recorded but not acted on yet."),
         };
