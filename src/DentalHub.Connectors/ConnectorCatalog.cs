@@ -1,6 +1,7 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.Demo;
 using DentalHub.Connectors.OpenDental;
+using DentalHub.Connectors.QuickBooks;
 using DentalHub.Connectors.Stripe;
 
 namespace DentalHub.Connectors;
@@ -16,6 +17,7 @@ public static class ConnectorCatalog
         DemoPmsConnector.Descriptor,
         OpenDentalConnector.Descriptor,
         StripeConnector.Descriptor,
+        QuickBooksConnector.Descriptor,
     ];
 
     public static ConnectorDescriptor? Find(string key) =>

@@ -18,11 +18,13 @@ public sealed record ConnectionCheckResult(bool Succeeded, string Message)
 
 /// <summary>What the host hands a connector when it creates one for a connection.</summary>
 /// <param name="Tokens">The connection's OAuth tokens, for connectors that authorize with OAuth; null for others.</param>
+/// <param name="Logs">Where a connector logs what support needs (request ids of the remote system); never patient data. Null: no logs.</param>
 public sealed record ConnectorContext(
     ConnectorSettings Settings,
     TimeProvider Time,
     IHttpClientFactory HttpClients,
-    IOAuthTokenStore? Tokens = null);
+    IOAuthTokenStore? Tokens = null,
+    Microsoft.Extensions.Logging.ILoggerFactory? Logs = null);
 
 /// <summary>
 /// A connector failed in a way a person can act on; the message says what to do and never
