@@ -1,5 +1,6 @@
 using DentalHub.Api;
 using DentalHub.Auth;
+using DentalHub.Bookkeeping;
 using DentalHub.Components;
 using DentalHub.Connections;
 using DentalHub.Embed;
@@ -47,6 +48,7 @@ app.MapScalarApiReference("/api/reference", options => options.WithTitle("Dental
 app.MapAccountEndpoints();
 app.MapImportFailuresExport();
 app.MapPaymentWebhooks();
+app.MapQuickBooksConnect();
 var api = app.MapApiV1();
 api.MapPracticeApi();
 api.MapConnectionsApi();

@@ -11,17 +11,22 @@ namespace DentalHub.Connections;
 /// connection's own settings win over them.
 /// </summary>
 public sealed class ConnectorFactory(
-    AvailableConnectors available, SecretProtector secrets, TimeProvider time, IHttpClientFactory httpClients, IConfiguration configuration, OAuthTokenStores tokens)
+    AvailableConnectors available, SecretProtector secrets, TimeProvider time, IHttpClientFactory httpClients, IConfiguration configuration, OAuthTokenStores tokens, ILoggerFactory logs)
 {
     public IConnector Create(Connection connection)
     {
         var descriptor = available.Find(connection.ConnectorKey)
             ?? throw new ConnectorConfigurationException($"DentalHub has no connector '{connection.ConnectorKey}'. Remove this connection and add it again.");
-        var (configuredValues, configuredSecrets) = Configured(descriptor.Key);
-        var settings = new ConnectorSettings(
+        return descriptor.Create(new ConnectorContext(SettingsOf(connection), time, httpClients, tokens.For(connection.Id, connection.PracticeId), logs));
+    }
+
+    /// <summary>The connection's settings merged over its connector's configured ones.</summary>
+    public ConnectorSettings SettingsOf(Connection connection)
+    {
+        var (configuredValues, configuredSecrets) = Configured(connection.ConnectorKey);
+        return new ConnectorSettings(
             Merge(configuredValues, ValuesOf(connection)),
             Merge(configuredSecrets, secrets.Unprotect(connection.ProtectedSecrets)));
-        return descriptor.Create(new ConnectorContext(settings, time, httpClients, tokens.For(connection.Id, connection.PracticeId)));
     }
 
     public static IReadOnlyDictionary<string, string> ValuesOf(Connection connection) =>

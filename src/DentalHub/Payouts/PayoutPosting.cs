@@ -46,14 +46,12 @@ public sealed class PayoutPosting(DentalHubDbFactory databases, TimeProvider tim
         {
             accounts = await ledger.ReadAccountsAsync(cancellationToken);
         }
-        catch (ConnectorConfigurationException e)
-        {
-            return await HoldAsync(command, new WriteOutcome.Unavailable(e.Message), cancellationToken);
-        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // The write that follows meets the same problem and says what it is (revoked, throttled, down);
+            // QuickBooks itself refuses an inactive account (error 610), so nothing stale gets through.
             logger.LogWarning("Reading the chart of accounts for command {CommandId} failed with {ExceptionType}", command.Id, e.GetType().Name);
-            return new WriteOutcome.TryLater($"The chart of accounts could not be read to check the mapping ({e.GetType().Name}).", null);
+            return null;
         }
         var byId = accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var used = deposit.Lines.Select(l => l.AccountId).Prepend(deposit.DepositAccountId).Distinct().ToList();

@@ -18,6 +18,7 @@ public static class PayoutsSetup
         services.AddSingleton<PayoutQuery>();
         services.AddSingleton<AccountMappingService>();
         services.AddSingleton<OAuthTokenStores>();
+        services.AddSingleton<QuickBooksConnections>();
         return services;
     }
 }
