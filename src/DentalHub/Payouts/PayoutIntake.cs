@@ -75,7 +75,11 @@ public sealed class PayoutIntake(DentalHubDbFactory databases, PayoutPlanning pl
         {
             db.PayoutItems.RemoveRange(payout.Items);
             payout.Items.Clear();
-            payout.Items.AddRange(await PayoutItems.MatchAsync(db, payout, incoming.Items, cancellationToken));
+            var items = await PayoutItems.MatchAsync(db, payout, incoming.Items, cancellationToken);
+            // Added explicitly: new rows with their keys set would otherwise be taken for existing ones.
+            // Adding them also puts them in payout.Items (relationship fix-up).
+            db.PayoutItems.AddRange(items);
+            payout.Items.AddRange(items.Where(i => !payout.Items.Contains(i)));
             queued = await planning.PlanAsync(db, payout, now, cancellationToken);
         }
         try
