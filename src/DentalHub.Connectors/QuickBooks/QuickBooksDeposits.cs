@@ -83,9 +83,7 @@ internal sealed class QuickBooksDeposits(QuickBooksApi api, QuickBooksQueries qu
                 : throw problem.ToException();
         }
         return QuickBooksWire.Read<WireEnvelope>(((QuickBooksAnswer.Answered)answer).Body)?.Deposit?.ToWritten()
-            ?? throw new QuickBooksApiException(
-                new QuickBooksProblem(QuickBooksProblem.Kinds.TryLater, "QuickBooks' answer about the deposit could not be read.", [], null, null),
-                "QuickBooks' answer about the deposit could not be read. DentalHub will try again.");
+            ?? throw QuickBooksApiException.Unreadable(TheDeposit);
     }
 
     /// <summary>

@@ -85,4 +85,9 @@ internal sealed record QuickBooksProblem(QuickBooksProblem.Kinds Kind, string Re
 internal sealed class QuickBooksApiException(QuickBooksProblem problem, string message) : ConnectorException(message)
 {
     public QuickBooksProblem Problem { get; } = problem;
+
+    /// <summary>QuickBooks answered 200 with a body that is not what was asked for: nothing to act on but trying again.</summary>
+    public static QuickBooksApiException Unreadable(string what) => new(
+        new QuickBooksProblem(QuickBooksProblem.Kinds.TryLater, $"QuickBooks' answer about {what} could not be read.", [], null, null),
+        $"QuickBooks' answer about {what} could not be read. DentalHub will try again.");
 }

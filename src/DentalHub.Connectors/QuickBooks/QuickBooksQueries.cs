@@ -61,9 +61,7 @@ internal sealed class QuickBooksQueries(QuickBooksApi api, QuickBooksSettings se
             }
             var body = ((QuickBooksAnswer.Answered)answer).Body;
             yield return QuickBooksWire.Read<WireEnvelope>(body)?.QueryResponse
-                ?? throw new QuickBooksApiException(
-                    new QuickBooksProblem(QuickBooksProblem.Kinds.TryLater, $"QuickBooks' answer about {what} could not be read.", [], null, null),
-                    $"QuickBooks' answer about {what} could not be read. DentalHub will try again.");
+                ?? throw QuickBooksApiException.Unreadable(what);
         }
     }
 }
