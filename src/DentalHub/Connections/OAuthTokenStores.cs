@@ -18,7 +18,7 @@ public sealed class OAuthTokenStores(DentalHubDbFactory databases, SecretProtect
         var row = await db.ConnectionTokens.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.ConnectionId == connectionId, cancellationToken);
         if (row is null)
         {
-            db.ConnectionTokens.Add(new ConnectionTokens { ConnectionId = connectionId, PracticeId = practiceId, ProtectedTokens = Protect(tokens), Version = 1, RefreshTokenHardExpiresAt = tokens.RefreshTokenHardExpiresAt, UpdatedAt = time.GetUtcNow() });
+            db.ConnectionTokens.Add(NewRow(connectionId, practiceId, tokens));
         }
         else
         {
@@ -65,7 +65,8 @@ public sealed class OAuthTokenStores(DentalHubDbFactory databases, SecretProtect
         try
         {
             // Version 0 means "none stored yet": the primary key lets only one first save in.
-            await ReplaceIfAbsentAsync(db, connectionId, practiceId, tokens, cancellationToken);
+            db.ConnectionTokens.Add(NewRow(connectionId, practiceId, tokens));
+            await db.SaveChangesAsync(cancellationToken);
             return tokens with { Version = 1 };
         }
         catch (DbUpdateException)
@@ -74,11 +75,15 @@ public sealed class OAuthTokenStores(DentalHubDbFactory databases, SecretProtect
         }
     }
 
-    private async Task ReplaceIfAbsentAsync(DentalHubDb db, Guid connectionId, Guid practiceId, OAuthTokens tokens, CancellationToken cancellationToken)
+    private ConnectionTokens NewRow(Guid connectionId, Guid practiceId, OAuthTokens tokens) => new()
     {
-        db.ConnectionTokens.Add(new ConnectionTokens { ConnectionId = connectionId, PracticeId = practiceId, ProtectedTokens = Protect(tokens), Version = 1, RefreshTokenHardExpiresAt = tokens.RefreshTokenHardExpiresAt, UpdatedAt = time.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+        ConnectionId = connectionId,
+        PracticeId = practiceId,
+        ProtectedTokens = Protect(tokens),
+        Version = 1,
+        RefreshTokenHardExpiresAt = tokens.RefreshTokenHardExpiresAt,
+        UpdatedAt = time.GetUtcNow(),
+    };
 
     private string Protect(OAuthTokens tokens) => secrets.Protect(new Dictionary<string, string>
     {
