@@ -1,5 +1,6 @@
 using DentalHub.Api;
 using DentalHub.Auth;
+using DentalHub.Bookkeeping;
 using DentalHub.Components;
 using DentalHub.Connections;
 using DentalHub.Embed;
@@ -7,6 +8,7 @@ using DentalHub.Hosting;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
 using DentalHub.Payments;
+using DentalHub.Payouts;
 using DentalHub.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -46,11 +48,13 @@ app.MapScalarApiReference("/api/reference", options => options.WithTitle("Dental
 app.MapAccountEndpoints();
 app.MapImportFailuresExport();
 app.MapPaymentWebhooks();
+app.MapQuickBooksConnect();
 var api = app.MapApiV1();
 api.MapPracticeApi();
 api.MapConnectionsApi();
 api.MapPatientsApi();
 api.MapPaymentsApi();
+api.MapPayoutsApi();
 // Our security headers own frame-ancestors ('none', or the practice's origins on the embed route);
 // Blazor's own 'self' would otherwise be a second policy that blocks the PMS from framing the embed view.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

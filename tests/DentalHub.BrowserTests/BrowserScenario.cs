@@ -21,7 +21,8 @@ public abstract class BrowserScenario : IAsyncLifetime
         {
             return;
         }
-        Hub = new RunningHub();
+        Hub = new RunningHub(await HubSettingsAsync());
+        Hub.UseFreePort();
         Hub.Start();
         (playwright, Browser) = await Chromium.LaunchAsync();
         started = true;
@@ -37,6 +38,10 @@ public abstract class BrowserScenario : IAsyncLifetime
         playwright?.Dispose();
         await Hub.DisposeAsync();
     }
+
+    /// <summary>Settings a scenario adds to the hub's (e.g. where a test double of a remote service listens).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> HubSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
     protected void SkipWithoutChromium() => Skip.If(!started, Chromium.SkipReason);
 

@@ -7,11 +7,11 @@ namespace DentalHub.BrowserTests;
 /// DentalHub served by Kestrel on a free loopback port, on a SQLite folder of its own, with the
 /// sample practice seeded as a first run of `dotnet run` would.
 /// </summary>
-public sealed class RunningHub : WebApplicationFactory<Program>
+public sealed class RunningHub(IReadOnlyDictionary<string, string?>? extraSettings = null) : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("dentalhub-browser-").FullName;
 
-    public RunningHub() => UseKestrel(0);
+    public void UseFreePort() => UseKestrel(0);
 
     public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
@@ -22,6 +22,10 @@ public sealed class RunningHub : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("SampleData:Enabled", "true");
         builder.UseSetting("Scheduler:Name", "browser-" + Guid.NewGuid().ToString("N")[..8]);
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public void Start() => StartServer();

@@ -9,13 +9,19 @@ public sealed record StripeConnectionSettings(string? WebhookSecret, string? Api
     public const string ApiKeyField = "apiKey";
     public const string AccountIdField = "accountId";
 
+    /// <summary>Configuration only (Connectors:stripe:ApiBase): a stand-in for Stripe's API, for tests and stripe-mock.</summary>
+    public const string ApiBaseSetting = "ApiBase";
+
     /// <summary>Where Stripe's API is; only tests point it elsewhere (null means api.stripe.com).</summary>
     public string? ApiBase { get; init; }
 
     public static StripeConnectionSettings From(ConnectorSettings settings) => new(
         settings.Secret(WebhookSecretField)?.Trim(),
         settings.Secret(ApiKeyField)?.Trim(),
-        settings.Value(AccountIdField));
+        settings.Value(AccountIdField))
+    {
+        ApiBase = settings.Value(ApiBaseSetting),
+    };
 
     /// <summary>True for a test-mode key, false for live, null when the key says neither.</summary>
     public bool? IsTestMode => ApiKey switch

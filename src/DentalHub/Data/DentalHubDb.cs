@@ -69,6 +69,10 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<MessageLog> MessageLogs => Set<MessageLog>();
     public DbSet<EmbedSettings> EmbedSettings => Set<EmbedSettings>();
+    public DbSet<Payouts.Payout> Payouts => Set<Payouts.Payout>();
+    public DbSet<Payouts.PayoutItem> PayoutItems => Set<Payouts.PayoutItem>();
+    public DbSet<Bookkeeping.AccountMapping> AccountMappings => Set<Bookkeeping.AccountMapping>();
+    public DbSet<ConnectionTokens> ConnectionTokens => Set<ConnectionTokens>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using DentalHub.Audit;
+using DentalHub.Payouts;
 using DentalHub.Connections;
 using DentalHub.SampleData;
 using DentalHub.Scheduling;
@@ -29,6 +30,7 @@ public static class FeatureSetup
         services.AddSingleton(configuration.GetSection("Writeback:Policy").Get<DentalHub.Writeback.WritebackPolicy>() ?? new DentalHub.Writeback.WritebackPolicy());
         services.AddSingleton<DentalHub.Writeback.WritebackSignal>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.PaymentWritebackTarget>();
+        services.AddDentalHubPayouts();
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
         services.AddSingleton<DentalHub.Writeback.WritebackActions>();

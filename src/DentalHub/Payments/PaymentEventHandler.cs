@@ -10,7 +10,8 @@ namespace DentalHub.Payments;
 public sealed record EventOutcome(string Text, bool Retry = false);
 
 /// <summary>Turns a verified processor event into payments, once per event id.</summary>
-public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentIntake intake, RefundRecorder refunds, DisputeRecorder disputes, TimeProvider time)
+public sealed class PaymentEventHandler(
+    DentalHubDbFactory databases, PaymentIntake intake, RefundRecorder refunds, DisputeRecorder disputes, Payouts.PayoutEvents payouts, TimeProvider time)
 {
     public async Task<EventOutcome> HandleAsync(TenantScope tenant, Connection connection, IReceivesPaymentEvents receiver, PaymentEvent received, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed class PaymentEventHandler(DentalHubDbFactory databases, PaymentInt
             ProcessorRefund refund => await refunds.RecordAsync(db, refund, received.CreatedAt, cancellationToken),
             ProcessorChargeRefunded total => await refunds.RecordTotalAsync(db, total, received.CreatedAt, cancellationToken),
             ProcessorDispute dispute => await disputes.RecordAsync(db, dispute, received.CreatedAt, cancellationToken),
+            ProcessorPayout payout => await payouts.HandleAsync(tenant, connection, receiver, payout, cancellationToken),
             IgnoredEvent ignored => new EventOutcome($"Ignored: {ignored.Reason}"),
             _ => new EventOutcome($"Received; {received.Type} is recorded but not acted on yet."),
         };

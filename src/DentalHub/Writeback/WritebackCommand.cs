@@ -68,4 +68,5 @@ public enum WritebackState
 public static class WritebackKinds
 {
     public const string Payment = "payment";
+    public const string Deposit = "deposit";
 }

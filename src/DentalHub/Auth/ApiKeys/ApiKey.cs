@@ -38,6 +38,7 @@ public static class ApiScopes
     public const string PatientsRead = "patients:read";
     public const string PatientsWrite = "patients:write";
     public const string PaymentsWrite = "payments:write";
+    public const string PayoutsWrite = "payouts:write";
 
-    public static IReadOnlyList<string> All { get; } = [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsWrite];
+    public static IReadOnlyList<string> All { get; } = [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsWrite, PayoutsWrite];
 }

@@ -1,0 +1,78 @@
+using DentalHub.Audit;
+using DentalHub.Data;
+using DentalHub.Tenancy;
+using DentalHub.Writeback;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Payouts;
+
+/// <summary>
+/// Retrying a payout: it is planned again (new plan version, so QuickBooks does not replay an old answer)
+/// unless its deposit may be on its way, in which case the books are read back first.
+/// </summary>
+public sealed class PayoutActions(DentalHubDbFactory databases, PayoutPlanning planning, WritebackActions writeback, WritebackSignal signal, AuditLog audit, TimeProvider time)
+{
+    public async Task<string> RetryAsync(TenantScope tenant, AuditActor actor, Guid payoutId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var payout = await db.Payouts.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == payoutId, cancellationToken);
+        if (payout is null)
+        {
+            return "This payout no longer exists.";
+        }
+        var command = await PayoutCommands.LatestAsync(db, payout.Id, cancellationToken);
+        if (command is { State: WritebackState.NeedsReview })
+        {
+            // It may have reached the books: the retry reads them back before sending anything.
+            await writeback.RetryAsync(tenant, actor, command.Id, cancellationToken);
+            return "Checking QuickBooks for this deposit, then sending it if it is not there.";
+        }
+        var text = await ReplanAsync(db, payout, command, cancellationToken);
+        audit.Add(db, actor, "payout.retried", $"Payout {payout.ProcessorPayoutId}");
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+        return text;
+    }
+
+    /// <summary>After the account mapping changed: every payout of the connection not yet in the books is planned again.</summary>
+    public async Task<int> ReplanUnpostedAsync(TenantScope tenant, Guid accountingConnectionId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var payouts = await db.Payouts.Include(p => p.Items)
+            .Where(p => (p.Status == PayoutState.Held || p.Status == PayoutState.Pending) && p.Items.Count > 0
+                && (p.AccountingConnectionId == null || p.AccountingConnectionId == accountingConnectionId))
+            .ToListAsync(cancellationToken);
+        var replanned = 0;
+        foreach (var payout in payouts)
+        {
+            var command = await PayoutCommands.LatestAsync(db, payout.Id, cancellationToken);
+            if (command is null or { State: WritebackState.Pending or WritebackState.Rejected })
+            {
+                await ReplanAsync(db, payout, command, cancellationToken);
+                replanned++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+        return replanned;
+    }
+
+    private async Task<string> ReplanAsync(DentalHubDb db, Payout payout, WritebackCommand? command, CancellationToken cancellationToken)
+    {
+        if (payout.ProcessorFailed || payout.Status == PayoutState.Posted)
+        {
+            return "Nothing to retry: the payout is posted or reversed.";
+        }
+        if (command is { State: WritebackState.Sending or WritebackState.Unknown or WritebackState.Confirmed or WritebackState.HandledByHand }
+            || (command is { State: WritebackState.Pending } && !await PayoutCommands.WithdrawAsync(db, command, cancellationToken)))
+        {
+            return "The deposit is on its way to QuickBooks already.";
+        }
+        if (payout.Items.Count == 0)
+        {
+            return "The payout has no lines yet; it is planned as soon as they arrive.";
+        }
+        var queued = await planning.PlanAsync(db, payout, time.GetUtcNow(), cancellationToken);
+        return queued ? "Planned again and sent to QuickBooks." : $"Still held: {payout.HeldReason}";
+    }
+}

@@ -1,0 +1,16 @@
+using DentalHub.Alerts;
+using DentalHub.Data;
+
+namespace DentalHub.Payouts;
+
+/// <summary>Alerts about one payout; each is raised once, when the payout enters the state.</summary>
+public static class PayoutAlerts
+{
+    public const string Reversed = "payout.reversed";
+    public const string TotalMismatch = "payout.total-mismatch";
+    public const string NotPosted = "payout.not-posted";
+    public const string NeedsReview = "payout.needs-review";
+
+    public static void Raise(DentalHubDb db, Payout payout, string kind, string text, DateTimeOffset now) =>
+        db.Alerts.Add(new Alert { PracticeId = payout.PracticeId, Kind = kind, SubjectId = payout.Id, Text = text, CreatedAt = now });
+}

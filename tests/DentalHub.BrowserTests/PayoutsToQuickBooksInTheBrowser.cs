@@ -1,0 +1,120 @@
+using DentalHub.Audit;
+using DentalHub.Bookkeeping;
+using DentalHub.Connections;
+using DentalHub.Connectors.QuickBooks;
+using DentalHub.Data;
+using DentalHub.Payments;
+using DentalHub.Payouts;
+using DentalHub.Tenancy;
+using DentalHub.TestDoubles.QuickBooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DentalHub.BrowserTests;
+
+/// <summary>The bookkeeper maps QuickBooks accounts, then sees one payout posted and one held with its difference.</summary>
+public sealed class PayoutsToQuickBooksInTheBrowser : BrowserScenario
+{
+    private QuickBooksOnlineTestDouble? qbo;
+
+    protected override async Task<IReadOnlyDictionary<string, string?>> HubSettingsAsync()
+    {
+        qbo = await QuickBooksOnlineTestDouble.StartAsync();
+        return new Dictionary<string, string?>
+        {
+            ["Connectors:quickbooks-online:ClientId"] = QuickBooksOnlineTestDouble.ClientId,
+            ["Connectors:quickbooks-online:ClientSecret"] = QuickBooksOnlineTestDouble.ClientSecret,
+            ["Connectors:quickbooks-online:Environment"] = "sandbox",
+            ["Connectors:quickbooks-online:ApiBaseUrl"] = qbo.Root.ToString(),
+            ["Connectors:quickbooks-online:TokenUrl"] = qbo.TokenUrl.ToString(),
+            ["Connectors:quickbooks-online:RevokeUrl"] = qbo.RevokeUrl.ToString(),
+        };
+    }
+
+    [SkippableFact]
+    public async Task MapAccounts_ThenOnePayoutPostedAndOneHeldWithItsDifference()
+    {
+        SkipWithoutChromium();
+        await using var books0 = qbo!;
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await CreateOwnerAsync(page, "Bo Bookkeeper", "bo@example.test");
+        var (tenant, books) = await ConnectQuickBooksAsync();
+
+        await page.GotoAsync(Hub.BaseUrl + "/bookkeeping/accounts");
+        await WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=quickbooks-connection]")).ToContainTextAsync("is connected to QuickBooks company", new() { Timeout = 30_000 });
+        await ChooseAsync(page, AccountRoles.Deposit, "Checking (Bank)");
+        foreach (var source in Enum.GetValues<PaymentSource>())
+        {
+            await ChooseAsync(page, AccountRoles.Gross(source), "Patient Card Income (Income)");
+        }
+        await ChooseAsync(page, AccountRoles.Fees, "Merchant Fees (Expense)");
+        await ChooseAsync(page, AccountRoles.Refunds, "Patient Refunds (Income)");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("40-quickbooks-accounts-mapped"), FullPage = true });
+        await page.ClickAsync("[data-testid=save-mapping]");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Saved");
+
+        var intake = Hub.Services.GetRequiredService<PayoutIntake>();
+        await intake.RecordAsync(tenant, new IncomingPayout("po_browser_ok", "api", null, new DateOnly(2026, 11, 20), "USD", 1186.28m,
+        [
+            new(PayoutItemCategory.Charge, "ch_b1", 950.00m, 27.85m, PaymentSource.CardTerminal),
+            new(PayoutItemCategory.Charge, "ch_b2", 300.00m, 9.00m, PaymentSource.Portal),
+            new(PayoutItemCategory.Refund, "re_b1", -26.87m, 0m),
+        ]), CancellationToken.None);
+        await intake.RecordAsync(tenant, new IncomingPayout("po_browser_short", "api", null, new DateOnly(2026, 11, 21), "USD", 500.00m,
+            [new(PayoutItemCategory.Charge, "ch_b3", 515.00m, 15.50m, PaymentSource.PaymentPlan)]), CancellationToken.None);
+
+        await page.GotoAsync(Hub.BaseUrl + "/payouts");
+        await WaitUntilInteractiveAsync(page);
+        var posted = page.Locator("tr", new() { HasText = "po_browser_ok" }).Locator("[data-testid=payout-status]");
+        for (var attempt = 0; attempt < 30 && !(await posted.InnerTextAsync()).Contains("Posted", StringComparison.Ordinal); attempt++)
+        {
+            // The writeback worker posts it within seconds; reload to see it.
+            await Task.Delay(1000);
+            await page.ReloadAsync();
+            await WaitUntilInteractiveAsync(page);
+        }
+        await Assertions.Expect(posted).ToContainTextAsync("In QuickBooks as deposit");
+        var held = page.Locator("tr", new() { HasText = "po_browser_short" }).Locator("[data-testid=payout-status]");
+        await Assertions.Expect(held).ToContainTextAsync("Held");
+        await Assertions.Expect(held.Locator("[data-testid=payout-difference]")).ToContainTextAsync("0.50 USD");
+        await Assertions.Expect(page.Locator("[data-testid=match-not-add]")).ToContainTextAsync("Match");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("41-payouts-posted-and-held"), FullPage = true });
+
+        var deposit = Assert.Single(qbo!.Deposits);
+        Assert.Equal(1186.28m, deposit.TotalAmt);
+        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant);
+        Assert.Equal(deposit.Id, (await db.Payouts.SingleAsync(p => p.ProcessorPayoutId == "po_browser_ok")).DepositId);
+        Assert.NotEqual(Guid.Empty, books);
+    }
+
+    // MudSelect: open it, then pick the item from its popover.
+    private static async Task ChooseAsync(IPage page, string role, string item)
+    {
+        await page.Locator($"[data-testid=map-{role.Replace(':', '-')}]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
+        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
+    }
+
+    // Intuit's consent page is not part of the double: the callback runs as it would after consent.
+    private async Task<(TenantScope Tenant, Guid Books)> ConnectQuickBooksAsync()
+    {
+        TenantScope tenant;
+        await using (var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant())
+        {
+            var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
+            tenant = TenantScope.ForPractice(practice.OrganizationId, practice.Id);
+        }
+        var books = (await Hub.Services.GetRequiredService<ConnectionService>().CreateAsync(tenant, AuditActor.System,
+            new ConnectionInput(QuickBooksConnector.Key, "Books", new Dictionary<string, string>(), new Dictionary<string, string>()), CancellationToken.None)).Id;
+        var connections = Hub.Services.GetRequiredService<QuickBooksConnections>();
+        var callback = new Uri(Hub.BaseUrl + QuickBooksConnectEndpoints.CallbackPath);
+        var consent = await connections.StartAsync(tenant, "bo", books, callback, CancellationToken.None);
+        var state = Uri.UnescapeDataString(consent!.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Single(p => p[0] == "state")[1]);
+        var (connected, refusal) = await connections.CompleteAsync(tenant, AuditActor.System, "bo", state,
+            qbo!.IssueAuthorizationCode(callback.ToString()), qbo.RealmId, callback, CancellationToken.None);
+        Assert.True(connected is not null, refusal);
+        return (tenant, books);
+    }
+}
