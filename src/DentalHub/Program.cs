@@ -6,6 +6,7 @@ using DentalHub.Embed;
 using DentalHub.Hosting;
 using DentalHub.ImportFailures;
 using DentalHub.Patients;
+using DentalHub.Patients.Photos;
 using DentalHub.Payments;
 using DentalHub.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -46,11 +47,14 @@ app.MapScalarApiReference("/api/reference", options => options.WithTitle("Dental
 app.MapAccountEndpoints();
 app.MapImportFailuresExport();
 app.MapPaymentWebhooks();
+app.MapPhotoEndpoints();
+app.MapEmbedEndpoints();
 var api = app.MapApiV1();
 api.MapPracticeApi();
 api.MapConnectionsApi();
 api.MapPatientsApi();
 api.MapPaymentsApi();
+api.MapEmbedApi();
 // Our security headers own frame-ancestors ('none', or the practice's origins on the embed route);
 // Blazor's own 'self' would otherwise be a second policy that blocks the PMS from framing the embed view.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

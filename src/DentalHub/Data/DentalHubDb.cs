@@ -64,6 +64,10 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<MessageLog> MessageLogs => Set<MessageLog>();
     public DbSet<EmbedSettings> EmbedSettings => Set<EmbedSettings>();
+    public DbSet<EmbedToken> EmbedTokens => Set<EmbedToken>();
+    public DbSet<Patients.Photos.PatientPhoto> PatientPhotos => Set<Patients.Photos.PatientPhoto>();
+    public DbSet<Patients.Contacts.PatientContact> PatientContacts => Set<Patients.Contacts.PatientContact>();
+    public DbSet<Patients.Phones.PatientPhone> PatientPhones => Set<Patients.Phones.PatientPhone>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,11 +1,12 @@
 using DentalHub.Data;
+using DentalHub.Patients.Phones;
 using DentalHub.Rewards;
 using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Patients;
 
-public sealed record PatientListRow(Guid Id, string FirstName, string LastName, DateOnly? BirthDate, PatientStatus Status, string? Email, string? MobilePhone, string? CardNumber);
+public sealed record PatientListRow(Guid Id, string FirstName, string LastName, DateOnly? BirthDate, PatientStatus Status, string? Email, string? MobilePhone, string? CardNumber, string? PhotoVersion);
 
 /// <summary>
 /// The patient list's search: by card number, e-mail, phone or name, each a query the database
@@ -15,9 +16,9 @@ public sealed record PatientListRow(Guid Id, string FirstName, string LastName, 
 /// - name: a range (lower(LastName) >= 'smi' AND &lt; 'smj') on the expression indexes
 ///   (PracticeId, lower(LastName)) and (PracticeId, lower(FirstName)), which both SQLite and PostgreSQL
 ///   use for ranges (a LIKE with a parameter would not be);
-/// - phone: the digits typed are compared with the stored number's digits, which no index covers; it
-///   reads only the practice's rows and stops at one page. (A digits column written by sync, indexed,
-///   is the follow-up if phone search ever shows up as slow.)
+/// - phone (only digits and the marks numbers are written with, 3 digits or more): PatientPhones, every
+///   number of a profile and its extra contacts in digits only, by prefix on (PracticeId, Digits) and, from
+///   7 digits on, by the last digits on (PracticeId, ReversedDigits);
 /// Results are capped at one page and ordered by the same indexed columns.
 /// </summary>
 public sealed class PatientSearch(DentalHubDbFactory databases)
@@ -38,7 +39,8 @@ public sealed class PatientSearch(DentalHubDbFactory databases)
         }
         var rows = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id).Take(PageSize)
             .Select(p => new PatientListRow(p.Id, p.FirstName, p.LastName, p.BirthDate, p.Status, p.Email, p.MobilePhone,
-                db.RewardCards.Where(c => c.ActiveForPatientId == p.Id).Select(c => c.Number).FirstOrDefault()))
+                db.RewardCards.Where(c => c.ActiveForPatientId == p.Id).Select(c => c.Number).FirstOrDefault(),
+                db.PatientPhotos.Where(f => f.PatientId == p.Id).Select(f => f.Version).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return rows;
     }
@@ -59,12 +61,9 @@ public sealed class PatientSearch(DentalHubDbFactory databases)
             var email = text.ToLowerInvariant();
             return patients.Where(p => p.Email != null && p.Email.ToLower() == email);
         }
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length >= 7 && digits.Length * 2 >= text.Length)
+        if (PhoneDigits.LooksLikePhone(text) && PhoneDigits.Normalize(text) is { } digits)
         {
-            return patients.Where(p =>
-                (p.MobilePhone ?? "").Replace("(", "").Replace(")", "").Replace("-", "").Replace(" ", "").Replace(".", "").EndsWith(digits)
-                || (p.HomePhone ?? "").Replace("(", "").Replace(")", "").Replace("-", "").Replace(" ", "").Replace(".", "").EndsWith(digits));
+            return patients.Where(p => PhoneMatches(db, digits).Contains(p.Id));
         }
         // "Smith, Anna", "Anna Smith" or one word matched against first or last name.
         var parts = text.ToLowerInvariant().Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
@@ -81,6 +80,21 @@ public sealed class PatientSearch(DentalHubDbFactory databases)
         return patients.Where(p =>
             (p.LastName.ToLower().CompareTo(word) >= 0 && p.LastName.ToLower().CompareTo(end) < 0)
             || (p.FirstName.ToLower().CompareTo(word) >= 0 && p.FirstName.ToLower().CompareTo(end) < 0));
+    }
+
+    // Numbers that start with the digits typed, and (from 7 digits on) numbers that end with them: their last
+    // 7 or 10 digits. Both are ranges on an index of PatientPhones, the second on the reversed digits.
+    private static IQueryable<Guid> PhoneMatches(DentalHubDb db, string digits)
+    {
+        var end = UpperBound(digits);
+        var starting = db.PatientPhones.Where(p => p.Digits.CompareTo(digits) >= 0 && p.Digits.CompareTo(end) < 0).Select(p => p.PatientId);
+        if (digits.Length < PhoneDigits.MinSuffixDigits)
+        {
+            return starting;
+        }
+        var reversed = PhoneDigits.Reverse(digits);
+        var reversedEnd = UpperBound(reversed);
+        return starting.Union(db.PatientPhones.Where(p => p.ReversedDigits.CompareTo(reversed) >= 0 && p.ReversedDigits.CompareTo(reversedEnd) < 0).Select(p => p.PatientId));
     }
 
     // The smallest string above every string that starts with the prefix.
