@@ -32,17 +32,22 @@ public sealed class PatientSearch(DentalHubDbFactory databases)
     public async Task<IReadOnlyList<PatientListRow>> FindAsync(TenantScope tenant, string? text, Guid? tagId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
+        var rows = await Query(db, text, tagId).ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>The search as one query, for <see cref="FindAsync(TenantScope, string?, Guid?, CancellationToken)"/> and for reading its plan.</summary>
+    public static IQueryable<PatientListRow> Query(DentalHubDb db, string? text, Guid? tagId)
+    {
         var query = Filter(db, text?.Trim() ?? "");
         if (tagId is { } tag)
         {
             query = query.Where(p => db.PatientTags.Any(t => t.TagId == tag && t.PatientId == p.Id));
         }
-        var rows = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id).Take(PageSize)
+        return query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id).Take(PageSize)
             .Select(p => new PatientListRow(p.Id, p.FirstName, p.LastName, p.BirthDate, p.Status, p.Email, p.MobilePhone,
                 db.RewardCards.Where(c => c.ActiveForPatientId == p.Id).Select(c => c.Number).FirstOrDefault(),
-                db.PatientPhotos.Where(f => f.PatientId == p.Id).Select(f => f.Version).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
-        return rows;
+                db.PatientPhotos.Where(f => f.PatientId == p.Id).Select(f => f.Version).FirstOrDefault()));
     }
 
     private static IQueryable<Patient> Filter(DentalHubDb db, string text)
