@@ -82,7 +82,8 @@ public static class EmbedEndpoints
         await using (var db = databases.Create(grant.Tenant))
         {
             var zone = await db.Practices.Where(p => p.Id == grant.Tenant.PracticeId).Select(p => p.TimeZoneId).FirstAsync(cancellationToken);
-            await context.SignInAsync(EmbedSessions.Scheme, EmbedSessions.Principal(grant, zone));
+            // Persistent, so the browser itself drops the cookie when the session ends, not only the server.
+            await context.SignInAsync(EmbedSessions.Scheme, EmbedSessions.Principal(grant, zone), new AuthenticationProperties { IsPersistent = true });
         }
         var policy = await framing.PolicyForPatientAsync(grant.PatientId, cancellationToken);
         context.Response.Headers.Remove("X-Frame-Options");
