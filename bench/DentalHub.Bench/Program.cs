@@ -6,7 +6,7 @@ using DentalHub.Bench.OpenDental;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 
-// DentalHub's sync benchmarks (architecture §8): ratios measured in one run on one machine.
+// DentalHub's sync and search benchmarks (architecture §8): ratios measured in one run on one machine.
 // See bench/README.md for what each number means.
 BenchOptions options;
 try
@@ -29,6 +29,18 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 await servers.StartAsync(options.Databases.Contains(DatabaseProvider.Postgres), stop.Token);
+if (options.Search)
+{
+    // The search benchmark syncs generated families from memory: it needs no Open Dental database.
+    var searches = new List<SearchResult>();
+    foreach (var provider in options.Databases)
+    {
+        searches.AddRange(await new SearchBenchmark(options, servers).RunAsync(provider));
+    }
+    SearchBenchmark.Print(searches);
+    Console.WriteLine($"Whole run: {Report.Seconds(total.Elapsed)}.");
+    return 0;
+}
 await using var source = new OpenDentalSource(servers.MariaDbServer);
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; MariaDB {await source.ServerVersionAsync()}");

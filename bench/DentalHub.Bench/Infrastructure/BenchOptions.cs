@@ -4,12 +4,12 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres]</c>
+/// <c>[sync|incremental|all|profile|search] [--patients 100000] [--runs 3] [--only sqlite|postgres]</c>
 /// </summary>
-public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
+public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, bool Search, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile] [--patients 100000] [--runs 3] [--only sqlite|postgres]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|search] [--patients 100000] [--runs 3] [--only sqlite|postgres]";
 
     /// <summary>
     /// Incremental runs change this many patients, among Patients / 10 and among Patients: 1,000 at the
@@ -29,7 +29,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         {
             switch (args[i])
             {
-                case "sync" or "incremental" or "all" or "profile":
+                case "sync" or "incremental" or "all" or "profile" or "search":
                     mode = args[i];
                     break;
                 case "--patients":
@@ -45,7 +45,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
                     throw new ArgumentException($"Unknown argument \"{args[i]}\". Usage: {Usage}");
             }
         }
-        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", patients, runs, databases);
+        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", mode is "search", patients, runs, databases);
     }
 
     private static string Value(string[] args, int i) =>

@@ -13,7 +13,7 @@ namespace DentalHub.Embed;
 public sealed record EmbedViewer(TenantScope Tenant, AuditActor Actor, string TimeZoneId);
 
 /// <summary>
-/// The embed-only session (docs/decisions/0005): a cookie that reaches nothing but <c>/embed</c>, is
+/// The embed-only session (docs/decisions/0006): a cookie that reaches nothing but <c>/embed</c>, is
 /// <c>SameSite=None; Secure; Partitioned</c> so a cross-site PMS frame keeps it (in that PMS's partition
 /// only), lasts <see cref="Lifetime"/> without sliding, and names one patient. Pages behind it are
 /// read-only GETs, so SameSite=None opens no cross-site request forgery.

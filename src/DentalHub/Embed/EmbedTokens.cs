@@ -12,7 +12,7 @@ public sealed record MintedEmbedToken(string Token, DateTimeOffset ExpiresAt);
 public sealed record EmbedGrant(TenantScope Tenant, Guid PatientId, AuditActor MintedBy);
 
 /// <summary>
-/// One-time embed tokens (docs/decisions/0005): valid for <see cref="Lifetime"/>, redeemed at most once by a
+/// One-time embed tokens (docs/decisions/0006): valid for <see cref="Lifetime"/>, redeemed at most once by a
 /// conditional UPDATE (two frames racing with the same token: one wins), and only while the practice
 /// lists origins that may frame the view.
 /// </summary>
