@@ -7,7 +7,7 @@ using DentalHub.Bench.Writeback;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 
-// DentalHub's sync and writeback benchmarks (architecture §8): ratios measured in one run on one machine.
+// DentalHub's sync, search and writeback benchmarks (architecture §8): ratios measured in one run on one machine.
 // See bench/README.md for what each number means.
 BenchOptions options;
 try
@@ -29,7 +29,8 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-await servers.StartAsync(options.Databases.Contains(DatabaseProvider.Postgres), stop.Token, needMariaDb: !options.Writeback);
+// Writeback and search need no Open Dental database: search syncs generated families from memory.
+await servers.StartAsync(options.Databases.Contains(DatabaseProvider.Postgres), stop.Token, needMariaDb: !options.Writeback && !options.Search);
 if (options.Writeback)
 {
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
@@ -40,6 +41,17 @@ if (options.Writeback)
     }
     WritebackBenchmark.Print(writeback, options);
     Console.WriteLine();
+    Console.WriteLine($"Whole run: {Report.Seconds(total.Elapsed)}.");
+    return 0;
+}
+if (options.Search)
+{
+    var searches = new List<SearchResult>();
+    foreach (var provider in options.Databases)
+    {
+        searches.AddRange(await new SearchBenchmark(options, servers).RunAsync(provider));
+    }
+    SearchBenchmark.Print(searches);
     Console.WriteLine($"Whole run: {Report.Seconds(total.Elapsed)}.");
     return 0;
 }

@@ -37,6 +37,8 @@ public sealed class HubHost : IAsyncDisposable
 
     public HubDatabase Database { get; }
 
+    public IServiceProvider Services => app.Services;
+
     public DentalHubDbFactory Databases => app.Services.GetRequiredService<DentalHubDbFactory>();
 
     public static async Task<HubHost> StartAsync(HubDatabase database)

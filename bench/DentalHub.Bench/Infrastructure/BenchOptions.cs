@@ -4,12 +4,12 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]</c>
+/// <c>[sync|incremental|all|profile|search|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]</c>
 /// </summary>
-public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
+public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, bool Search, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|search|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]";
 
     /// <summary>The writeback benchmark instead of the sync ones.</summary>
     public bool Writeback { get; init; }
@@ -46,7 +46,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         {
             switch (args[i])
             {
-                case "sync" or "incremental" or "all" or "profile" or "writeback":
+                case "sync" or "incremental" or "all" or "profile" or "search" or "writeback":
                     mode = args[i];
                     break;
                 case "--patients":
@@ -75,7 +75,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
                     throw new ArgumentException($"Unknown argument \"{args[i]}\". Usage: {Usage}");
             }
         }
-        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", patients, runs, databases)
+        return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", mode is "search", patients, runs, databases)
         {
             Writeback = mode is "writeback",
             Payments = payments,

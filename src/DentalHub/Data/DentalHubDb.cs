@@ -73,6 +73,10 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Payouts.PayoutItem> PayoutItems => Set<Payouts.PayoutItem>();
     public DbSet<Bookkeeping.AccountMapping> AccountMappings => Set<Bookkeeping.AccountMapping>();
     public DbSet<ConnectionTokens> ConnectionTokens => Set<ConnectionTokens>();
+    public DbSet<EmbedToken> EmbedTokens => Set<EmbedToken>();
+    public DbSet<Patients.Photos.PatientPhoto> PatientPhotos => Set<Patients.Photos.PatientPhoto>();
+    public DbSet<Patients.Contacts.PatientContact> PatientContacts => Set<Patients.Contacts.PatientContact>();
+    public DbSet<Patients.Phones.PatientPhone> PatientPhones => Set<Patients.Phones.PatientPhone>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

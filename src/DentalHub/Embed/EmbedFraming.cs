@@ -88,4 +88,5 @@ public sealed class EmbedFraming(DentalHubDbFactory databases, AuditLog audit)
 public static class EmbedAuditActions
 {
     public const string FramingChanged = "embed.framing-changed";
+    public const string TokenMinted = "embed.link-made";
 }

@@ -44,6 +44,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Payments.RefundsAndDisputes.DisputeRecorder>();
         services.AddSingleton<DentalHub.Patients.PatientSearch>();
         services.AddSingleton<DentalHub.Patients.PatientNotes>();
+        services.AddSingleton<DentalHub.Patients.Photos.PatientPhotos>();
+        services.AddSingleton<DentalHub.Patients.Contacts.PatientContacts>();
         services.AddSingleton<DentalHub.Rewards.CardService>();
         services.AddSingleton<DentalHub.Rewards.PointsService>();
         services.AddSingleton<DentalHub.Rewards.PointsRules>();

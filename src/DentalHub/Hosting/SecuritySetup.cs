@@ -2,6 +2,7 @@ using DentalHub.Api;
 using DentalHub.Auth;
 using DentalHub.Auth.ApiKeys;
 using DentalHub.Data;
+using DentalHub.Embed;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -20,7 +21,8 @@ public static class SecuritySetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null)
+            .AddEmbedSessions();
 
         services.AddIdentityCore<StaffUser>(options =>
             {

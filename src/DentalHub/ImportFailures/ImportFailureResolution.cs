@@ -73,6 +73,7 @@ public sealed class ImportFailureResolution(DentalHubDbFactory databases, AuditL
             UpdatedAt = now,
         };
         db.Patients.Add(patient);
+        db.PatientPhones.AddRange(Patients.Phones.PatientPhone.OfProfile(patient));
         Link(db, failure, details, patient.Id);
         db.ImportFailures.Remove(failure);
         audit.Add(db, actor, AuditActions.ImportFailureResolved, $"PMS patient {failure.PmsId} made a new profile", patient.Id);

@@ -76,6 +76,7 @@ public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnect
                 UpdatedAt = now,
             };
             db.Patients.Add(patient);
+            db.PatientPhones.AddRange(Patients.Phones.PatientPhone.OfProfile(patient));
             patientId = patient.Id;
         }
         db.PatientLinks.Add(new PatientLink

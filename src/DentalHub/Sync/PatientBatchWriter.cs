@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DentalHub.Data;
+using DentalHub.Patients.Phones;
 
 namespace DentalHub.Sync;
 
@@ -40,6 +41,15 @@ internal static class PatientSql
 
     public static readonly string[] LinkColumns =
         ["PracticeId", "ConnectionId", "PmsId", "PatientId", "GuarantorPmsId", "ClinicId", "ProviderId", "ContentHash", "LinkedAt", "SyncedAt"];
+
+    public static readonly string[] PhoneColumns = ["PatientId", "Kind", "ContactId", "PracticeId", "Digits", "ReversedDigits"];
+
+    /// <summary>The PMS's numbers of an updated profile are replaced; an extra contact's (DentalHub's own) stay.</summary>
+    public static readonly string DeletePmsPhones = $"DELETE FROM \"PatientPhones\" WHERE \"Kind\" <> {(int)PhoneKind.Contact} AND \"PatientId\" ";
+
+    /// <summary>The search rows of the profiles a page writes (digits of their home, mobile and work numbers).</summary>
+    public static List<PatientPhone> Phones(PageTarget target, IEnumerable<PatientWrite> patients) =>
+        patients.SelectMany(p => PatientPhone.OfPatient(target.PracticeId, p.PatientId, p.Source.Phones.Home, p.Source.Phones.Wireless, p.Source.Phones.Work)).ToList();
 
     public static readonly string[] FailureColumns =
         ["Id", "PracticeId", "ConnectionId", "PmsId", "PatientName", "Reason", "Severity", "Message", "DetailsJson", "FirstSeenAt", "LastSeenAt"];

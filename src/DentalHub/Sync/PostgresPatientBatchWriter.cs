@@ -43,6 +43,7 @@ internal sealed class PostgresPatientBatchWriter : IPatientBatchWriter
                 Array(rows, _ => now, NpgsqlDbType.TimestampTz),
                 Array(rows, _ => now, NpgsqlDbType.TimestampTz));
         }
+        await WritePhonesAsync(pg, tx, target, plan, cancellationToken);
         if (plan.Links.Count > 0)
         {
             var rows = plan.Links;
@@ -84,6 +85,28 @@ internal sealed class PostgresPatientBatchWriter : IPatientBatchWriter
         }
     }
 
+    private static async Task WritePhonesAsync(NpgsqlConnection pg, NpgsqlTransaction tx, PageTarget target, PatientPagePlan plan, CancellationToken cancellationToken)
+    {
+        var updated = plan.Patients.Where(p => !p.IsNew).Select(p => p.PatientId).ToArray();
+        if (updated.Length > 0)
+        {
+            await using var delete = new NpgsqlCommand(PatientSql.DeletePmsPhones + "= ANY(@p)", pg, tx);
+            delete.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = updated });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var phones = PatientSql.Phones(target, plan.Patients);
+        if (phones.Count > 0)
+        {
+            await ExecuteAsync(pg, tx, "PatientPhones", PatientSql.PhoneColumns, "ON CONFLICT DO NOTHING", cancellationToken,
+                Array(phones, p => p.PatientId, NpgsqlDbType.Uuid),
+                Array(phones, p => (int)p.Kind, NpgsqlDbType.Integer),
+                Array(phones, p => p.ContactId, NpgsqlDbType.Uuid),
+                Array(phones, p => p.PracticeId, NpgsqlDbType.Uuid),
+                Array(phones, p => p.Digits, NpgsqlDbType.Text),
+                Array(phones, p => p.ReversedDigits, NpgsqlDbType.Text));
+        }
+    }
+
     // A page's lookups fetch about one row per key (1,000 keys) from tables the sync keeps hot. With the
     // default random_page_cost (4, priced for spinning disks) PostgreSQL prefers reading the whole table
     // to 1,000 index probes once it holds ~100k rows, so every page costs a full scan (50 ms instead of
@@ -96,7 +119,7 @@ internal sealed class PostgresPatientBatchWriter : IPatientBatchWriter
     // the primary key: an initial sync then slows with every page. ANALYZE samples a bounded number of
     // rows, so it stays cheap on any table size; without the owner's rights it is skipped with a warning.
     public async Task RefreshStatisticsAsync(DentalHubDb db, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlRawAsync("ANALYZE \"PatientLinks\", \"Patients\", \"ImportFailures\"", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE \"PatientLinks\", \"Patients\", \"PatientPhones\", \"ImportFailures\"", cancellationToken);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string table, string[] columns, string conflict, CancellationToken cancellationToken, params NpgsqlParameter[] arrays)
     {

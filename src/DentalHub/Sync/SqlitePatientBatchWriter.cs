@@ -38,6 +38,7 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
                 await RunAsync(update, cancellationToken, [.. Details(p, now), Id(p.PatientId)]);
             }
         }
+        await WritePhonesAsync(sqlite, tx, target, plan, cancellationToken);
         var (keepKeys, fullLinks) = Split(plan.Links, l => l.KeepsKeys);
         if (fullLinks.Count > 0)
         {
@@ -77,6 +78,33 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
             {
                 pmsId.Value = cleared;
                 await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static async Task WritePhonesAsync(SqliteConnection sqlite, SqliteTransaction tx, PageTarget target, PatientPagePlan plan, CancellationToken cancellationToken)
+    {
+        var updated = plan.Patients.Where(p => !p.IsNew).ToList();
+        if (updated.Count > 0)
+        {
+            await using var delete = sqlite.CreateCommand();
+            delete.Transaction = tx;
+            delete.CommandText = PatientSql.DeletePmsPhones + "= $p";
+            var patientId = delete.Parameters.Add("$p", SqliteType.Text);
+            delete.Prepare();
+            foreach (var p in updated)
+            {
+                patientId.Value = Id(p.PatientId);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        var phones = PatientSql.Phones(target, plan.Patients);
+        if (phones.Count > 0)
+        {
+            await using var insert = Prepare(sqlite, tx, "PatientPhones", PatientSql.PhoneColumns, "ON CONFLICT DO NOTHING");
+            foreach (var phone in phones)
+            {
+                await RunAsync(insert, cancellationToken, Id(phone.PatientId), (int)phone.Kind, Id(phone.ContactId), Id(phone.PracticeId), phone.Digits, phone.ReversedDigits);
             }
         }
     }

@@ -462,6 +462,62 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("EmbedSettings");
                 });
 
+            modelBuilder.Entity("DentalHub.Embed.EmbedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MintedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MintedByKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MintedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "ExpiresAt");
+
+                    b.ToTable("EmbedTokens");
+                });
+
             modelBuilder.Entity("DentalHub.ImportFailures.ImportFailure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -637,6 +693,55 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("SmtpSettings");
                 });
 
+            modelBuilder.Entity("DentalHub.Patients.Contacts.PatientContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("MayReceiveMessages")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("PatientContacts");
+                });
+
             modelBuilder.Entity("DentalHub.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -784,6 +889,75 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("PatientLinks");
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.Phones.PatientPhone", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Digits")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReversedDigits")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PatientId", "Kind", "ContactId");
+
+                    b.HasIndex("PracticeId", "Digits");
+
+                    b.HasIndex("PracticeId", "ReversedDigits");
+
+                    b.ToTable("PatientPhones");
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.Photos.PatientPhoto", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PatientId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("PatientPhotos");
                 });
 
             modelBuilder.Entity("DentalHub.Payments.Payment", b =>
@@ -1922,6 +2096,15 @@ namespace DentalHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DentalHub.Embed.EmbedToken", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DentalHub.ImportFailures.ImportFailure", b =>
                 {
                     b.HasOne("DentalHub.Connections.Connection", null)
@@ -1963,6 +2146,15 @@ namespace DentalHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DentalHub.Patients.Contacts.PatientContact", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DentalHub.Patients.Patient", b =>
                 {
                     b.HasOne("DentalHub.Tenancy.Practice", null)
@@ -1983,6 +2175,24 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasOne("DentalHub.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.Phones.PatientPhone", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.Photos.PatientPhoto", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("DentalHub.Patients.Photos.PatientPhoto", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

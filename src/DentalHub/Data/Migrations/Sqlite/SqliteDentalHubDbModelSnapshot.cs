@@ -455,6 +455,62 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.ToTable("EmbedSettings");
                 });
 
+            modelBuilder.Entity("DentalHub.Embed.EmbedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MintedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MintedByKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MintedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "ExpiresAt");
+
+                    b.ToTable("EmbedTokens");
+                });
+
             modelBuilder.Entity("DentalHub.ImportFailures.ImportFailure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -630,6 +686,55 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.ToTable("SmtpSettings");
                 });
 
+            modelBuilder.Entity("DentalHub.Patients.Contacts.PatientContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MayReceiveMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("PatientContacts");
+                });
+
             modelBuilder.Entity("DentalHub.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -773,6 +878,75 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasIndex("ConnectionId", "GuarantorPmsId");
 
                     b.ToTable("PatientLinks");
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.Phones.PatientPhone", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digits")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversedDigits")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PatientId", "Kind", "ContactId");
+
+                    b.HasIndex("PracticeId", "Digits");
+
+                    b.HasIndex("PracticeId", "ReversedDigits");
+
+                    b.ToTable("PatientPhones");
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.Photos.PatientPhoto", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PatientId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("PatientPhotos");
                 });
 
             modelBuilder.Entity("DentalHub.Payments.Payment", b =>
@@ -1905,6 +2079,15 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DentalHub.Embed.EmbedToken", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DentalHub.ImportFailures.ImportFailure", b =>
                 {
                     b.HasOne("DentalHub.Connections.Connection", null)
@@ -1946,6 +2129,15 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DentalHub.Patients.Contacts.PatientContact", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DentalHub.Patients.Patient", b =>
                 {
                     b.HasOne("DentalHub.Tenancy.Practice", null)
@@ -1966,6 +2158,24 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasOne("DentalHub.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.Phones.PatientPhone", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.Photos.PatientPhoto", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("DentalHub.Patients.Photos.PatientPhoto", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
