@@ -14,6 +14,12 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         entity.HasIndex(a => new { a.PracticeId, a.AcknowledgedAt });
         entity.HasIndex(a => a.WebhookDeliveredAt);
         entity.HasIndex(a => a.EmailedAt);
+        // Many writes wait behind one broken connection and several dispatchers can meet the problem at
+        // once: the database, not a check-then-insert, keeps its alert to one while it is open.
+        entity.HasIndex(a => new { a.PracticeId, a.SubjectId })
+            .IsUnique()
+            .HasFilter($"\"AcknowledgedAt\" IS NULL AND \"Kind\" = '{AlertKinds.ConnectionNeedsAttention}'")
+            .HasDatabaseName("IX_Alerts_OneOpenPerConnection");
         entity.HasOne<Practice>().WithMany().HasForeignKey(a => a.PracticeId);
     }
 }

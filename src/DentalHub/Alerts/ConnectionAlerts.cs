@@ -12,21 +12,37 @@ internal static class ConnectionAlerts
 {
     public static async Task RaiseOnceAsync(DentalHubDb db, WritebackCommand command, string? problem, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var open = await db.Alerts.AnyAsync(a => a.Kind == AlertKinds.ConnectionNeedsAttention && a.SubjectId == command.ConnectionId && a.AcknowledgedAt == null, cancellationToken);
-        if (open)
+        if (await IsOpenAsync(db, command.ConnectionId, cancellationToken))
         {
             return;
         }
-        db.Alerts.Add(new Alert
+        var alert = new Alert
         {
             PracticeId = command.PracticeId,
             Kind = AlertKinds.ConnectionNeedsAttention,
             SubjectId = command.ConnectionId,
             Text = $"A connection cannot take writes until someone fixes it: {problem} Writes wait and resume on their own once it is fixed.",
             CreatedAt = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        };
+        db.Alerts.Add(alert);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another dispatcher raised it first (IX_Alerts_OneOpenPerConnection). EF rolled back to its
+            // savepoint, so the caller's transaction goes on; anything else is not ours to swallow.
+            db.Entry(alert).State = EntityState.Detached;
+            if (!await IsOpenAsync(db, command.ConnectionId, cancellationToken))
+            {
+                throw;
+            }
+        }
     }
+
+    private static Task<bool> IsOpenAsync(DentalHubDb db, Guid connectionId, CancellationToken cancellationToken) =>
+        db.Alerts.AnyAsync(a => a.Kind == AlertKinds.ConnectionNeedsAttention && a.SubjectId == connectionId && a.AcknowledgedAt == null, cancellationToken);
 
     public static Task ClearAsync(DentalHubDb db, Guid connectionId, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.Alerts.Where(a => a.Kind == AlertKinds.ConnectionNeedsAttention && a.SubjectId == connectionId && a.AcknowledgedAt == null)

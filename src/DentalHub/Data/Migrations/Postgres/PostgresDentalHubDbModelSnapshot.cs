@@ -77,6 +77,11 @@ namespace DentalHub.Data.Migrations.Postgres
 
                     b.HasIndex("PracticeId", "AcknowledgedAt");
 
+                    b.HasIndex("PracticeId", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OneOpenPerConnection")
+                        .HasFilter("\"AcknowledgedAt\" IS NULL AND \"Kind\" = 'connection.needs-attention'");
+
                     b.ToTable("Alerts");
                 });
 
