@@ -12,7 +12,7 @@ namespace DentalHub.Bench.Hub;
 public abstract class HubDatabase : IAsyncDisposable
 {
     /// <summary>Tables a sync writes, children first; emptied between runs so every run starts from empty tables.</summary>
-    protected static readonly string[] SyncTables = ["PatientLinks", "ImportFailures", "Patients", "SyncRuns", "SyncStates"];
+    protected static readonly string[] SyncTables = ["PatientPhones", "PatientLinks", "ImportFailures", "Patients", "SyncRuns", "SyncStates"];
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace DentalHub.Bench.Raw;
 
 /// <summary>
-/// PostgreSQL's raw limit for the sync's two tables (reference note §3.2/§3.3): in one transaction,
+/// PostgreSQL's raw limit for the sync's tables (reference note §3.2/§3.3): in one transaction,
 /// binary COPY (NpgsqlBinaryImporter) into temp tables shaped like the real ones, then
 /// <c>INSERT … SELECT … ON CONFLICT DO UPDATE</c> into the real tables, with the engine's own column
 /// lists and conflict clauses.
@@ -26,6 +26,11 @@ public sealed class PostgresRawBaseline(RawRows rows) : IRawBaseline
         NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Text, NpgsqlDbType.Uuid, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
         NpgsqlDbType.Bigint, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
     ];
+
+    private static readonly NpgsqlDbType[] PhoneTypes =
+        [NpgsqlDbType.Uuid, NpgsqlDbType.Integer, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Text, NpgsqlDbType.Text];
+
+    private readonly object?[][] phones = [.. rows.Phones.Select(p => new object?[] { p.PatientId, (int)p.Kind, p.ContactId, rows.PracticeId, p.Digits, p.ReversedDigits })];
 
     private readonly object?[][] patients = [.. rows.Patients.Select(p => new object?[]
     {
@@ -48,10 +53,13 @@ public sealed class PostgresRawBaseline(RawRows rows) : IRawBaseline
         var watch = Stopwatch.StartNew();
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, transaction,
-            "CREATE TEMP TABLE raw_patients (LIKE \"Patients\") ON COMMIT DROP; CREATE TEMP TABLE raw_links (LIKE \"PatientLinks\") ON COMMIT DROP;");
+            "CREATE TEMP TABLE raw_patients (LIKE \"Patients\") ON COMMIT DROP; CREATE TEMP TABLE raw_links (LIKE \"PatientLinks\") ON COMMIT DROP; " +
+            "CREATE TEMP TABLE raw_phones (LIKE \"PatientPhones\") ON COMMIT DROP;");
         Copy(connection, "raw_patients", PatientSql.PatientColumns, PatientTypes, patients);
         Copy(connection, "raw_links", PatientSql.LinkColumns, LinkTypes, links);
+        Copy(connection, "raw_phones", PatientSql.PhoneColumns, PhoneTypes, phones);
         await ExecuteAsync(connection, transaction, Upsert("Patients", "raw_patients", PatientSql.PatientColumns, PatientSql.PatientConflict));
+        await ExecuteAsync(connection, transaction, Upsert("PatientPhones", "raw_phones", PatientSql.PhoneColumns, PatientSql.PhoneConflict));
         await ExecuteAsync(connection, transaction, Upsert("PatientLinks", "raw_links", PatientSql.LinkColumns, PatientSql.LinkConflict));
         await transaction.CommitAsync();
         return watch.Elapsed;

@@ -1,4 +1,5 @@
 using DentalHub.Connectors.Contract;
+using DentalHub.Patients.Phones;
 using DentalHub.Sync;
 
 namespace DentalHub.Bench.Raw;
@@ -11,16 +12,17 @@ public sealed record RawPatient(
 public sealed record RawLink(string PmsId, Guid PatientId, string? GuarantorPmsId, string? ClinicId, string? ProviderId, long ContentHash);
 
 /// <summary>
-/// Exactly the Patients and PatientLinks rows an initial sync of these records writes: the engine's own
+/// Exactly the Patients, PatientLinks and PatientPhones rows an initial sync of these records writes: the engine's own
 /// planner decides them (same ids, match keys, hashes, trimmed values), once, before any timing, so the
 /// raw baseline writes the same contents and only the writing is timed.
 /// </summary>
 public sealed class RawRows
 {
-    private RawRows(List<RawPatient> patients, List<RawLink> links, Guid practiceId, Guid connectionId, DateTimeOffset now)
+    private RawRows(List<RawPatient> patients, List<RawLink> links, List<PatientPhone> phones, Guid practiceId, Guid connectionId, DateTimeOffset now)
     {
         Patients = patients;
         Links = links;
+        Phones = phones;
         PracticeId = practiceId;
         ConnectionId = connectionId;
         Now = now;
@@ -28,6 +30,7 @@ public sealed class RawRows
 
     public List<RawPatient> Patients { get; }
     public List<RawLink> Links { get; }
+    public List<PatientPhone> Phones { get; }
     public Guid PracticeId { get; }
     public Guid ConnectionId { get; }
     public DateTimeOffset Now { get; }
@@ -38,13 +41,16 @@ public sealed class RawRows
         var empty = new PageLookups(new Dictionary<string, ExistingLink>(), new Dictionary<string, IReadOnlyList<MatchCandidate>>(), new HashSet<string>());
         var patients = new List<RawPatient>(records.Count);
         var links = new List<RawLink>(records.Count);
+        var phones = new List<PatientPhone>(records.Count * 2);
+        var now = TimeProvider.System.GetUtcNow();
         foreach (var page in records.Chunk(1000))
         {
             var plan = planner.Plan(page, empty);
+            phones.AddRange(PatientSql.Phones(new PageTarget(practiceId, connectionId, now), plan.Patients));
             patients.AddRange(plan.Patients.Select(Patient));
             links.AddRange(plan.Links.Select(l => new RawLink(l.PmsId, l.PatientId, l.Source.GuarantorPmsId, l.Source.ClinicId, l.Source.PrimaryProviderId, l.ContentHash)));
         }
-        return new RawRows(patients, links, practiceId, connectionId, TimeProvider.System.GetUtcNow());
+        return new RawRows(patients, links, phones, practiceId, connectionId, now);
     }
 
     private static RawPatient Patient(PatientWrite p)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DentalHub.Bench.Raw;
 
 /// <summary>
-/// SQLite's raw limit for the sync's two tables: one transaction, one reused prepared
+/// SQLite's raw limit for the sync's tables: one transaction, one reused prepared
 /// <c>INSERT … ON CONFLICT DO UPDATE</c> per table (the engine's own column lists and conflict clauses),
 /// values already in the formats EF Core's SQLite provider stores, so only binding and writing is timed.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class SqliteRawBaseline : IRawBaseline
     private static readonly DateTimeOffsetToBinaryConverter Times = new();
     private readonly object?[][] patients;
     private readonly object?[][] links;
+    private readonly object?[][] phones;
 
     public SqliteRawBaseline(RawRows rows)
     {
@@ -33,6 +34,7 @@ public sealed class SqliteRawBaseline : IRawBaseline
         {
             practice, connection, l.PmsId, Id(l.PatientId), l.GuarantorPmsId, l.ClinicId, l.ProviderId, l.ContentHash, now, now,
         })];
+        phones = [.. rows.Phones.Select(p => new object?[] { Id(p.PatientId), (int)p.Kind, Id(p.ContactId), practice, p.Digits, p.ReversedDigits })];
     }
 
     public int Rows => patients.Length;
@@ -43,6 +45,7 @@ public sealed class SqliteRawBaseline : IRawBaseline
         var watch = Stopwatch.StartNew();
         await using var transaction = connection.BeginTransaction();
         Write(connection, transaction, "Patients", PatientSql.PatientColumns, PatientSql.PatientConflict, patients);
+        Write(connection, transaction, "PatientPhones", PatientSql.PhoneColumns, PatientSql.PhoneConflict, phones);
         Write(connection, transaction, "PatientLinks", PatientSql.LinkColumns, PatientSql.LinkConflict, links);
         await transaction.CommitAsync();
         return watch.Elapsed;

@@ -44,12 +44,29 @@ internal static class PatientSql
 
     public static readonly string[] PhoneColumns = ["PatientId", "Kind", "ContactId", "PracticeId", "Digits", "ReversedDigits"];
 
-    /// <summary>The PMS's numbers of an updated profile are replaced; an extra contact's (DentalHub's own) stay.</summary>
-    public static readonly string DeletePmsPhones = $"DELETE FROM \"PatientPhones\" WHERE \"Kind\" <> {(int)PhoneKind.Contact} AND \"PatientId\" ";
+    /// <summary>
+    /// A profile's number is written only when its digits changed: an unchanged row is neither rewritten
+    /// nor re-indexed, so an incremental run touches the search indexes only for numbers that moved.
+    /// </summary>
+    public static readonly string PhoneConflict =
+        "ON CONFLICT (\"PatientId\", \"Kind\", \"ContactId\") DO UPDATE SET \"Digits\" = excluded.\"Digits\", \"ReversedDigits\" = excluded.\"ReversedDigits\" " +
+        "WHERE \"PatientPhones\".\"Digits\" <> excluded.\"Digits\"";
+
+    /// <summary>Removes one of a profile's own numbers (an extra contact's, DentalHub's own, have their own ContactId and stay).</summary>
+    public static readonly string DeletePmsPhone = "DELETE FROM \"PatientPhones\" WHERE \"ContactId\" = @c AND \"PatientId\" = @p AND \"Kind\" = @k";
 
     /// <summary>The search rows of the profiles a page writes (digits of their home, mobile and work numbers).</summary>
     public static List<PatientPhone> Phones(PageTarget target, IEnumerable<PatientWrite> patients) =>
         patients.SelectMany(p => PatientPhone.OfPatient(target.PracticeId, p.PatientId, p.Source.Phones.Home, p.Source.Phones.Wireless, p.Source.Phones.Work)).ToList();
+
+    /// <summary>The numbers an updated profile no longer has in the PMS (a new profile has none to remove).</summary>
+    public static List<(Guid PatientId, PhoneKind Kind)> PhonesGone(IEnumerable<PatientWrite> patients) =>
+        patients.Where(p => !p.IsNew).SelectMany(p => new[]
+        {
+            (p.PatientId, PhoneKind.Home, p.Source.Phones.Home),
+            (p.PatientId, PhoneKind.Mobile, p.Source.Phones.Wireless),
+            (p.PatientId, PhoneKind.Work, p.Source.Phones.Work),
+        }).Where(x => PhoneDigits.Normalize(x.Item3) is null).Select(x => (x.PatientId, x.Item2)).ToList();
 
     public static readonly string[] FailureColumns =
         ["Id", "PracticeId", "ConnectionId", "PmsId", "PatientName", "Reason", "Severity", "Message", "DetailsJson", "FirstSeenAt", "LastSeenAt"];

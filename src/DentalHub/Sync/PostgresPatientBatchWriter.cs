@@ -87,23 +87,30 @@ internal sealed class PostgresPatientBatchWriter : IPatientBatchWriter
 
     private static async Task WritePhonesAsync(NpgsqlConnection pg, NpgsqlTransaction tx, PageTarget target, PatientPagePlan plan, CancellationToken cancellationToken)
     {
-        var updated = plan.Patients.Where(p => !p.IsNew).Select(p => p.PatientId).ToArray();
-        if (updated.Length > 0)
-        {
-            await using var delete = new NpgsqlCommand(PatientSql.DeletePmsPhones + "= ANY(@p)", pg, tx);
-            delete.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = updated });
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
         var phones = PatientSql.Phones(target, plan.Patients);
         if (phones.Count > 0)
         {
-            await ExecuteAsync(pg, tx, "PatientPhones", PatientSql.PhoneColumns, "ON CONFLICT DO NOTHING", cancellationToken,
+            await ExecuteAsync(pg, tx, "PatientPhones", PatientSql.PhoneColumns, PatientSql.PhoneConflict, cancellationToken,
                 Array(phones, p => p.PatientId, NpgsqlDbType.Uuid),
                 Array(phones, p => (int)p.Kind, NpgsqlDbType.Integer),
                 Array(phones, p => p.ContactId, NpgsqlDbType.Uuid),
                 Array(phones, p => p.PracticeId, NpgsqlDbType.Uuid),
                 Array(phones, p => p.Digits, NpgsqlDbType.Text),
                 Array(phones, p => p.ReversedDigits, NpgsqlDbType.Text));
+        }
+        var gone = PatientSql.PhonesGone(plan.Patients);
+        if (gone.Count > 0)
+        {
+            await using var delete = new NpgsqlCommand(
+                "DELETE FROM \"PatientPhones\" WHERE \"ContactId\" = @c AND (\"PatientId\", \"Kind\") IN (SELECT * FROM unnest(@p, @k))", pg, tx);
+            delete.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Uuid) { Value = Guid.Empty });
+            var patients = Array(gone, g => g.PatientId, NpgsqlDbType.Uuid);
+            patients.ParameterName = "p";
+            var kinds = Array(gone, g => (int)g.Kind, NpgsqlDbType.Integer);
+            kinds.ParameterName = "k";
+            delete.Parameters.Add(patients);
+            delete.Parameters.Add(kinds);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

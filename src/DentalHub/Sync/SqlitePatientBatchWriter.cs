@@ -84,27 +84,30 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
 
     private static async Task WritePhonesAsync(SqliteConnection sqlite, SqliteTransaction tx, PageTarget target, PatientPagePlan plan, CancellationToken cancellationToken)
     {
-        var updated = plan.Patients.Where(p => !p.IsNew).ToList();
-        if (updated.Count > 0)
-        {
-            await using var delete = sqlite.CreateCommand();
-            delete.Transaction = tx;
-            delete.CommandText = PatientSql.DeletePmsPhones + "= $p";
-            var patientId = delete.Parameters.Add("$p", SqliteType.Text);
-            delete.Prepare();
-            foreach (var p in updated)
-            {
-                patientId.Value = Id(p.PatientId);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
         var phones = PatientSql.Phones(target, plan.Patients);
         if (phones.Count > 0)
         {
-            await using var insert = Prepare(sqlite, tx, "PatientPhones", PatientSql.PhoneColumns, "ON CONFLICT DO NOTHING");
+            await using var upsert = Prepare(sqlite, tx, "PatientPhones", PatientSql.PhoneColumns, PatientSql.PhoneConflict);
             foreach (var phone in phones)
             {
-                await RunAsync(insert, cancellationToken, Id(phone.PatientId), (int)phone.Kind, Id(phone.ContactId), Id(phone.PracticeId), phone.Digits, phone.ReversedDigits);
+                await RunAsync(upsert, cancellationToken, Id(phone.PatientId), (int)phone.Kind, Id(phone.ContactId), Id(phone.PracticeId), phone.Digits, phone.ReversedDigits);
+            }
+        }
+        var gone = PatientSql.PhonesGone(plan.Patients);
+        if (gone.Count > 0)
+        {
+            await using var delete = sqlite.CreateCommand();
+            delete.Transaction = tx;
+            delete.CommandText = PatientSql.DeletePmsPhone;
+            delete.Parameters.AddWithValue("@c", Id(Guid.Empty));
+            var patientId = delete.Parameters.Add("@p", SqliteType.Text);
+            var kind = delete.Parameters.Add("@k", SqliteType.Integer);
+            delete.Prepare();
+            foreach (var (patient, phoneKind) in gone)
+            {
+                patientId.Value = Id(patient);
+                kind.Value = (int)phoneKind;
+                await delete.ExecuteNonQueryAsync(cancellationToken);
             }
         }
     }

@@ -86,6 +86,37 @@ public abstract class SearchingPatientsSuite(DatabaseProvider provider) : IAsync
     }
 
     [SkippableFact]
+    public async Task PhoneSearch_NumbersRemovedOrKeptInThePms_OnlyCurrentNumbersAndContactsFindThePatient()
+    {
+        SkipWithoutServer();
+        var pms = new ScriptedPms();
+        var connection = await app.ConnectAsync(practice, pms);
+        var sync = app.Services.GetRequiredService<PatientSync>();
+        var patient = ScriptedPms.Patient("1", "Pat", "Phone", new DateOnly(1980, 1, 2));
+        pms.Upsert(patient with { Phones = new("555-010-1111", "555-010-2222", "555-010-3333") });
+        await sync.RunAsync(practice.Tenant, connection, SyncTrigger.Manual, CancellationToken.None);
+        await using (var db = app.Databases.Create(practice.Tenant))
+        {
+            var profileId = await db.Patients.Select(p => p.Id).SingleAsync();
+            db.PatientPhones.Add(PatientPhone.For(practice.PracticeId, profileId, PhoneKind.Contact, "555-010-4444", Guid.NewGuid())!);
+            await db.SaveChangesAsync();
+        }
+
+        // Home removed, mobile kept, work changed, and an e-mail edit that touches no number.
+        pms.Upsert(patient with { Phones = new(null, "555-010-2222", "555-010-5555"), Email = "pat.new@example.com" });
+        await sync.RunAsync(practice.Tenant, connection, SyncTrigger.Manual, CancellationToken.None);
+
+        Assert.Empty(await Search.FindAsync(practice.Tenant, "555-010-1111", CancellationToken.None));
+        Assert.Empty(await Search.FindAsync(practice.Tenant, "555-010-3333", CancellationToken.None));
+        foreach (var current in new[] { "555-010-2222", "555-010-5555", "555-010-4444" })
+        {
+            Assert.Single(await Search.FindAsync(practice.Tenant, current, CancellationToken.None));
+        }
+        await using var read = app.Databases.Create(practice.Tenant);
+        Assert.Equal(3, await read.PatientPhones.CountAsync());
+    }
+
+    [SkippableFact]
     public async Task Backfill_ProfilesFromBeforePhoneSearch_GetTheirDigitsAsCodeWouldWriteThem()
     {
         SkipWithoutServer();
