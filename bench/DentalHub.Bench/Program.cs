@@ -60,7 +60,7 @@ await using var source = new OpenDentalSource(servers.MariaDbServer);
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; MariaDB {await source.ServerVersionAsync()}");
 var referenceYear = TimeProvider.System.GetUtcNow().Year - 1;
 var large = await LoadPracticeAsync("large", options.Patients, seed: 20261122);
-var small = options.Incremental ? await LoadPracticeAsync("small", options.SmallPractice, seed: 20261123) : null;
+var small = options.Incremental || options.ProfileIncremental ? await LoadPracticeAsync("small", options.SmallPractice, seed: 20261123) : null;
 
 var initial = new List<InitialSyncResult>();
 var incremental = new List<IncrementalResult>();
@@ -71,6 +71,10 @@ foreach (var provider in options.Databases)
     if (options.Profile)
     {
         await ProfileAsync(provider);
+    }
+    if (options.ProfileIncremental)
+    {
+        await ProfileIncrementalAsync(provider);
     }
     if (options.InitialSync)
     {
@@ -127,6 +131,24 @@ async Task ProfileAsync(DatabaseProvider provider)
     var records = await host.ReadAllAsync(await host.ConnectAsync(tenant, DentalHub.Connectors.OpenDental.OpenDentalConnector.Key, "Profile", values, secrets));
     var memory = await host.ConnectMemoryAsync(tenant, new MemoryPms());
     await EngineProfile.RunAsync(host, memory, records, options.Runs);
+}
+
+async Task ProfileIncrementalAsync(DatabaseProvider provider)
+{
+    foreach (var practice in new[] { small!, large })
+    {
+        await using var host = await HubHost.StartAsync(HubDatabase.Create(provider, servers.PostgresServer));
+        var tenant = await host.AddPracticeAsync("Profile Dental");
+        var (values, secrets) = source.ConnectionSettings(practice.Database);
+        var all = await host.ReadAllAsync(await host.ConnectAsync(tenant, DentalHub.Connectors.OpenDental.OpenDentalConnector.Key, "Profile", values, secrets));
+        var stride = all.Count / options.ChangedPerRun;
+        var edits = Enumerable.Range(0, options.Runs + 1)
+            .Select(round => (IReadOnlyList<PmsPatient>)Enumerable.Range(0, options.ChangedPerRun)
+                .Select(k => all[k * stride + round] with { Phones = all[k * stride + round].Phones with { Wireless = $"(555){round:000}-{k:0000}" } })
+                .ToList())
+            .ToList();
+        await EngineProfile.RunIncrementalAsync(host, await host.ConnectMemoryAsync(tenant, new MemoryPms()), all, edits);
+    }
 }
 
 // The in-memory source serves exactly what the Open Dental connector reads from the same databases.

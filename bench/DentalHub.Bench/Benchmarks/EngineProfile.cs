@@ -41,6 +41,27 @@ public static class EngineProfile
         PlannerParts(records, today);
     }
 
+    /// <summary>
+    /// The same steps for an incremental run (the <c>profile-incremental</c> command): the practice stored
+    /// once untimed, then <paramref name="runs"/> batches of edited records, each timed step by step.
+    /// </summary>
+    public static async Task RunIncrementalAsync(HubHost host, HubConnection connection, IReadOnlyList<PmsPatient> records, IReadOnlyList<IReadOnlyList<PmsPatient>> edits)
+    {
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        await host.Database.EmptySyncTablesAsync();
+        await StoreAsync(host, connection, records, today);
+        foreach (var (batch, round) in edits.Select((b, i) => (b, i)))
+        {
+            var steps = await StoreAsync(host, connection, batch, today);
+            var total = steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Time);
+            Console.WriteLine($"  {(round == 0 ? "warm-up" : $"run {round}/{edits.Count - 1}")}: {host.Database.Provider}, {Report.Count(batch.Count)} edits among {Report.Count(records.Count)}: store loop {Report.Seconds(total)}");
+            foreach (var (step, time) in steps.Where(s => s.Time > TimeSpan.Zero))
+            {
+                Console.WriteLine($"    {step,-34} {Report.Seconds(time),10}  {time / total,6:P0}");
+            }
+        }
+    }
+
     private static async Task<(string Step, TimeSpan Time)[]> StoreAsync(HubHost host, HubConnection connection, IReadOnlyList<PmsPatient> records, DateOnly today)
     {
         var writer = PatientBatchWriters.For(host.Database.Provider);

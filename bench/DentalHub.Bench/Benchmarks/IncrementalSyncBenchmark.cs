@@ -54,6 +54,7 @@ public sealed class IncrementalSyncBenchmark(BenchOptions options, DatabaseServe
         {
             await source.ChangeMobilePhonesAsync(practice.Database, picks.Next(options.ChangedPerRun));
             await source.WaitUntilChangesSettleAsync(practice.Database);
+            await host.Database.SettleAsync();
             var time = await host.SyncAsync(connection);
             await CheckAsync(host, connection);
             Report.Step($"  {(round == 0 ? "warm-up" : $"run {round}/{options.Runs}")}: {Report.Seconds(time)}");
@@ -81,6 +82,7 @@ public sealed class IncrementalSyncBenchmark(BenchOptions options, DatabaseServe
         for (var round = 0; round <= options.Runs; round++)
         {
             pms.Append(picks.Next(options.ChangedPerRun).Select(id => byId[id] with { Phones = byId[id].Phones with { Wireless = $"(555){round:000}-{id % 10000:0000}" } }));
+            await host.Database.SettleAsync();
             var time = await host.SyncAsync(connection);
             await CheckAsync(host, connection);
             Report.Step($"  {(round == 0 ? "warm-up" : $"run {round}/{options.Runs}")}: {Report.Seconds(time)}");

@@ -25,6 +25,12 @@ public abstract class HubDatabase : IAsyncDisposable
     /// <summary>Empties what a sync wrote, keeping the migrated schema, its indexes and the practice and connections.</summary>
     public abstract Task EmptySyncTablesAsync();
 
+    /// <summary>
+    /// Lets the database catch up with earlier writes before a timed run, as it has between a practice's
+    /// hourly or daily syncs (SQLite: the background checkpoint of the log, done to the end).
+    /// </summary>
+    public virtual Task SettleAsync() => Task.CompletedTask;
+
     public abstract Task<string> ServerVersionAsync();
 
     public abstract ValueTask DisposeAsync();
@@ -62,6 +68,14 @@ public sealed class SqliteHubDatabase : HubDatabase
         pragmas.CommandText = AppPragmas;
         await pragmas.ExecuteNonQueryAsync();
         return connection;
+    }
+
+    public override async Task SettleAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync();
     }
 
     public override async Task EmptySyncTablesAsync()
@@ -130,8 +144,9 @@ public sealed class PostgresHubDatabase : HubDatabase
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        // TRUNCATE leaves new, empty files and forgets the tables' statistics, as a fresh database has.
-        command.CommandText = $"TRUNCATE {string.Join(", ", SyncTables.Select(t => $"\"{t}\""))}";
+        // TRUNCATE leaves new, empty files and forgets the tables' statistics, as a fresh database has. CASCADE empties
+        // what hangs off a profile (points, tags, photos), which a sync never fills.
+        command.CommandText = $"TRUNCATE {string.Join(", ", SyncTables.Select(t => $"\"{t}\""))} CASCADE";
         await command.ExecuteNonQueryAsync();
     }
 

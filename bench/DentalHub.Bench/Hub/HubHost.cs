@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DentalHub.Bench.Hub;
@@ -57,6 +58,11 @@ public sealed class HubHost : IAsyncDisposable
         builder.Services.AddSingleton(new AvailableConnectors([.. ConnectorCatalog.All, MemoryPms.Descriptor]));
         var app = builder.Build();
         await DatabaseStartup.MigrateAsync(app.Services.GetRequiredService<DentalHubDbFactory>(), CancellationToken.None);
+        // Of the app's background services only the SQLite checkpointer runs here: the app's commits rely on it.
+        foreach (var checkpointer in app.Services.GetServices<IHostedService>().OfType<SqliteCheckpointer>())
+        {
+            await checkpointer.StartAsync(CancellationToken.None);
+        }
         return new HubHost(app, database);
     }
 
@@ -135,6 +141,10 @@ public sealed class HubHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var checkpointer in app.Services.GetServices<IHostedService>().OfType<SqliteCheckpointer>())
+        {
+            await checkpointer.StopAsync(CancellationToken.None);
+        }
         await app.DisposeAsync();
         await Database.DisposeAsync();
     }

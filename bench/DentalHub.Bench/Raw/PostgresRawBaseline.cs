@@ -52,9 +52,10 @@ public sealed class PostgresRawBaseline(RawRows rows) : IRawBaseline
         await using var connection = (NpgsqlConnection)await database.OpenAsync();
         var watch = Stopwatch.StartNew();
         await using var transaction = await connection.BeginTransactionAsync();
+        // Shaped like the real tables' columns, without their NOT NULL columns that sync leaves to defaults.
         await ExecuteAsync(connection, transaction,
-            "CREATE TEMP TABLE raw_patients (LIKE \"Patients\") ON COMMIT DROP; CREATE TEMP TABLE raw_links (LIKE \"PatientLinks\") ON COMMIT DROP; " +
-            "CREATE TEMP TABLE raw_phones (LIKE \"PatientPhones\") ON COMMIT DROP;");
+            TempTable("raw_patients", "Patients", PatientSql.PatientColumns) + TempTable("raw_links", "PatientLinks", PatientSql.LinkColumns) +
+            TempTable("raw_phones", "PatientPhones", PatientSql.PhoneColumns));
         Copy(connection, "raw_patients", PatientSql.PatientColumns, PatientTypes, patients);
         Copy(connection, "raw_links", PatientSql.LinkColumns, LinkTypes, links);
         Copy(connection, "raw_phones", PatientSql.PhoneColumns, PhoneTypes, phones);
@@ -85,6 +86,9 @@ public sealed class PostgresRawBaseline(RawRows rows) : IRawBaseline
         }
         importer.Complete();
     }
+
+    private static string TempTable(string name, string like, string[] columns) =>
+        $"CREATE TEMP TABLE {name} ON COMMIT DROP AS SELECT {PatientSql.Columns(columns)} FROM \"{like}\" WITH NO DATA; ";
 
     private static string Upsert(string table, string source, string[] columns, string conflict) =>
         $"INSERT INTO \"{table}\" ({PatientSql.Columns(columns)}) SELECT {PatientSql.Columns(columns)} FROM {source} {conflict}";

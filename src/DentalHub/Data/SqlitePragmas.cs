@@ -9,12 +9,14 @@ namespace DentalHub.Data;
 /// Reads go through a memory map: a large practice's tables are far bigger than SQLite's default
 /// 2 MB page cache, and a sync page's lookups and updates land on pages scattered over all of them;
 /// mapped, those are memory reads of the OS cache (shared by every connection) instead of a read()
-/// call and a copy each.
+/// call and a copy each. Commits do not checkpoint the log; <see cref="SqliteCheckpointer"/> does, in the
+/// background, and the log file is cut back to 64 MB after it has been moved into the database.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public const string PerConnection =
-        "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456;";
+        "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; " +
+        "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -12,6 +12,10 @@ public static class DataSetup
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<DentalHubDbFactory>();
         builder.Services.AddSingleton(TimeProvider.System);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            builder.Services.AddHostedService<SqliteCheckpointer>();
+        }
         // Identity and the Data Protection key ring take the context from DI; it sees no tenant rows.
         builder.Services.AddScoped(sp => sp.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant());
         return settings;
