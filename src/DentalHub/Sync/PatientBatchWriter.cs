@@ -33,11 +33,16 @@ public static class PatientBatchWriters
 /// <summary>The SQL both databases share: `INSERT … ON CONFLICT … DO UPDATE` works on SQLite and PostgreSQL alike.</summary>
 internal static class PatientSql
 {
-    public static readonly string[] PatientColumns =
+    /// <summary>What an update that keeps the indexed names and match key sets (everything else the PMS owns).</summary>
+    public static readonly string[] PatientDetailColumns =
     [
-        "Id", "PracticeId", "FirstName", "LastName", "MiddleName", "PreferredName", "BirthDate", "Gender", "Status", "Email",
-        "HomePhone", "MobilePhone", "WorkPhone", "AddressLine1", "AddressLine2", "City", "State", "PostalCode", "MatchKey", "CreatedAt", "UpdatedAt",
+        "MiddleName", "PreferredName", "BirthDate", "Gender", "Status", "Email",
+        "HomePhone", "MobilePhone", "WorkPhone", "AddressLine1", "AddressLine2", "City", "State", "PostalCode", "UpdatedAt",
     ];
+
+    /// <summary>A whole profile row: the key, the indexed names, the details (without their UpdatedAt), the match key and the times.</summary>
+    public static readonly string[] PatientColumns =
+        ["Id", "PracticeId", "FirstName", "LastName", .. PatientDetailColumns[..^1], "MatchKey", "CreatedAt", "UpdatedAt"];
 
     public static readonly string[] LinkColumns =
         ["PracticeId", "ConnectionId", "PmsId", "PatientId", "GuarantorPmsId", "ClinicId", "ProviderId", "ContentHash", "LinkedAt", "SyncedAt"];
@@ -61,12 +66,15 @@ internal static class PatientSql
 
     /// <summary>The numbers an updated profile no longer has in the PMS (a new profile has none to remove).</summary>
     public static List<(Guid PatientId, PhoneKind Kind)> PhonesGone(IEnumerable<PatientWrite> patients) =>
-        patients.Where(p => !p.IsNew).SelectMany(p => new[]
-        {
-            (p.PatientId, PhoneKind.Home, p.Source.Phones.Home),
-            (p.PatientId, PhoneKind.Mobile, p.Source.Phones.Wireless),
-            (p.PatientId, PhoneKind.Work, p.Source.Phones.Work),
-        }).Where(x => PhoneDigits.Normalize(x.Item3) is null).Select(x => (x.PatientId, x.Item2)).ToList();
+        patients.Where(p => !p.IsNew).SelectMany(p => new (PhoneKind Kind, string? Number)[]
+            {
+                (PhoneKind.Home, p.Source.Phones.Home),
+                (PhoneKind.Mobile, p.Source.Phones.Wireless),
+                (PhoneKind.Work, p.Source.Phones.Work),
+            }
+            .Where(phone => PhoneDigits.Normalize(phone.Number) is null)
+            .Select(phone => (p.PatientId, phone.Kind)))
+            .ToList();
 
     public static readonly string[] FailureColumns =
         ["Id", "PracticeId", "ConnectionId", "PmsId", "PatientName", "Reason", "Severity", "Message", "DetailsJson", "FirstSeenAt", "LastSeenAt"];
@@ -76,13 +84,6 @@ internal static class PatientSql
     public static string LinkConflict { get; } = Conflict("\"ConnectionId\", \"PmsId\"", ["PatientId", "GuarantorPmsId", "ClinicId", "ProviderId", "ContentHash", "SyncedAt"]);
 
     public static string FailureConflict { get; } = Conflict("\"ConnectionId\", \"PmsId\"", ["PatientName", "Reason", "Severity", "Message", "DetailsJson", "LastSeenAt"]);
-
-    /// <summary>What an update that keeps the indexed names and match key sets (everything else the PMS owns).</summary>
-    public static readonly string[] PatientDetailColumns =
-    [
-        "MiddleName", "PreferredName", "BirthDate", "Gender", "Status", "Email",
-        "HomePhone", "MobilePhone", "WorkPhone", "AddressLine1", "AddressLine2", "City", "State", "PostalCode", "UpdatedAt",
-    ];
 
     /// <summary>What an update of a link that keeps its profile and guarantor sets.</summary>
     public static readonly string[] LinkDetailColumns = ["ClinicId", "ProviderId", "ContentHash", "SyncedAt"];

@@ -19,7 +19,6 @@ public sealed class WritebackDispatcher(
     TimeProvider time,
     ILogger<WritebackDispatcher> logger)
 {
-    private readonly Random jitter = new();
     private readonly Dictionary<string, IWritebackTarget> targetsByKind = targets.ToDictionary(t => t.Kind);
 
     /// <summary>
@@ -29,6 +28,7 @@ public sealed class WritebackDispatcher(
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // Commands run in parallel, so backoff jitter comes from Random.Shared (a Random of our own is not thread-safe).
         var due = await DueCommandsAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -124,7 +124,7 @@ public sealed class WritebackDispatcher(
             WriteOutcome.Refused refused => WritebackTransition.Reject(refused.FullText),
             WriteOutcome.TryLater later when command.Attempts + 1 >= policy.MaxAttempts =>
                 WritebackTransition.Park($"Still not accepted after {command.Attempts + 1} tries: {later.Reason}"),
-            WriteOutcome.TryLater later => WritebackTransition.Retry(later.Reason, later.After ?? policy.RetryDelay(command.Attempts + 1, jitter)),
+            WriteOutcome.TryLater later => WritebackTransition.Retry(later.Reason, later.After ?? policy.RetryDelay(command.Attempts + 1, Random.Shared)),
             WriteOutcome.Unknown unknown => WritebackTransition.Unknown(unknown.Reason, policy.ReconcileDelay),
             WriteOutcome.Unavailable unavailable => WritebackTransition.WaitForConnection(unavailable.Reason, unavailable.After ?? policy.ConnectionProblemDelay),
             _ => throw new System.Diagnostics.UnreachableException($"Unhandled write outcome {outcome.GetType().Name}."),
@@ -149,7 +149,7 @@ public sealed class WritebackDispatcher(
             FindOutcome.NotFound => WritebackTransition.SendAgain(),
             FindOutcome.CouldNotCheck check when command.ReconcileAttempts + 1 >= policy.MaxReconcileAttempts =>
                 WritebackTransition.Park($"Could not confirm whether the target has this write: {check.Reason} Check it there, then mark it posted by hand or retry."),
-            FindOutcome.CouldNotCheck check => WritebackTransition.StillUnknown(check.Reason, policy.RetryDelay(command.ReconcileAttempts + 1, jitter)),
+            FindOutcome.CouldNotCheck check => WritebackTransition.StillUnknown(check.Reason, policy.RetryDelay(command.ReconcileAttempts + 1, Random.Shared)),
             _ => throw new System.Diagnostics.UnreachableException($"Unhandled find outcome {found.GetType().Name}."),
         };
     }
