@@ -52,9 +52,11 @@ public static class EngineProfile
         await StoreAsync(host, connection, records, today);
         foreach (var (batch, round) in edits.Select((b, i) => (b, i)))
         {
+            await host.Database.SettleAsync();
             var steps = await StoreAsync(host, connection, batch, today);
             var total = steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Time);
-            Console.WriteLine($"  {(round == 0 ? "warm-up" : $"run {round}/{edits.Count - 1}")}: {host.Database.Provider}, {Report.Count(batch.Count)} edits among {Report.Count(records.Count)}: store loop {Report.Seconds(total)}");
+            var logged = await host.Database.LoggedPagesAsync() is { } pages ? $", {Report.Count((int)pages)} pages logged" : "";
+            Console.WriteLine($"  {(round == 0 ? "warm-up" : $"run {round}/{edits.Count - 1}")}: {host.Database.Provider}, {Report.Count(batch.Count)} edits among {Report.Count(records.Count)}: store loop {Report.Seconds(total)}{logged}");
             foreach (var (step, time) in steps.Where(s => s.Time > TimeSpan.Zero))
             {
                 Console.WriteLine($"    {step,-34} {Report.Seconds(time),10}  {time / total,6:P0}");

@@ -31,6 +31,9 @@ public abstract class HubDatabase : IAsyncDisposable
     /// </summary>
     public virtual Task SettleAsync() => Task.CompletedTask;
 
+    /// <summary>SQLite: how many pages the write-ahead log holds. Null where there is no such log to count.</summary>
+    public virtual Task<long?> LoggedPagesAsync() => Task.FromResult<long?>(null);
+
     public abstract Task<string> ServerVersionAsync();
 
     public abstract ValueTask DisposeAsync();
@@ -74,8 +77,29 @@ public sealed class SqliteHubDatabase : HubDatabase
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        await command.ExecuteNonQueryAsync();
+        // Passive, as SqliteCheckpointer runs it: the log file keeps its length (up to journal_size_limit) and the
+        // next commit writes over it from the start, as in the app, instead of growing a file truncated to zero.
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        while (await CheckpointAsync(command) is var (logged, moved) && moved < logged)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Pages the log holds (right after a settle, what the writes since then logged); checkpoints them on the way.</summary>
+    public override async Task<long?> LoggedPagesAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        return (await CheckpointAsync(command)).Logged;
+    }
+
+    private static async Task<(long Logged, long Moved)> CheckpointAsync(DbCommand command)
+    {
+        await using var result = await command.ExecuteReaderAsync();
+        await result.ReadAsync();
+        return (result.GetInt64(1), result.GetInt64(2));
     }
 
     public override async Task EmptySyncTablesAsync()

@@ -51,14 +51,15 @@ public sealed class MemoryPms
 
         public async IAsyncEnumerable<ChangePage<PmsPatient>> ReadPatientsChangedSince(SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var rows = pms.changes.ToArray();
+            // Only what follows the cursor is copied: the feed's length must not show in an incremental run's time.
             var from = cursor is null ? 0 : int.Parse(cursor.Value, CultureInfo.InvariantCulture);
-            for (var start = from; start < rows.Length; start += PageSize)
+            var rows = pms.changes.GetRange(from, pms.changes.Count - from).ToArray();
+            for (var start = 0; start < rows.Length; start += PageSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var count = Math.Min(PageSize, rows.Length - start);
                 yield return new ChangePage<PmsPatient>(new ArraySegment<PmsPatient>(rows, start, count),
-                    new SyncCursor((start + count).ToString(CultureInfo.InvariantCulture)));
+                    new SyncCursor((from + start + count).ToString(CultureInfo.InvariantCulture)));
             }
             await Task.CompletedTask;
         }

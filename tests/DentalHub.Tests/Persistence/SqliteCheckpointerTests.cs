@@ -37,6 +37,24 @@ public sealed class SqliteCheckpointerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Transaction_DirtyingTenTimesTheDefaultPageCache_WritesTheLogOnlyAtItsCommit()
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; " + SqlitePragmas.PerConnection + " CREATE TABLE t (x BLOB);");
+        var logBefore = LogLength();
+        await using var transaction = connection.BeginTransaction();
+        // 5,000 pages of 4 KB (20 MB): SQLite's default 2 MB cache would spill most of them into the log mid-transaction.
+        await ExecuteAsync(connection, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO t SELECT randomblob(4000) FROM n;", transaction);
+
+        Assert.Equal(logBefore, LogLength());
+        await transaction.CommitAsync();
+        Assert.True(LogLength() > logBefore + 20_000_000, $"The log holds {LogLength()} bytes after the commit.");
+    }
+
+    private long LogLength() => File.Exists(DatabaseFile + "-wal") ? new FileInfo(DatabaseFile + "-wal").Length : 0;
+
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();

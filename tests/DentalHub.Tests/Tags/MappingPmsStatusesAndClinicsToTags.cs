@@ -56,6 +56,21 @@ public abstract class MappingPmsStatusesAndClinicsToTags(DatabaseProvider provid
         return (await tags.ForPatientAsync(practice.Tenant, patient.Id, CancellationToken.None)).Select(t => t.Name).Order().ToList();
     }
 
+    /// <summary>"Active patient" mapped from the Active status, Ann Able synced, and a staff "VIP" tag on her.</summary>
+    private async Task<(Guid ActiveTag, Guid PatientId)> AnnSyncedWithActiveMappedAndVipByStaffAsync()
+    {
+        await StartAsync();
+        var active = await TagAsync("Active patient", TagKind.Status);
+        var vip = await TagAsync("VIP", TagKind.Custom);
+        Assert.Null(await tags.MapAsync(practice.Tenant, RewardsTestData.Staff, active, PatientStatus.Active, null, CancellationToken.None));
+        pms.Upsert(ScriptedPms.Patient("1", "Ann", "Able", Birth));
+        await SyncAsync();
+        await using var db = app!.Databases.Create(practice.Tenant);
+        var patientId = (await db.Patients.SingleAsync()).Id;
+        Assert.Null(await tags.AddToPatientAsync(practice.Tenant, RewardsTestData.Staff, patientId, vip, CancellationToken.None));
+        return (active, patientId);
+    }
+
     [SkippableFact]
     public async Task Sync_PatientBecomesInactive_LosesActiveTagAndGainsInactive()
     {
@@ -82,24 +97,14 @@ public abstract class MappingPmsStatusesAndClinicsToTags(DatabaseProvider provid
     [SkippableFact]
     public async Task Sync_PatientHasStaffTag_StaffTagStays()
     {
-        await StartAsync();
-        var active = await TagAsync("Active patient", TagKind.Status);
-        var vip = await TagAsync("VIP", TagKind.Custom);
-        Assert.Null(await tags.MapAsync(practice.Tenant, RewardsTestData.Staff, active, PatientStatus.Active, null, CancellationToken.None));
-        pms.Upsert(ScriptedPms.Patient("1", "Ann", "Able", Birth));
-        await SyncAsync();
-        await using (var db = app!.Databases.Create(practice.Tenant))
-        {
-            var patient = await db.Patients.SingleAsync();
-            Assert.Null(await tags.AddToPatientAsync(practice.Tenant, RewardsTestData.Staff, patient.Id, vip, CancellationToken.None));
-            Assert.NotNull(await tags.AddToPatientAsync(practice.Tenant, RewardsTestData.Staff, patient.Id, active, CancellationToken.None));
-        }
+        var (active, patientId) = await AnnSyncedWithActiveMappedAndVipByStaffAsync();
+        Assert.NotNull(await tags.AddToPatientAsync(practice.Tenant, RewardsTestData.Staff, patientId, active, CancellationToken.None));
 
         pms.Edit("1", p => p with { Status = PmsPatientStatus.Archived, FirstName = "Anna" });
         await SyncAsync();
 
         Assert.Equal(["VIP"], await TagNamesAsync("Able"));
-        await using var read = app.Databases.Create(practice.Tenant);
+        await using var read = app!.Databases.Create(practice.Tenant);
         Assert.Equal(PatientTagSource.Staff, (await read.PatientTags.SingleAsync()).Source);
     }
 
@@ -114,6 +119,22 @@ public abstract class MappingPmsStatusesAndClinicsToTags(DatabaseProvider provid
         Assert.Null(await tags.MapAsync(practice.Tenant, RewardsTestData.Staff, active, PatientStatus.Active, null, CancellationToken.None));
 
         Assert.Equal(["Active patient"], await TagNamesAsync("Able"));
+    }
+
+    [SkippableFact]
+    public async Task LastMappingRemoved_LaterSyncs_BringNoMappedTagBackAndKeepStaffTags()
+    {
+        await AnnSyncedWithActiveMappedAndVipByStaffAsync();
+        Assert.Equal(["Active patient", "VIP"], await TagNamesAsync("Able"));
+
+        await tags.UnmapAsync(practice.Tenant, RewardsTestData.Staff, (await tags.MappingsAsync(practice.Tenant, CancellationToken.None)).Single().Id, CancellationToken.None);
+        Assert.Equal(["VIP"], await TagNamesAsync("Able"));
+        pms.Edit("1", p => p with { FirstName = "Anna" });
+        pms.Upsert(ScriptedPms.Patient("2", "Bob", "Baker", Birth));
+        await SyncAsync();
+
+        Assert.Equal(["VIP"], await TagNamesAsync("Able"));
+        Assert.Empty(await TagNamesAsync("Baker"));
     }
 
     [SkippableFact]
