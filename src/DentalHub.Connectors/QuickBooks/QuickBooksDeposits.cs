@@ -120,9 +120,9 @@ internal sealed class QuickBooksDeposits(QuickBooksApi api, QuickBooksQueries qu
     private async Task<(string? Currency, WriteOutcome? Problem)> CurrencyRefAsync(string currency, CancellationToken cancellationToken)
     {
         var answer = await api.GetAsync(settings.Api("preferences", ("minorversion", QuickBooksApi.MinorVersion)), cancellationToken);
-        if (QuickBooksProblem.Of(answer, TheDeposit, write: true) is { } problem)
+        if (QuickBooksProblem.Of(answer, "the company's currency settings", write: false) is { } problem)
         {
-            // A read that failed sent nothing: at worst "try later".
+            // A read that failed sent nothing (so its message must not say the deposit may be recorded): at worst "try later".
             return (null, problem.Kind == QuickBooksProblem.Kinds.Unknown ? new WriteOutcome.TryLater(problem.Reason, null) : problem.ToWriteOutcome());
         }
         var prefs = QuickBooksWire.Read<WireEnvelope>(((QuickBooksAnswer.Answered)answer).Body)?.Preferences?.CurrencyPrefs;

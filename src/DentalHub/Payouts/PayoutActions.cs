@@ -63,8 +63,7 @@ public sealed class PayoutActions(DentalHubDbFactory databases, PayoutPlanning p
         {
             return "Nothing to retry: the payout is posted or reversed.";
         }
-        if (command is { State: WritebackState.Sending or WritebackState.Unknown or WritebackState.Confirmed or WritebackState.HandledByHand }
-            || (command is { State: WritebackState.Pending } && !await PayoutCommands.WithdrawAsync(db, command, cancellationToken)))
+        if (!await PayoutCommands.ClearForNewPlanAsync(db, command, cancellationToken))
         {
             return "The deposit is on its way to QuickBooks already.";
         }

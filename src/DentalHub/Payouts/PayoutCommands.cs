@@ -14,6 +14,14 @@ public static class PayoutCommands
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
+    /// Clears the way for a new plan of the payout: the newest command is withdrawn if it was never sent. False
+    /// when it may be on its way to the books or is there; then it must run its course and the lines stay.
+    /// </summary>
+    public static async Task<bool> ClearForNewPlanAsync(DentalHubDb db, WritebackCommand? newest, CancellationToken cancellationToken) =>
+        newest is not { State: WritebackState.Sending or WritebackState.Unknown or WritebackState.Confirmed or WritebackState.HandledByHand }
+        && (newest is not { State: WritebackState.Pending } || await WithdrawAsync(db, newest, cancellationToken));
+
+    /// <summary>
     /// Removes a command that was certainly never sent (Pending, at the version read, so no dispatcher has
     /// claimed it since). False when it may be on its way; then it must run its course.
     /// </summary>

@@ -73,6 +73,12 @@ public sealed class PayoutIntake(DentalHubDbFactory databases, PayoutPlanning pl
         }
         else
         {
+            // A held payout may still have a deposit command waiting (for its connection, say) with the old lines.
+            if (result == PayoutIntakeResult.Updated
+                && !await PayoutCommands.ClearForNewPlanAsync(db, await PayoutCommands.LatestAsync(db, payout.Id, cancellationToken), cancellationToken))
+            {
+                return (payout, PayoutIntakeResult.Conflict);
+            }
             db.PayoutItems.RemoveRange(payout.Items);
             payout.Items.Clear();
             var items = await PayoutItems.MatchAsync(db, payout, incoming.Items, cancellationToken);

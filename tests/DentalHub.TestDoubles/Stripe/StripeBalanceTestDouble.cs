@@ -39,7 +39,9 @@ public sealed class StripeBalanceTestDouble : IAsyncDisposable
     public string BaseUrl => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     /// <summary>How many list requests were served.</summary>
-    public int ListRequests { get; private set; }
+    private int listRequests;
+
+    public int ListRequests => Volatile.Read(ref listRequests);
 
     /// <param name="rows">(reporting category, source id, amount, fee) in currency units; the payout's own row is added.</param>
     public void AddPayout(string payoutId, string currency, params (string Category, string Source, decimal Amount, decimal Fee)[] rows)
@@ -52,7 +54,7 @@ public sealed class StripeBalanceTestDouble : IAsyncDisposable
 
     private IResult List(string? payout)
     {
-        ListRequests++;
+        Interlocked.Increment(ref listRequests);
         var rows = payout is not null && payouts.TryGetValue(payout, out var found) ? found : [];
         var body = new JsonObject
         {

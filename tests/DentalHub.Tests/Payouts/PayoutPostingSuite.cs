@@ -163,6 +163,25 @@ public abstract class PayoutPostingSuite(DatabaseProvider provider) : IAsyncLife
     }
 
     [SkippableFact]
+    public async Task NewLinesWhileTheDepositWaitsForTheConnection_OnlyTheNewLinesReachTheBooks()
+    {
+        var h = await StartAsync();
+        h.Qbo.SetActive(DoubleAccount.MerchantFees, false);
+        var (payout, _) = await h.PayoutAsync("po_relined", 96.22m, Charge(100m, 3.78m));
+        await h.RunAsync(rounds: 3);
+        Assert.Equal(WritebackState.Pending, Assert.Single(await h.CommandsAsync()).State);
+
+        var (_, result) = await h.PayoutAsync("po_relined", 97.00m, Charge(100m, 3.00m));
+        h.Qbo.SetActive(DoubleAccount.MerchantFees, true);
+        await h.RunAsync();
+
+        Assert.Equal(PayoutIntakeResult.Updated, result);
+        Assert.Equal(97.00m, Assert.Single(h.Qbo.Deposits).TotalAmt);
+        Assert.Equal(WritebackState.Confirmed, Assert.Single(await h.CommandsAsync()).State);
+        Assert.Equal(PayoutState.Posted, (await h.ReloadAsync(payout.Id)).Status);
+    }
+
+    [SkippableFact]
     public async Task MappedAccountDeletedInQuickBooks_PayoutHeldNamingTheAccount()
     {
         var h = await StartAsync();
