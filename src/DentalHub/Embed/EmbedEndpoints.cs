@@ -69,22 +69,22 @@ public static class EmbedEndpoints
 
     // The frame's first request: the token is spent here and swapped for the embed-only cookie, then the
     // frame moves on to the profile, so the token never stays in the address bar or in a Referer.
-    private static async Task<IResult> StartAsync(string? token, HttpContext context, EmbedTokens tokens, EmbedFraming framing, DentalHubDbFactory databases, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(string? token, HttpContext context, EmbedTokens tokens, EmbedFraming framing, CancellationToken cancellationToken)
     {
         var grant = await tokens.RedeemAsync(token, cancellationToken);
         if (grant is null)
         {
+            // A spent token names no practice, and this page holds no data and no action: any frame may show it,
+            // so the front desk reads this in the chart tab instead of the browser's "refused to connect".
+            context.Response.Headers.Remove("X-Frame-Options");
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
             return TypedResults.Content(
                 "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>DentalHub</title></head><body style=\"font-family:sans-serif\">" +
                 "<p>This chart tab link has expired or was already used. Open the patient's chart tab in the PMS again.</p></body></html>",
                 "text/html; charset=utf-8", statusCode: (int)HttpStatusCode.Forbidden);
         }
-        await using (var db = databases.Create(grant.Tenant))
-        {
-            var zone = await db.Practices.Where(p => p.Id == grant.Tenant.PracticeId).Select(p => p.TimeZoneId).FirstAsync(cancellationToken);
-            // Persistent, so the browser itself drops the cookie when the session ends, not only the server.
-            await context.SignInAsync(EmbedSessions.Scheme, EmbedSessions.Principal(grant, zone), new AuthenticationProperties { IsPersistent = true });
-        }
+        // Persistent, so the browser itself drops the cookie when the session ends, not only the server.
+        await context.SignInAsync(EmbedSessions.Scheme, EmbedSessions.Principal(grant), new AuthenticationProperties { IsPersistent = true });
         var policy = await framing.PolicyForPatientAsync(grant.PatientId, cancellationToken);
         context.Response.Headers.Remove("X-Frame-Options");
         context.Response.Headers.ContentSecurityPolicy = policy;

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Identity;
 namespace DentalHub.Embed;
 
 /// <summary>Who is looking at a compact profile: signed-in staff, or a PMS frame holding an embed session for that patient.</summary>
-public sealed record EmbedViewer(TenantScope Tenant, AuditActor Actor, string TimeZoneId);
+public sealed record EmbedViewer(TenantScope Tenant, AuditActor Actor);
 
 /// <summary>
 /// The embed-only session (docs/decisions/0006): a cookie that reaches nothing but <c>/embed</c>, is
@@ -29,7 +29,6 @@ public static class EmbedSessions
     private const string PatientClaim = "dh:embed-patient";
     private const string ActorIdClaim = "dh:embed-actor";
     private const string ActorKindClaim = "dh:embed-actor-kind";
-    private const string TimeZoneClaim = "dh:embed-time-zone";
 
     public static AuthenticationBuilder AddEmbedSessions(this AuthenticationBuilder authentication)
     {
@@ -56,7 +55,7 @@ public static class EmbedSessions
         });
     }
 
-    public static ClaimsPrincipal Principal(EmbedGrant grant, string timeZoneId) => new(new ClaimsIdentity(
+    public static ClaimsPrincipal Principal(EmbedGrant grant) => new(new ClaimsIdentity(
     [
         new Claim(ClaimTypes.Name, grant.MintedBy.Name),
         new Claim(ActorIdClaim, grant.MintedBy.Id),
@@ -64,7 +63,6 @@ public static class EmbedSessions
         new Claim(DentalHubClaims.Organization, grant.Tenant.OrganizationId!.Value.ToString()),
         new Claim(DentalHubClaims.SelectedPractice, grant.Tenant.PracticeId!.Value.ToString()),
         new Claim(PatientClaim, grant.PatientId.ToString()),
-        new Claim(TimeZoneClaim, timeZoneId),
     ], Scheme));
 
     /// <summary>
@@ -75,7 +73,7 @@ public static class EmbedSessions
     {
         if (await access.ResolveAsync(user) is { CanOpenPatients: true } staff)
         {
-            return new EmbedViewer(staff.Tenant, staff.Actor, staff.PracticeTimeZoneId);
+            return new EmbedViewer(staff.Tenant, staff.Actor);
         }
         var embed = user.Identities.FirstOrDefault(i => i.AuthenticationType == Scheme && i.IsAuthenticated);
         if (embed?.FindFirst(PatientClaim)?.Value != patientId.ToString())
@@ -84,7 +82,7 @@ public static class EmbedSessions
         }
         var tenant = TenantScope.ForPractice(Guid.Parse(embed.FindFirst(DentalHubClaims.Organization)!.Value), Guid.Parse(embed.FindFirst(DentalHubClaims.SelectedPractice)!.Value));
         var actor = new AuditActor(Enum.Parse<AuditActorKind>(embed.FindFirst(ActorKindClaim)!.Value), embed.FindFirst(ActorIdClaim)!.Value, embed.Name ?? "PMS");
-        return new EmbedViewer(tenant, actor, embed.FindFirst(TimeZoneClaim)?.Value ?? "UTC");
+        return new EmbedViewer(tenant, actor);
     }
 
     internal static bool HasEmbedSession(ClaimsPrincipal user) =>

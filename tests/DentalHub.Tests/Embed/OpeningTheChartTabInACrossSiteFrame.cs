@@ -77,6 +77,9 @@ public sealed class OpeningTheChartTabInACrossSiteFrame : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
         Assert.False(again.Headers.Contains("Set-Cookie"));
         Assert.Contains("expired or was already used", await again.Content.ReadAsStringAsync());
+        // Shown in the PMS's frame, not replaced by the browser's "refused to connect".
+        Assert.False(again.Headers.Contains("X-Frame-Options"));
+        Assert.Contains("frame-ancestors *", again.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]
