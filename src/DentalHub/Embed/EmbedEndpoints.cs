@@ -61,7 +61,7 @@ public static class EmbedEndpoints
         var (token, problem) = await tokens.MintAsync(caller.Tenant, caller.Actor, id, cancellationToken);
         if (token is null)
         {
-            return TypedResults.Problem(statusCode: problem!.StartsWith("This practice has no patient", StringComparison.Ordinal) ? 404 : 409, title: "No chart tab link", detail: problem);
+            return TypedResults.Problem(statusCode: problem!.PatientUnknown ? 404 : 409, title: "No chart tab link", detail: problem.Message);
         }
         var url = $"{context.Request.Scheme}://{context.Request.Host}{StartPath}?token={Uri.EscapeDataString(token.Token)}";
         return TypedResults.Created((string?)null, new EmbedSessionLink(url, id, token.ExpiresAt));

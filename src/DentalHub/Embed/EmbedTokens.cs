@@ -22,16 +22,16 @@ public sealed class EmbedTokens(DentalHubDbFactory databases, EmbedFraming frami
     private const string Prefix = "dhe_";
 
     /// <summary>A token for the patient, or what is in the way (a problem the caller can fix).</summary>
-    public async Task<(MintedEmbedToken? Token, string? Problem)> MintAsync(TenantScope tenant, AuditActor actor, Guid patientId, CancellationToken cancellationToken)
+    public async Task<(MintedEmbedToken? Token, EmbedMintProblem? Problem)> MintAsync(TenantScope tenant, AuditActor actor, Guid patientId, CancellationToken cancellationToken)
     {
         if ((await framing.OriginsAsync(tenant, cancellationToken)).Count == 0)
         {
-            return (null, "This practice lists no site that may frame DentalHub: an Owner or Admin adds the PMS's origin on the PMS chart tab page first.");
+            return (null, new("This practice lists no site that may frame DentalHub: an Owner or Admin adds the PMS's origin on the PMS chart tab page first.", PatientUnknown: false));
         }
         await using var db = databases.Create(tenant);
         if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
         {
-            return (null, $"This practice has no patient {patientId}.");
+            return (null, new($"This practice has no patient {patientId}.", PatientUnknown: true));
         }
         var now = time.GetUtcNow();
         // Spent and expired tokens are of no use to anyone; each mint sweeps the practice's old ones.
@@ -79,3 +79,6 @@ public sealed class EmbedTokens(DentalHubDbFactory databases, EmbedFraming frami
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>Why no chart-tab link was made: the patient is not the practice's, or the practice is not set up for frames.</summary>
+public sealed record EmbedMintProblem(string Message, bool PatientUnknown);
