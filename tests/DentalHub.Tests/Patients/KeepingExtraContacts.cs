@@ -33,6 +33,8 @@ public sealed class KeepingExtraContacts : IAsyncLifetime
     [InlineData("Mo Kid", null, null, false, "phone number or an e-mail")]
     [InlineData("Mo Kid", "call me", null, false, "is not a phone number")]
     [InlineData("Mo Kid", "12345", null, false, "is not a phone number")]
+    // An extension's digits would run on from the number's, and search by its last digits would miss it.
+    [InlineData("Mo Kid", "555-010-2233 x12", null, false, "is not a phone number")]
     [InlineData("Mo Kid", null, "mo@kid", false, "not a valid address")]
     [InlineData("Mo Kid", null, "mo kid@example.com", false, "not a valid address")]
     [InlineData("Mo Kid", "555-010-9999", null, true, "add their e-mail address")]

@@ -1,3 +1,4 @@
+using DentalHub.Patients.Phones;
 using DentalHub.Sync;
 
 namespace DentalHub.Patients.Contacts;
@@ -33,7 +34,7 @@ public sealed record ContactInput(string? Name, string? Relationship, string? Ph
         {
             var digits = Phone.Count(char.IsAsciiDigit);
             if (Phone.Length > PatientValidation.PhoneLength || digits is < MinPhoneDigits or > MaxPhoneDigits
-                || !Phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '(' or ')' or '-' or '.' or '+' or '/' or 'x' or 'X'))
+                || !PhoneDigits.HasOnlyPhoneMarks(Phone))
             {
                 problems.Add($"Phone \"{Phone}\" is not a phone number: use {MinPhoneDigits} to {MaxPhoneDigits} digits, with spaces, dashes, dots or brackets if you like, e.g. (555) 010-2233.");
             }

@@ -36,8 +36,10 @@ public static class PhoneDigits
         return new string(chars);
     }
 
-    /// <summary>Whether staff typed a phone number: only digits and the marks people write numbers with.</summary>
-    public static bool LooksLikePhone(string text) =>
-        text.All(c => char.IsAsciiDigit(c) || c is ' ' or '(' or ')' or '-' or '.' or '+' or '/')
-        && text.Count(char.IsAsciiDigit) >= MinSearchDigits;
+    /// <summary>Only digits and the marks people write numbers with (no extension: its digits would end the number).</summary>
+    public static bool HasOnlyPhoneMarks(string text) =>
+        text.All(c => char.IsAsciiDigit(c) || c is ' ' or '(' or ')' or '-' or '.' or '+' or '/');
+
+    /// <summary>Whether staff typed a phone number to search for.</summary>
+    public static bool LooksLikePhone(string text) => HasOnlyPhoneMarks(text) && text.Count(char.IsAsciiDigit) >= MinSearchDigits;
 }
