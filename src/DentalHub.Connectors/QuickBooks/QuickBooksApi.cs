@@ -65,7 +65,7 @@ internal sealed class QuickBooksApi(HttpClient http, QuickBooksSettings settings
             var tid = response.Headers.TryGetValues("intuit_tid", out var values) ? values.FirstOrDefault() : null;
             logger.LogInformation("QuickBooks {Method} {Path} answered {Status}, intuit_tid {IntuitTid}",
                 method.Method, uri.AbsolutePath, (int)response.StatusCode, tid ?? "none");
-            return new QuickBooksAnswer.Answered((int)response.StatusCode, body, QuickBooksFault.In(body), tid, RetryAfter(response));
+            return new QuickBooksAnswer.Answered((int)response.StatusCode, body, QuickBooksFault.In(body), RetryAfter(response));
         }
         catch (HttpRequestException e) when (NeverSent(e))
         {
@@ -105,7 +105,7 @@ internal abstract record QuickBooksAnswer
     }
 
     /// <summary>QuickBooks answered; <paramref name="Fault"/> is set when the body carries one, whatever the status (200 included).</summary>
-    public sealed record Answered(int Status, string Body, QuickBooksFault? Fault, string? IntuitTid, TimeSpan? RetryAfter) : QuickBooksAnswer
+    public sealed record Answered(int Status, string Body, QuickBooksFault? Fault, TimeSpan? RetryAfter) : QuickBooksAnswer
     {
         public bool IsAuthenticationFailure => Status == 401 || Fault?.IsAuthentication == true;
 

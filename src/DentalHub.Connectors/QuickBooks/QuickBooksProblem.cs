@@ -76,18 +76,14 @@ internal sealed record QuickBooksProblem(QuickBooksProblem.Kinds Kind, string Re
     };
 
     /// <summary>For reads, which change nothing: a read that failed is only "could not check".</summary>
-    public QuickBooksApiException ToException() => new(this, FullReason);
+    public QuickBooksApiException ToException() => new(FullReason);
 
     private string FullReason => Details.Count == 0 ? Reason : $"{Reason} {string.Join(" ", Details)}";
 }
 
 /// <summary>A read from QuickBooks failed; the message says what a person can do, if anything.</summary>
-internal sealed class QuickBooksApiException(QuickBooksProblem problem, string message) : ConnectorException(message)
+internal sealed class QuickBooksApiException(string message) : ConnectorException(message)
 {
-    public QuickBooksProblem Problem { get; } = problem;
-
     /// <summary>QuickBooks answered 200 with a body that is not what was asked for: nothing to act on but trying again.</summary>
-    public static QuickBooksApiException Unreadable(string what) => new(
-        new QuickBooksProblem(QuickBooksProblem.Kinds.TryLater, $"QuickBooks' answer about {what} could not be read.", [], null, null),
-        $"QuickBooks' answer about {what} could not be read. DentalHub will try again.");
+    public static QuickBooksApiException Unreadable(string what) => new($"QuickBooks' answer about {what} could not be read. DentalHub will try again.");
 }

@@ -10,12 +10,10 @@ namespace DentalHub.Connectors.QuickBooks;
 /// Intuit may rotate the refresh token on any refresh, so the new tokens are saved before the new access token is
 /// used; if that save fails they are thrown away unused (see RefreshingTokens tests for what Intuit then allows).
 /// </summary>
-internal sealed class QuickBooksTokenManager(IOAuthTokenStore store, QuickBooksOAuth oauth, string realmId, TimeProvider time, RefreshGates? gates = null)
+internal sealed class QuickBooksTokenManager(IOAuthTokenStore store, QuickBooksOAuth oauth, string realmId, TimeProvider time)
 {
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private const int SaveAttempts = 3;
-
-    private readonly RefreshGates refreshGates = gates ?? RefreshGates.Process;
 
     /// <summary>An access token valid for at least <see cref="RefreshMargin"/>.</summary>
     public async Task<string> AccessTokenAsync(CancellationToken cancellationToken)
@@ -33,7 +31,7 @@ internal sealed class QuickBooksTokenManager(IOAuthTokenStore store, QuickBooksO
 
     private async Task<string> RefreshAsync(Func<OAuthTokens, bool> stillNeeded, CancellationToken cancellationToken)
     {
-        var gate = refreshGates.For(realmId);
+        var gate = RefreshGates.Process.For(realmId);
         await gate.WaitAsync(cancellationToken);
         try
         {

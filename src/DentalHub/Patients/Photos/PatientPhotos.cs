@@ -65,14 +65,6 @@ public sealed class PatientPhotos(DentalHubDbFactory databases, AuditLog audit, 
         return await db.PatientPhotos.Where(p => p.PatientId == patientId).Select(p => p.Version).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Versions of the photos of these profiles (one query for a page of the patient list).</summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> VersionsAsync(TenantScope tenant, IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken)
-    {
-        await using var db = databases.Create(tenant);
-        return await db.PatientPhotos.Where(p => patientIds.Contains(p.PatientId)).Select(p => new { p.PatientId, p.Version })
-            .ToDictionaryAsync(p => p.PatientId, p => p.Version, cancellationToken);
-    }
-
     public async Task<PhotoContent?> ReadAsync(TenantScope tenant, Guid patientId, bool thumbnail, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
