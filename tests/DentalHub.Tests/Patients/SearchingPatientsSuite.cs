@@ -116,27 +116,6 @@ public abstract class SearchingPatientsSuite(DatabaseProvider provider) : IAsync
         Assert.Equal(3, await read.PatientPhones.CountAsync());
     }
 
-    [SkippableFact]
-    public async Task Backfill_ProfilesFromBeforePhoneSearch_GetTheirDigitsAsCodeWouldWriteThem()
-    {
-        SkipWithoutServer();
-        string?[] numbers = ["(555) 010-2233", "1.555.010.4444", "+44 20 7946 0958", "ext only", "  ", "٣٣٣ 1234567"];
-        await using (var db = app.Databases.Create(practice.Tenant))
-        {
-            foreach (var number in numbers)
-            {
-                db.Patients.Add(new Patient { PracticeId = practice.PracticeId, FirstName = "B", LastName = "Backfill", MobilePhone = number, WorkPhone = "555-777-0000", MatchKey = Guid.NewGuid().ToString() });
-            }
-            await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync(PatientPhoneBackfill.For(provider));
-        }
-
-        await using var check = app.Databases.Create(practice.Tenant);
-        var expected = (await check.Patients.ToListAsync()).SelectMany(PatientPhone.OfProfile).Select(p => (p.PatientId, p.Kind, p.Digits, p.ReversedDigits)).Order();
-        var stored = (await check.PatientPhones.ToListAsync()).Select(p => (p.PatientId, p.Kind, p.Digits, p.ReversedDigits)).Order();
-        Assert.Equal(expected, stored);
-    }
-
     public static TheoryData<string, string> SearchPaths => new()
     {
         { "list", "" },

@@ -2,8 +2,7 @@ namespace DentalHub.Patients.Phones;
 
 /// <summary>
 /// Phone numbers reduced to what search compares: the digits, without a North American "1" in front of
-/// ten digits, so "(555) 010-2233", "555.010.2233" and "+1 555 010 2233" are all 5550102233. The
-/// migration that backfilled <see cref="PatientPhone"/> does the same in SQL (PatientPhoneBackfill).
+/// ten digits, so "(555) 010-2233", "555.010.2233" and "+1 555 010 2233" are all 5550102233.
 /// </summary>
 public static class PhoneDigits
 {
