@@ -20,7 +20,7 @@ public sealed class AuditOfAProfileViewInTheBrowser : BrowserScenario
         var connection = await system.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
         var practice = await system.Practices.IgnoreQueryFilters().SingleAsync();
         var tenant = TenantScope.ForPractice(practice.OrganizationId, practice.Id);
-        await Hub.Services.GetRequiredService<PatientSync>().RunAsync(tenant, connection.Id, SyncTrigger.Manual, CancellationToken.None);
+        await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant);
         var patientId = await db.Patients.OrderBy(p => p.LastName).Select(p => p.Id).FirstAsync();
 

@@ -21,7 +21,7 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
         var ledger = "browser-" + Guid.NewGuid().ToString("N")[..8];
         var (tenant, connectionId, name) = await SampleConnectionAsync();
         await ConfigureDemoAsync(tenant, connectionId, name, ledger, refuse: true);
-        await Hub.Services.GetRequiredService<PatientSync>().RunAsync(tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+        await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         var patientId = await FirstPatientAsync(tenant);
         await Hub.Services.GetRequiredService<PaymentIntake>().RecordAsync(tenant,
             new IncomingPayment("pi_browser_1", "test", patientId, PaymentSource.Portal, 150m, 4.65m, "USD", TimeProvider.System.GetUtcNow(), null), CancellationToken.None);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DentalHub.Bench.Benchmarks;
 
 /// <summary>
-/// Where an initial sync's time goes (the <c>profile</c> command): the steps of PatientSync's store loop
+/// Where an initial sync's time goes (the <c>profile</c> command): the steps of the sync runner's store loop
 /// (pages grouped into transactions as the engine groups pages read ahead, page lookups, plan, set-wise
 /// write, commit, the one statistics refresh) each with a stopwatch, beside the raw baseline R on the
 /// same database; then the planner's per-record work (validation, match key, hash) alone, in memory.
@@ -71,7 +71,7 @@ public static class EngineProfile
         Stopwatch lookups = new(), planning = new(), writing = new(), committing = new(), statistics = new();
         var stored = 0;
         await using var db = host.Databases.Create(connection.Tenant);
-        foreach (var group in records.Chunk(MemoryPms.PageSize).Chunk(PatientSync.RowsPerTransaction / MemoryPms.PageSize))
+        foreach (var group in records.Chunk(MemoryPms.PageSize).Chunk(SyncRunner.RowsPerTransaction / MemoryPms.PageSize))
         {
             committing.Start();
             await using var transaction = await db.Database.BeginTransactionAsync();

@@ -18,7 +18,7 @@ public sealed record OpenDentalPractice(string Database, IReadOnlyList<OdPatient
 
 /// <summary>
 /// Incremental sync: a practice already synced, then 1,000 of its patients edited, then one timed
-/// PatientSync run, among 10k and among 100k patients. Two sources: Open Dental's MariaDB (an UPDATE
+/// patient sync run, among 10k and among 100k patients. Two sources: Open Dental's MariaDB (an UPDATE
 /// moves DateTStamp; the run waits out the connector's 2-second settle window before syncing), and
 /// the in-memory PMS, which leaves the PMS's own query out. One warm-up edit, then the counted runs;
 /// every run edits different patients.
@@ -112,7 +112,7 @@ public sealed class IncrementalSyncBenchmark(BenchOptions options, DatabaseServe
             $"{Report.Seconds(Report.Median(r.AmongLarge))} ({Report.Count(r.Large)})", Report.Ratio(r.Ratio), r.Ratio <= 1.5 ? "met" : "NOT MET",
             Report.Runs(r.AmongSmall), Report.Runs(r.AmongLarge),
         }));
-        Report.PrintTable($"Incremental sync of {Report.Count(changed)} changed patients (median time of one PatientSync run; practice size in brackets)", rows);
+        Report.PrintTable($"Incremental sync of {Report.Count(changed)} changed patients (median time of one patient sync run; practice size in brackets)", rows);
     }
 
     /// <summary>Hands out patients to edit, each at most once, spread over the whole practice.</summary>

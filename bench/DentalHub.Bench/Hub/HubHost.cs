@@ -22,7 +22,7 @@ public sealed record HubConnection(TenantScope Tenant, Guid ConnectionId);
 
 /// <summary>
 /// DentalHub's own services, composed by the app's own setup code (data, security, features: the
-/// real <see cref="PatientSync"/>, connector factory and secret protection) on one database, without
+/// real <see cref="SyncRunner"/>, connector factory and secret protection) on one database, without
 /// the web pipeline or the scheduler, so nothing else runs while a sync is timed. The in-memory PMS
 /// is offered beside the real connectors, the way the tests offer their test doubles.
 /// </summary>
@@ -103,12 +103,12 @@ public sealed class HubHost : IAsyncDisposable
     public Task<HubConnection> ConnectMemoryAsync(TenantScope tenant, MemoryPms pms) =>
         ConnectAsync(tenant, MemoryPms.Key, "In-memory PMS", pms.Settings, new Dictionary<string, string>());
 
-    /// <summary>Runs the engine once (PatientSync.RunAsync, as the scheduler's job does) and returns how long it took.</summary>
+    /// <summary>Runs the engine once (SyncRunner.RunAsync, as the scheduler's job does) and returns how long it took.</summary>
     public async Task<TimeSpan> SyncAsync(HubConnection connection)
     {
-        var sync = app.Services.GetRequiredService<PatientSync>();
+        var sync = app.Services.GetRequiredService<SyncRunner>();
         var watch = Stopwatch.StartNew();
-        var outcome = await sync.RunAsync(connection.Tenant, connection.ConnectionId, SyncTrigger.Manual, CancellationToken.None);
+        var outcome = await sync.RunAsync(connection.Tenant, connection.ConnectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         watch.Stop();
         if (outcome.Kind != SyncOutcomeKind.Completed)
         {

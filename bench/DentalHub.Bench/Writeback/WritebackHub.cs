@@ -73,7 +73,7 @@ public sealed class WritebackHub : WebApplicationFactory<DentalHubDbFactory>
             new Dictionary<string, string> { ["mode"] = "API", ["baseUrl"] = openDental.BaseUrl.ToString().TrimEnd('/') },
             new Dictionary<string, string> { ["developerKey"] = OpenDentalApiTestDouble.DeveloperKey, ["customerKey"] = OpenDentalApiTestDouble.CustomerKey }),
             CancellationToken.None);
-        var sync = await Services.GetRequiredService<PatientSync>().RunAsync(tenant, connection.Id, SyncTrigger.Manual, CancellationToken.None);
+        var sync = await Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         if (sync.Kind != SyncOutcomeKind.Completed)
         {
             throw new InvalidOperationException($"The patient sync did not complete: {sync.Kind}: {sync.Message}");

@@ -8,6 +8,12 @@ public interface IConnector
 {
     /// <summary>Checks that the connection works; a failure says what a person should fix.</summary>
     Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How messages to staff name the system behind this connection ("fix it in Dentrix"), when it is not
+    /// the connector's own name: a connector that reaches several systems knows which one per connection.
+    /// </summary>
+    string? SystemName => null;
 }
 
 public sealed record ConnectionCheckResult(bool Succeeded, string Message)

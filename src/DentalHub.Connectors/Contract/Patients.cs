@@ -16,7 +16,12 @@ public interface IReadsPatients
 /// <summary>An opaque resume point, produced by the connector that reads with it.</summary>
 public sealed record SyncCursor(string Value);
 
-public sealed record ChangePage<T>(IReadOnlyList<T> Rows, SyncCursor NextCursor);
+/// <summary>One page of a change-based read, and the cursor to resume from once it is stored.</summary>
+public sealed record ChangePage<T>(IReadOnlyList<T> Rows, SyncCursor NextCursor)
+{
+    /// <summary>Ids of records the system reports as deleted since the last read (where it tracks deletions).</summary>
+    public IReadOnlyList<string> Deleted { get; init; } = [];
+}
 
 /// <summary>A patient as the PMS holds it. Values are as read: validation happens in the hub.</summary>
 public sealed record PmsPatient(
@@ -34,7 +39,7 @@ public sealed record PmsPatient(
     PmsAddress Address,
     string? ClinicId,
     string? PrimaryProviderId,
-    DateTimeOffset? ChangedAt);
+    DateTimeOffset? ChangedAt) : IPmsRecord;
 
 public sealed record PmsPhones(string? Home, string? Wireless, string? Work)
 {

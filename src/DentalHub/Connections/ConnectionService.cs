@@ -127,8 +127,11 @@ public sealed class ConnectionService(
         }
     }
 
-    /// <summary>Starts a sync now (it waits if one is running); false when the connection does not exist.</summary>
-    public async Task<bool> SyncNowAsync(TenantScope tenant, AuditActor actor, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a sync of every resource the connection reads, or of one (each waits if a run of it is going on);
+    /// false when the connection does not exist or reads nothing (an accounting connection).
+    /// </summary>
+    public async Task<bool> SyncNowAsync(TenantScope tenant, AuditActor actor, Guid id, CancellationToken cancellationToken, string? resource = null)
     {
         await using var db = databases.Create(tenant);
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -137,7 +140,10 @@ public sealed class ConnectionService(
         {
             return false;
         }
-        await schedules.SyncNowAsync(connection, practice, cancellationToken);
+        if (!await schedules.SyncNowAsync(connection, practice, cancellationToken, resource))
+        {
+            return false;
+        }
         await audit.RecordAsync(tenant, actor, AuditActions.SyncStarted, $"Connection '{connection.Name}'", cancellationToken: cancellationToken);
         return true;
     }

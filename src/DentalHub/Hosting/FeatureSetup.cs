@@ -21,7 +21,7 @@ public static class FeatureSetup
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConnectorFactory>();
         services.AddSingleton<ConnectionService>();
-        services.AddSingleton<DentalHub.Sync.PatientSync>();
+        services.AddSingleton<DentalHub.Sync.SyncRunner>();
         services.AddSingleton<DentalHub.Sync.SyncScheduler>();
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureQuery>();
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureResolution>();

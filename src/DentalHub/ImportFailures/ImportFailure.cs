@@ -11,10 +11,17 @@ public sealed class ImportFailure : IPracticeOwned
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid PracticeId { get; init; }
     public Guid ConnectionId { get; init; }
+
+    /// <summary>Which kind of record (<see cref="Sync.SyncResources"/>): an appointment "123" and a patient "123" are different records.</summary>
+    public string Resource { get; init; } = Sync.SyncResources.Patients;
+
     public required string PmsId { get; init; }
 
-    /// <summary>As the PMS has it, to find the record there; may be partial when the name is the problem.</summary>
-    public required string PatientName { get; set; }
+    /// <summary>
+    /// How the PMS shows the record, to find it there: a patient's name (partial when the name is the
+    /// problem), an appointment's date and patient id, a provider's abbreviation.
+    /// </summary>
+    public required string Label { get; set; }
 
     public ImportFailureReason Reason { get; set; }
     public ImportFailureSeverity Severity { get; set; }
@@ -37,6 +44,12 @@ public enum ImportFailureReason
     DuplicateInPms,
     InvalidEmail,
     ValueTooLong,
+
+    /// <summary>A value the record needs is missing (an appointment without a time).</summary>
+    MissingValue,
+
+    /// <summary>A value cannot be right (an appointment's time that does not exist, a negative length).</summary>
+    InvalidValue,
 }
 
 public enum ImportFailureSeverity

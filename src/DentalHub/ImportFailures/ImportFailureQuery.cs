@@ -4,14 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.ImportFailures;
 
-public sealed record ImportFailureFilter(string? Search, ImportFailureReason? Reason, Guid? ConnectionId, ImportFailureSeverity? Severity = null);
+public sealed record ImportFailureFilter(string? Search, ImportFailureReason? Reason, Guid? ConnectionId, ImportFailureSeverity? Severity = null, string? Resource = null);
 
 public sealed record ImportFailureRow(
     Guid Id,
     Guid ConnectionId,
     string ConnectionName,
+    string Resource,
     string PmsId,
-    string PatientName,
+    string Label,
     ImportFailureReason Reason,
     ImportFailureSeverity Severity,
     string Message,
@@ -31,7 +32,7 @@ public sealed class ImportFailureQuery(DentalHubDbFactory databases)
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var search = filter.Search.Trim().ToLower();
-            query = query.Where(x => x.failure.PatientName.ToLower().Contains(search) || x.failure.PmsId == filter.Search.Trim());
+            query = query.Where(x => x.failure.Label.ToLower().Contains(search) || x.failure.PmsId == filter.Search.Trim());
         }
         if (filter.Reason is { } reason)
         {
@@ -41,16 +42,20 @@ public sealed class ImportFailureQuery(DentalHubDbFactory databases)
         {
             query = query.Where(x => x.failure.ConnectionId == connectionId);
         }
+        if (filter.Resource is { } resource)
+        {
+            query = query.Where(x => x.failure.Resource == resource);
+        }
         if (filter.Severity is { } severity)
         {
             query = query.Where(x => x.failure.Severity == severity);
         }
         var rows = await query
-            .OrderBy(x => x.failure.Severity).ThenBy(x => x.failure.PatientName).ThenBy(x => x.failure.PmsId)
+            .OrderBy(x => x.failure.Severity).ThenBy(x => x.failure.Label).ThenBy(x => x.failure.PmsId)
             .Take(limit)
             .ToListAsync(cancellationToken);
         return rows.Select(x => new ImportFailureRow(
-            x.failure.Id, x.failure.ConnectionId, x.Name, x.failure.PmsId, x.failure.PatientName, x.failure.Reason, x.failure.Severity,
+            x.failure.Id, x.failure.ConnectionId, x.Name, x.failure.Resource, x.failure.PmsId, x.failure.Label, x.failure.Reason, x.failure.Severity,
             x.failure.Message, x.failure.DetailsJson, x.failure.FirstSeenAt, x.failure.LastSeenAt)).ToList();
     }
 

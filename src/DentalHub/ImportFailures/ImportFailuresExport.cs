@@ -26,7 +26,7 @@ public static class ImportFailuresExport
         var csv = new StringBuilder("Patient,PMS id,Connection,Severity,Reason,What to fix,First seen (UTC),Last seen (UTC)\r\n");
         foreach (var row in rows)
         {
-            csv.AppendJoin(',', Field(row.PatientName), Field(row.PmsId), Field(row.ConnectionName), row.Severity, row.Reason, Field(row.Message),
+            csv.AppendJoin(',', Field(row.Label), Field(row.PmsId), Field(row.ConnectionName), row.Severity, row.Reason, Field(row.Message),
                 row.FirstSeenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 row.LastSeenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("\r\n");
         }

@@ -12,5 +12,7 @@ public static class ReasonText
         ImportFailureReason.DuplicateInPms => "Duplicate in the PMS",
         ImportFailureReason.InvalidEmail => "Invalid e-mail (imported without it)",
         ImportFailureReason.ValueTooLong => "Value too long",
+        ImportFailureReason.MissingValue => "Missing value",
+        ImportFailureReason.InvalidValue => "Value cannot be right",
     };
 }

@@ -54,10 +54,11 @@ internal sealed class ImportFailureConfiguration : IEntityTypeConfiguration<Impo
 {
     public void Configure(EntityTypeBuilder<ImportFailure> entity)
     {
-        entity.HasIndex(f => new { f.ConnectionId, f.PmsId }).IsUnique();
+        entity.HasIndex(f => new { f.ConnectionId, f.Resource, f.PmsId }).IsUnique();
         entity.HasIndex(f => new { f.PracticeId, f.Reason });
+        entity.Property(f => f.Resource).HasMaxLength(32);
         entity.Property(f => f.PmsId).HasMaxLength(64);
-        entity.Property(f => f.PatientName).HasMaxLength(200);
+        entity.Property(f => f.Label).HasMaxLength(200);
         entity.Property(f => f.Message).HasMaxLength(2000);
         entity.HasOne<Connection>().WithMany().HasForeignKey(f => f.ConnectionId);
     }

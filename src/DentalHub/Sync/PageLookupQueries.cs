@@ -25,7 +25,7 @@ public static class PageLookupQueries
             select new { l.PmsId, l.PatientId, l.ContentHash, l.GuarantorPmsId, p.FirstName, p.LastName, p.MatchKey })
             .ToDictionaryAsync(l => l.PmsId, l => new ExistingLink(l.PatientId, l.ContentHash, new StoredIdentity(l.FirstName, l.LastName, l.MatchKey, l.GuarantorPmsId)), cancellationToken);
         var withFailures = await db.ImportFailures.AsNoTracking()
-            .Where(f => f.ConnectionId == connectionId && EF.Parameter(pmsIds).Contains(f.PmsId))
+            .Where(f => f.ConnectionId == connectionId && f.Resource == SyncResources.Patients && EF.Parameter(pmsIds).Contains(f.PmsId))
             .Select(f => f.PmsId)
             .ToListAsync(cancellationToken);
 

@@ -12,24 +12,24 @@ namespace DentalHub.Sync;
 /// touched again). A slow PMS still gets one page per transaction, stored as soon as it arrives.
 /// A read error reaches the writer after the pages read before it, as the error itself.
 /// </summary>
-internal sealed class PageReadAhead : IAsyncDisposable
+internal sealed class PageReadAhead<T> : IAsyncDisposable
 {
-    private readonly Channel<ChangePage<PmsPatient>> pages;
+    private readonly Channel<ChangePage<T>> pages;
     private readonly CancellationTokenSource stop;
     private readonly Task reading;
     private ExceptionDispatchInfo? readFailure;
 
-    public PageReadAhead(Func<CancellationToken, IAsyncEnumerable<ChangePage<PmsPatient>>> read, int pagesAhead, CancellationToken cancellationToken)
+    public PageReadAhead(Func<CancellationToken, IAsyncEnumerable<ChangePage<T>>> read, int pagesAhead, CancellationToken cancellationToken)
     {
-        pages = Channel.CreateBounded<ChangePage<PmsPatient>>(new BoundedChannelOptions(pagesAhead) { SingleReader = true, SingleWriter = true });
+        pages = Channel.CreateBounded<ChangePage<T>>(new BoundedChannelOptions(pagesAhead) { SingleReader = true, SingleWriter = true });
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         reading = Task.Run(() => ReadAsync(read, stop.Token), CancellationToken.None);
     }
 
     /// <summary>Waits for the next page, then adds those already read while the group has fewer than <paramref name="maxRows"/> rows. Empty at the end of the read.</summary>
-    public async Task<List<ChangePage<PmsPatient>>> NextGroupAsync(int maxRows, CancellationToken cancellationToken)
+    public async Task<List<ChangePage<T>>> NextGroupAsync(int maxRows, CancellationToken cancellationToken)
     {
-        var group = new List<ChangePage<PmsPatient>>();
+        var group = new List<ChangePage<T>>();
         if (!await pages.Reader.WaitToReadAsync(cancellationToken))
         {
             readFailure?.Throw();
@@ -51,7 +51,7 @@ internal sealed class PageReadAhead : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task ReadAsync(Func<CancellationToken, IAsyncEnumerable<ChangePage<PmsPatient>>> read, CancellationToken cancellationToken)
+    private async Task ReadAsync(Func<CancellationToken, IAsyncEnumerable<ChangePage<T>>> read, CancellationToken cancellationToken)
     {
         try
         {

@@ -77,13 +77,13 @@ internal static class PatientSql
             .ToList();
 
     public static readonly string[] FailureColumns =
-        ["Id", "PracticeId", "ConnectionId", "PmsId", "PatientName", "Reason", "Severity", "Message", "DetailsJson", "FirstSeenAt", "LastSeenAt"];
+        ["Id", "PracticeId", "ConnectionId", "Resource", "PmsId", "Label", "Reason", "Severity", "Message", "DetailsJson", "FirstSeenAt", "LastSeenAt"];
 
     public static string PatientConflict { get; } = Conflict("\"Id\"", PatientColumns.Except(["Id", "PracticeId", "CreatedAt"]));
 
     public static string LinkConflict { get; } = Conflict("\"ConnectionId\", \"PmsId\"", ["PatientId", "GuarantorPmsId", "ClinicId", "ProviderId", "ContentHash", "SyncedAt"]);
 
-    public static string FailureConflict { get; } = Conflict("\"ConnectionId\", \"PmsId\"", ["PatientName", "Reason", "Severity", "Message", "DetailsJson", "LastSeenAt"]);
+    public static string FailureConflict { get; } = Conflict("\"ConnectionId\", \"Resource\", \"PmsId\"", ["Label", "Reason", "Severity", "Message", "DetailsJson", "LastSeenAt"]);
 
     /// <summary>What an update of a link that keeps its profile and guarantor sets.</summary>
     public static readonly string[] LinkDetailColumns = ["ClinicId", "ProviderId", "ContentHash", "SyncedAt"];

@@ -66,6 +66,7 @@ internal sealed class PostgresPatientBatchWriter : IPatientBatchWriter
                 Array(rows, _ => Guid.CreateVersion7(), NpgsqlDbType.Uuid),
                 Array(rows, _ => target.PracticeId, NpgsqlDbType.Uuid),
                 Array(rows, _ => target.ConnectionId, NpgsqlDbType.Uuid),
+                Array(rows, _ => SyncResources.Patients, NpgsqlDbType.Text),
                 Array(rows, r => r.Source.PmsId, NpgsqlDbType.Text),
                 Array(rows, r => ImportFailureNames.Of(r.Source), NpgsqlDbType.Text),
                 Array(rows, r => (int)r.Problem.Reason, NpgsqlDbType.Integer),
@@ -78,7 +79,7 @@ internal sealed class PostgresPatientBatchWriter : IPatientBatchWriter
         if (plan.Cleared.Count > 0)
         {
             await using var delete = new NpgsqlCommand(
-                "DELETE FROM \"ImportFailures\" WHERE \"ConnectionId\" = @c AND \"PmsId\" = ANY(@p)", pg, tx);
+                $"DELETE FROM \"ImportFailures\" WHERE \"ConnectionId\" = @c AND \"Resource\" = '{SyncResources.Patients}' AND \"PmsId\" = ANY(@p)", pg, tx);
             delete.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Uuid) { Value = target.ConnectionId });
             delete.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = plan.Cleared.ToArray() });
             await delete.ExecuteNonQueryAsync(cancellationToken);

@@ -62,7 +62,7 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
             await using var upsert = Prepare(sqlite, tx, "ImportFailures", PatientSql.FailureColumns, PatientSql.FailureConflict);
             foreach (var f in plan.Failures)
             {
-                await RunAsync(upsert, cancellationToken, Id(Guid.CreateVersion7()), Id(target.PracticeId), Id(target.ConnectionId), f.Source.PmsId,
+                await RunAsync(upsert, cancellationToken, Id(Guid.CreateVersion7()), Id(target.PracticeId), Id(target.ConnectionId), SyncResources.Patients, f.Source.PmsId,
                     ImportFailureNames.Of(f.Source), (int)f.Problem.Reason, (int)f.Problem.Severity, f.Problem.Message, f.DetailsJson, now, now);
             }
         }
@@ -70,7 +70,7 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
         {
             await using var delete = sqlite.CreateCommand();
             delete.Transaction = tx;
-            delete.CommandText = "DELETE FROM \"ImportFailures\" WHERE \"ConnectionId\" = $c AND \"PmsId\" = $p";
+            delete.CommandText = $"DELETE FROM \"ImportFailures\" WHERE \"ConnectionId\" = $c AND \"Resource\" = '{SyncResources.Patients}' AND \"PmsId\" = $p";
             delete.Parameters.AddWithValue("$c", Id(target.ConnectionId));
             var pmsId = delete.Parameters.Add("$p", SqliteType.Text);
             delete.Prepare();

@@ -3,13 +3,14 @@ using Quartz;
 
 namespace DentalHub.Sync;
 
-/// <summary>One connection's patient sync, fired by its schedule or by "Sync now". Never two at once.</summary>
+/// <summary>One connection's sync of one resource, fired by its schedule or by "Sync now". Never two of the same at once.</summary>
 [DisallowConcurrentExecution]
-public sealed class PatientSyncJob(PatientSync sync) : IJob
+public sealed class SyncJob(SyncRunner sync) : IJob
 {
     public const string ConnectionKey = "connectionId";
     public const string PracticeKey = "practiceId";
     public const string OrganizationKey = "organizationId";
+    public const string ResourceKey = "resource";
     public const string ManualKey = "manual";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -17,6 +18,7 @@ public sealed class PatientSyncJob(PatientSync sync) : IJob
         var data = context.MergedJobDataMap;
         var tenant = TenantScope.ForPractice(Guid.Parse(data.GetString(OrganizationKey)!), Guid.Parse(data.GetString(PracticeKey)!));
         var trigger = data.ContainsKey(ManualKey) ? SyncTrigger.Manual : SyncTrigger.Schedule;
-        await sync.RunAsync(tenant, Guid.Parse(data.GetString(ConnectionKey)!), trigger, cancellationToken);
+        var resource = data.GetString(ResourceKey) ?? SyncResources.Patients;
+        await sync.RunAsync(tenant, Guid.Parse(data.GetString(ConnectionKey)!), resource, trigger, cancellationToken);
     }
 }

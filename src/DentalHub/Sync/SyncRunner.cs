@@ -3,7 +3,6 @@ using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DentalHub.Sync;
 
@@ -19,16 +18,18 @@ public enum SyncOutcomeKind
 public sealed record SyncOutcome(SyncOutcomeKind Kind, Guid? RunId, string Message);
 
 /// <summary>
-/// Reads a connection's patients changed since its cursor and keeps the hub's profiles in step, one
-/// page per transaction (profiles, links, failures, cursor and progress commit together).
-/// Generic: it knows <see cref="IReadsPatients"/>, not any vendor.
+/// Runs one resource's sync for one connection: reads the records changed since the resource's cursor
+/// and stores them one group of pages per transaction (records, failures, cursor and progress commit
+/// together), so a crash resumes from the last stored page without a lost or doubled row. One run per
+/// (connection, resource) at a time on any number of nodes; runs of other resources go on beside it.
+/// Generic: it knows <see cref="SyncResource"/>s, not any vendor or record.
 /// </summary>
-public sealed class PatientSync(
+public sealed class SyncRunner(
     DentalHubDbFactory databases,
     ConnectorFactory connectors,
     AvailableConnectors available,
     TimeProvider time,
-    ILogger<PatientSync> logger)
+    ILogger<SyncRunner> logger)
 {
     /// <summary>
     /// Pages read ahead may share a transaction up to this many rows: a few connector pages, still a
@@ -43,113 +44,129 @@ public sealed class PatientSync(
     // statistics know the shape (one connection, unique PMS ids), estimates grow with the table by themselves.
     private const int StatisticsRefreshAfterRows = 10_000;
 
-    private readonly IPatientBatchWriter writer = PatientBatchWriters.For(databases.Settings.Provider);
-
-    public async Task<SyncOutcome> RunAsync(TenantScope tenant, Guid connectionId, SyncTrigger trigger, CancellationToken cancellationToken)
+    public async Task<SyncOutcome> RunAsync(TenantScope tenant, Guid connectionId, string resourceName, SyncTrigger trigger, CancellationToken cancellationToken)
     {
-        await using var db = databases.Create(tenant);
-        var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
-        var practice = await db.Practices.AsNoTracking().FirstOrDefaultAsync(p => p.Id == tenant.PracticeId, cancellationToken);
+        if (SyncResourceCatalog.Find(resourceName) is not { } resource)
+        {
+            return new SyncOutcome(SyncOutcomeKind.NotSupported, null, $"DentalHub has no resource \"{resourceName}\" to sync.");
+        }
+        Connection? connection;
+        Practice? practice;
+        await using (var db = databases.Create(tenant))
+        {
+            connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+            practice = await db.Practices.AsNoTracking().FirstOrDefaultAsync(p => p.Id == tenant.PracticeId, cancellationToken);
+        }
         if (connection is null || practice is null || !connection.Enabled)
         {
             return new SyncOutcome(SyncOutcomeKind.Disabled, null, "The connection is disabled or no longer exists.");
         }
-        if (connectors.Create(connection) is not IReadsPatients reader)
+        var connector = connectors.Create(connection);
+        if (!resource.IsReadBy(connector))
         {
-            return new SyncOutcome(SyncOutcomeKind.NotSupported, null, "This connection's system does not provide patients.");
+            return new SyncOutcome(SyncOutcomeKind.NotSupported, null, $"This connection's system does not provide {resource.Title.ToLowerInvariant()}.");
         }
-        var lease = new SyncLease(db, connectionId, SyncResources.Patients, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", time);
+        var request = new SyncRequest(connection, practice, resource.Name, trigger, SystemNames.Of(connector, available.Find(connection.ConnectorKey)));
+        return await resource.RunWithAsync(this, request, connector, cancellationToken);
+    }
+
+    internal async Task<SyncOutcome> RunAsync<TRecord>(SyncResource<TRecord> resource, IChangeFeed<TRecord> feed, SyncRequest request, CancellationToken cancellationToken)
+        where TRecord : IPmsRecord
+    {
+        var connection = request.Connection;
+        var tenant = TenantScope.ForPractice(request.Practice.OrganizationId, request.Practice.Id);
+        await using var db = databases.Create(tenant);
+        var lease = new SyncLease(db, connection.Id, resource.Name, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", time);
         if (!await lease.TryAcquireAsync(cancellationToken))
         {
-            return new SyncOutcome(SyncOutcomeKind.AlreadyRunning, null, "A sync of this connection is already running.");
+            return new SyncOutcome(SyncOutcomeKind.AlreadyRunning, null, $"A sync of this connection's {resource.Title.ToLowerInvariant()} is already running.");
         }
-        var run = await StartRunAsync(db, connection, trigger, reader, cancellationToken);
+        var run = await StartRunAsync(db, request, feed, cancellationToken);
         try
         {
-            var planner = new PatientPagePlanner(PracticeToday(practice), SystemName(connection));
-            var cursor = run.FullRead ? null : new SyncCursor((await CursorAsync(db, connectionId, cancellationToken))!);
-            await using var pages = new PageReadAhead(token => reader.ReadPatientsChangedSince(cursor, token), PagesReadAhead, cancellationToken);
+            var store = resource.CreateStore(new SyncRunContext(
+                connection.PracticeId, connection.Id, request.SystemName, request.Practice.TimeZone, PracticeToday(request.Practice), databases.Settings.Provider, time));
+            var cursor = run.FullRead ? null : new SyncCursor((await CursorAsync(db, connection.Id, resource.Name, cancellationToken))!);
+            await using var pages = new PageReadAhead<TRecord>(token => feed.ReadChangedSince(cursor, token), PagesReadAhead, cancellationToken);
             var stored = 0;
             while (await pages.NextGroupAsync(RowsPerTransaction, cancellationToken) is { Count: > 0 } group)
             {
-                await StoreGroupAsync(db, lease, run.Id, connection, planner, group, cancellationToken);
+                await StoreGroupAsync(db, lease, run.Id, store, group, cancellationToken);
                 var before = stored;
                 stored += group.Sum(p => p.Rows.Count);
                 if (before < StatisticsRefreshAfterRows && stored >= StatisticsRefreshAfterRows)
                 {
-                    await writer.RefreshStatisticsAsync(db, cancellationToken);
+                    await store.RefreshStatisticsAsync(db, cancellationToken);
                 }
             }
-            await FinishAsync(db, run.Id, connectionId, SyncRunStatus.Succeeded, null, cancellationToken);
+            await FinishAsync(db, run.Id, connection.Id, SyncRunStatus.Succeeded, null, cancellationToken);
             await lease.ReleaseAsync(succeeded: true, CancellationToken.None);
+            logger.LogInformation("Sync of {Resource} for connection {ConnectionId} finished: {Rows} rows read", resource.Name, connection.Id, stored);
             return new SyncOutcome(SyncOutcomeKind.Completed, run.Id, "Sync finished.");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var message = SyncErrors.Describe(e);
-            logger.LogWarning("Patient sync of connection {ConnectionId} failed: {ExceptionType}", connectionId, e.GetType().Name);
-            await FinishAsync(db, run.Id, connectionId, SyncRunStatus.Failed, message, CancellationToken.None);
+            logger.LogWarning("Sync of {Resource} for connection {ConnectionId} failed: {ExceptionType}", resource.Name, connection.Id, e.GetType().Name);
+            await FinishAsync(db, run.Id, connection.Id, SyncRunStatus.Failed, message, CancellationToken.None);
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
             return new SyncOutcome(SyncOutcomeKind.Failed, run.Id, message);
         }
         catch (OperationCanceledException)
         {
-            await FinishAsync(db, run.Id, connectionId, SyncRunStatus.Interrupted, "The sync was stopped; the next run continues where it stopped.", CancellationToken.None);
+            await FinishAsync(db, run.Id, connection.Id, SyncRunStatus.Interrupted, "The sync was stopped; the next run continues where it stopped.", CancellationToken.None);
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
             throw;
         }
     }
 
-    /// <summary>Stores pages in order in one transaction, each planned against what the ones before it wrote.</summary>
-    private async Task StoreGroupAsync(DentalHubDb db, SyncLease lease, Guid runId, Connection connection, PatientPagePlanner planner, List<ChangePage<PmsPatient>> group, CancellationToken cancellationToken)
+    /// <summary>Stores pages in order in one transaction, each against what the ones before it wrote.</summary>
+    private static async Task StoreGroupAsync<TRecord>(DentalHubDb db, SyncLease lease, Guid runId, IPageStore<TRecord> store, List<ChangePage<TRecord>> group, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await writer.PrepareTransactionAsync(db, cancellationToken);
+        await store.PrepareTransactionAsync(db, cancellationToken);
+        var total = default(PageCounts);
         foreach (var page in group)
         {
-            await StorePageAsync(db, lease, runId, connection, planner, page, transaction, cancellationToken);
+            var counts = await store.StoreAsync(db, transaction, page, cancellationToken);
+            total = new PageCounts(total.Read + counts.Read, total.Created + counts.Created, total.Updated + counts.Updated, total.Unchanged + counts.Unchanged,
+                total.Failed + counts.Failed, total.Warnings + counts.Warnings, total.Deleted + counts.Deleted);
         }
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task StorePageAsync(DentalHubDb db, SyncLease lease, Guid runId, Connection connection, PatientPagePlanner planner, ChangePage<PmsPatient> page, IDbContextTransaction transaction, CancellationToken cancellationToken)
-    {
-        var lookups = await PageLookupQueries.LoadAsync(db, connection.Id, page.Rows, cancellationToken);
-        var plan = planner.Plan(page.Rows, lookups);
-        var target = new PageTarget(connection.PracticeId, connection.Id, time.GetUtcNow());
-        await writer.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), target, plan, cancellationToken);
-        // Two statements per page for the links it wrote; unchanged rows keep their mapped tags.
-        await Tags.TagMappingApplier.ApplyToPageAsync(db, databases.Settings.Provider, connection.Id, plan.Links.ConvertAll(l => l.PmsId), cancellationToken);
-        if (!await lease.AdvanceAsync(page.NextCursor.Value, cancellationToken))
+        if (!await lease.AdvanceAsync(group[^1].NextCursor.Value, cancellationToken))
         {
             throw new SyncLeaseLostException();
         }
         await db.SyncRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(r => r
-            .SetProperty(x => x.Read, x => x.Read + page.Rows.Count)
-            .SetProperty(x => x.Created, x => x.Created + plan.Created)
-            .SetProperty(x => x.Updated, x => x.Updated + plan.Updated)
-            .SetProperty(x => x.Unchanged, x => x.Unchanged + plan.Unchanged)
-            .SetProperty(x => x.Failed, x => x.Failed + plan.Failed)
-            .SetProperty(x => x.Warnings, x => x.Warnings + plan.Warnings), cancellationToken);
+            .SetProperty(x => x.Read, x => x.Read + total.Read)
+            .SetProperty(x => x.Created, x => x.Created + total.Created)
+            .SetProperty(x => x.Updated, x => x.Updated + total.Updated)
+            .SetProperty(x => x.Unchanged, x => x.Unchanged + total.Unchanged)
+            .SetProperty(x => x.Failed, x => x.Failed + total.Failed)
+            .SetProperty(x => x.Warnings, x => x.Warnings + total.Warnings)
+            .SetProperty(x => x.Deleted, x => x.Deleted + total.Deleted), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<SyncRun> StartRunAsync(DentalHubDb db, Connection connection, SyncTrigger trigger, IReadsPatients reader, CancellationToken cancellationToken)
+    private async Task<SyncRun> StartRunAsync<TRecord>(DentalHubDb db, SyncRequest request, IChangeFeed<TRecord> feed, CancellationToken cancellationToken)
+        where TRecord : IPmsRecord
     {
-        // We hold the lease, so a run still marked Running was cut off (crash, restart): say so.
-        await db.SyncRuns.Where(r => r.ConnectionId == connection.Id && r.Status == SyncRunStatus.Running)
+        var connection = request.Connection;
+        // We hold this resource's lease, so a run of it still marked Running was cut off (crash, restart): say so.
+        // Runs of the connection's other resources are theirs to judge.
+        await db.SyncRuns.Where(r => r.ConnectionId == connection.Id && r.Resource == request.Resource && r.Status == SyncRunStatus.Running)
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, SyncRunStatus.Interrupted)
                 .SetProperty(x => x.Error, "DentalHub stopped during this run; the next run continued from the last saved page."), cancellationToken);
-        var cursor = await CursorAsync(db, connection.Id, cancellationToken);
+        var cursor = await CursorAsync(db, connection.Id, request.Resource, cancellationToken);
         var run = new SyncRun
         {
             PracticeId = connection.PracticeId,
             ConnectionId = connection.Id,
-            Resource = SyncResources.Patients,
-            Trigger = trigger,
+            Resource = request.Resource,
+            Trigger = request.Trigger,
             Status = SyncRunStatus.Running,
             FullRead = cursor is null,
             StartedAt = time.GetUtcNow(),
-            Expected = cursor is null ? await reader.CountPatientsAsync(cancellationToken) : null,
+            Expected = cursor is null ? await feed.CountAsync(cancellationToken) : null,
         };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -169,14 +186,12 @@ public sealed class PatientSync(
         }
     }
 
-    private static Task<string?> CursorAsync(DentalHubDb db, Guid connectionId, CancellationToken cancellationToken) =>
-        db.SyncStates.Where(s => s.ConnectionId == connectionId && s.Resource == SyncResources.Patients).Select(s => s.Cursor).FirstOrDefaultAsync(cancellationToken);
+    private static Task<string?> CursorAsync(DentalHubDb db, Guid connectionId, string resource, CancellationToken cancellationToken) =>
+        db.SyncStates.Where(s => s.ConnectionId == connectionId && s.Resource == resource).Select(s => s.Cursor).FirstOrDefaultAsync(cancellationToken);
 
     private DateOnly PracticeToday(Practice practice) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), practice.TimeZone).DateTime);
-
-    private string SystemName(Connection connection) => available.Find(connection.ConnectorKey)?.SystemName ?? "the PMS";
 }
 
-/// <summary>Another run took over this connection's lease (this one stalled past the lease time).</summary>
+/// <summary>Another run took over this resource's lease (this one stalled past the lease time).</summary>
 public sealed class SyncLeaseLostException() : Exception("Another sync of this connection took over; this run stopped without saving its last pages.");

@@ -37,6 +37,10 @@ public sealed class SyncRun : IPracticeOwned
     public int Unchanged { get; set; }
     public int Failed { get; set; }
     public int Warnings { get; set; }
+
+    /// <summary>Records the PMS reported as deleted in this run.</summary>
+    public int Deleted { get; set; }
+
     public string? Error { get; set; }
 }
 
@@ -56,7 +60,19 @@ public enum SyncTrigger
     Manual,
 }
 
+/// <summary>The names of the resources a connection syncs, as stored in sync state, runs, jobs and failures.</summary>
 public static class SyncResources
 {
     public const string Patients = "patients";
+    public const string Providers = "providers";
+    public const string Operatories = "operatories";
+    public const string AppointmentTypes = "appointment-types";
+    public const string Clinics = "clinics";
+    public const string Appointments = "appointments";
+    public const string Schedules = "schedules";
+    public const string InsurancePlans = "insurance-plans";
+    public const string Coverages = "coverages";
+    public const string Claims = "claims";
+    public const string LedgerEntries = "ledger";
+    public const string Balances = "balances";
 }

@@ -55,6 +55,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         var api = new OpenDentalApiTestDouble(officeClock ?? TimeProvider.System, builder.Build());
         api.app.MapGet("/api/v1/patients/Simple", api.PatientsSimple);
         api.MapPayments();
+        api.MapResources();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");

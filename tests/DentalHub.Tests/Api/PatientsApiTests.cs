@@ -27,7 +27,7 @@ public sealed class SoftwareReadingAFamily : IAsyncLifetime
         pms.Upsert(ScriptedPms.Patient("101", "Leo", "Rivera", new DateOnly(2014, 9, 1), guarantor: "100"));
         pms.Upsert(ScriptedPms.Patient("102", "Mia", "Rivera", new DateOnly(2017, 2, 3), guarantor: "100"));
         pms.Upsert(ScriptedPms.Patient("200", "Other", "Family", new DateOnly(1970, 1, 1)));
-        await app.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+        await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         var staff = await app.AddStaffAsync("Kai Keys", (practice, PracticeRole.Admin));
         var session = new StaffSession(staff.UserId, staff.DisplayName, practice.OrganizationId, practice.PracticeId, practice.Name, false, "America/Chicago", PracticeRole.Admin, []);
         var key = await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(session, "Portal", [ApiScopes.PatientsRead], CancellationToken.None);

@@ -33,6 +33,8 @@ public sealed class ScriptedPms
 
     public int PagesServed { get; private set; }
 
+    public ScriptedFeed<PmsProvider> Providers { get; } = new();
+
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key, "Scripted PMS (test double)", "A PMS scripted by a test.", ConnectorKind.PracticeManagement,
         [new ConnectorField("instance", "Instance", "Which scripted PMS.")],
@@ -101,8 +103,10 @@ public sealed class ScriptedPms
     /// <summary>Called to "kill" the dispatcher mid-step (it cancels the dispatcher's token).</summary>
     public Action? Crash { get; set; }
 
-    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IWritesPayments
+    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
     {
+        IChangeFeed<PmsProvider> IReadsProviders.Providers => pms.Providers;
+
         public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
         {
             var fault = pms.NextFault();

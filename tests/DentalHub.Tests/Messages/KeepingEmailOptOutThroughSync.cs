@@ -28,7 +28,7 @@ public sealed class KeepingEmailOptOutThroughSync : IAsyncLifetime
     }
 
     private Task<SyncOutcome> SyncAsync() =>
-        app.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+        app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
 
     [Fact]
     public async Task Sync_PatientOptedOutAndChangedInPms_OptOutStays()

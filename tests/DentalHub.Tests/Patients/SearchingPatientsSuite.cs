@@ -62,7 +62,7 @@ public abstract class SearchingPatientsSuite(DatabaseProvider provider) : IAsync
         var connection = await app.ConnectAsync(practice, pms);
         pms.Upsert(ScriptedPms.Patient("1", "Pat", "Phone", new DateOnly(1980, 1, 2)) with { Phones = new("1-555-010-2233", null, null) });
         pms.Upsert(ScriptedPms.Patient("2", "Oda", "Other", new DateOnly(1981, 1, 2)) with { Phones = new("(555) 020-0000", "555 030 1111", null) });
-        await app.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connection, SyncTrigger.Manual, CancellationToken.None);
+        await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connection, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
 
         var rows = await Search.FindAsync(practice.Tenant, typed, CancellationToken.None);
 
@@ -75,11 +75,11 @@ public abstract class SearchingPatientsSuite(DatabaseProvider provider) : IAsync
         SkipWithoutServer();
         var pms = new ScriptedPms();
         var connection = await app.ConnectAsync(practice, pms);
-        var sync = app.Services.GetRequiredService<PatientSync>();
+        var sync = app.Services.GetRequiredService<SyncRunner>();
         pms.Upsert(ScriptedPms.Patient("1", "Pat", "Phone", new DateOnly(1980, 1, 2)) with { Phones = new(null, "555-010-2233", null) });
-        await sync.RunAsync(practice.Tenant, connection, SyncTrigger.Manual, CancellationToken.None);
+        await sync.RunAsync(practice.Tenant, connection, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         pms.Upsert(ScriptedPms.Patient("1", "Pat", "Phone", new DateOnly(1980, 1, 2)) with { Phones = new(null, "555-010-9876", null) });
-        await sync.RunAsync(practice.Tenant, connection, SyncTrigger.Manual, CancellationToken.None);
+        await sync.RunAsync(practice.Tenant, connection, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
 
         Assert.Empty(await Search.FindAsync(practice.Tenant, "555-010-2233", CancellationToken.None));
         Assert.Single(await Search.FindAsync(practice.Tenant, "555-010-9876", CancellationToken.None));
@@ -91,10 +91,10 @@ public abstract class SearchingPatientsSuite(DatabaseProvider provider) : IAsync
         SkipWithoutServer();
         var pms = new ScriptedPms();
         var connection = await app.ConnectAsync(practice, pms);
-        var sync = app.Services.GetRequiredService<PatientSync>();
+        var sync = app.Services.GetRequiredService<SyncRunner>();
         var patient = ScriptedPms.Patient("1", "Pat", "Phone", new DateOnly(1980, 1, 2));
         pms.Upsert(patient with { Phones = new("555-010-1111", "555-010-2222", "555-010-3333") });
-        await sync.RunAsync(practice.Tenant, connection, SyncTrigger.Manual, CancellationToken.None);
+        await sync.RunAsync(practice.Tenant, connection, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         await using (var db = app.Databases.Create(practice.Tenant))
         {
             var profileId = await db.Patients.Select(p => p.Id).SingleAsync();
@@ -104,7 +104,7 @@ public abstract class SearchingPatientsSuite(DatabaseProvider provider) : IAsync
 
         // Home removed, mobile kept, work changed, and an e-mail edit that touches no number.
         pms.Upsert(patient with { Phones = new(null, "555-010-2222", "555-010-5555"), Email = "pat.new@example.com" });
-        await sync.RunAsync(practice.Tenant, connection, SyncTrigger.Manual, CancellationToken.None);
+        await sync.RunAsync(practice.Tenant, connection, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
 
         Assert.Empty(await Search.FindAsync(practice.Tenant, "555-010-1111", CancellationToken.None));
         Assert.Empty(await Search.FindAsync(practice.Tenant, "555-010-3333", CancellationToken.None));

@@ -20,7 +20,7 @@ public sealed class FrontDeskReviewingImportFailures : IAsyncLifetime
         pms.Upsert(ScriptedPms.Patient("21", "Peter", "Nobirth", null));
         pms.Upsert(ScriptedPms.Patient("22", "Eve", "=1+1", null));
         pms.Upsert(ScriptedPms.Patient("23", "Ok", "Patient", new DateOnly(1990, 1, 1)));
-        await app.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+        await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

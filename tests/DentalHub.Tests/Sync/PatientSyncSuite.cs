@@ -37,7 +37,7 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     }
 
     private Task<SyncOutcome> SyncAsync() =>
-        app!.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+        app!.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
 
     private DentalHubDb Db() => app!.Databases.Create(practice.Tenant);
 

@@ -11,7 +11,7 @@ public sealed class SyncScheduleTests
     public void DailySchedule_AcrossSpringDaylightSavingChange_StaysAtPracticeLocalTime()
     {
         var connection = new Connection { ConnectorKey = "x", Name = "x", SyncSchedule = SyncSchedule.Daily, SyncDailyAt = new TimeOnly(6, 0) };
-        var trigger = SyncScheduler.BuildTrigger(connection, Chicago, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var trigger = SyncScheduler.BuildTrigger(connection, SyncResources.Patients, Chicago, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
         // 2026-03-08 02:00 is when Chicago moves from CST (UTC-6) to CDT (UTC-5).
         var beforeChange = trigger.GetFireTimeAfter(new DateTimeOffset(2026, 3, 7, 0, 0, 0, TimeSpan.Zero));
@@ -26,7 +26,7 @@ public sealed class SyncScheduleTests
     public void DailySchedule_AcrossAutumnDaylightSavingChange_FiresOnceAtLocalTime()
     {
         var connection = new Connection { ConnectorKey = "x", Name = "x", SyncSchedule = SyncSchedule.Daily, SyncDailyAt = new TimeOnly(1, 30) };
-        var trigger = SyncScheduler.BuildTrigger(connection, Chicago, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var trigger = SyncScheduler.BuildTrigger(connection, SyncResources.Patients, Chicago, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
         // 2026-11-01 01:30 happens twice in Chicago; the sync must run once that day.
         var start = new DateTimeOffset(2026, 10, 31, 12, 0, 0, TimeSpan.Zero);
@@ -43,7 +43,7 @@ public sealed class SyncScheduleTests
     public void HourlySchedule_FiresEveryHourAtOneMinute()
     {
         var connection = new Connection { ConnectorKey = "x", Name = "x", SyncSchedule = SyncSchedule.Hourly };
-        var trigger = SyncScheduler.BuildTrigger(connection, Chicago, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var trigger = SyncScheduler.BuildTrigger(connection, SyncResources.Patients, Chicago, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var first = trigger.GetFireTimeAfter(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero))!.Value;
         var second = trigger.GetFireTimeAfter(first)!.Value;
         Assert.Equal(TimeSpan.FromHours(1), second - first);

@@ -47,7 +47,7 @@ public abstract class MappingPmsStatusesAndClinicsToTags(DatabaseProvider provid
     }
 
     private async Task SyncAsync() =>
-        Assert.Equal(SyncOutcomeKind.Completed, (await app!.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None)).Kind);
+        Assert.Equal(SyncOutcomeKind.Completed, (await app!.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None)).Kind);
 
     private async Task<List<string>> TagNamesAsync(string lastName)
     {

@@ -42,7 +42,7 @@ public sealed class KillingTheHubProcessMidWriteback : IAsyncLifetime
             new Dictionary<string, string> { ["mode"] = "API", ["baseUrl"] = openDental.BaseUrl.ToString().TrimEnd('/') },
             new Dictionary<string, string> { ["developerKey"] = OpenDentalApiTestDouble.DeveloperKey, ["customerKey"] = OpenDentalApiTestDouble.CustomerKey }),
             CancellationToken.None);
-        await app.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connection.Id, SyncTrigger.Manual, CancellationToken.None);
+        await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         var owner = await app.AddStaffAsync("Ola Owner", (practice, PracticeRole.Owner));
         var session = new StaffSession(owner.UserId, owner.DisplayName, practice.OrganizationId, practice.PracticeId, practice.Name, false, "America/Chicago", PracticeRole.Owner, []);
         apiKey = (await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(session, "Portal", [ApiScopes.PaymentsWrite], CancellationToken.None)).Secret;

@@ -36,7 +36,7 @@ public sealed class OpenDentalApiFailingAfterCommitting : IAsyncLifetime
             new Dictionary<string, string> { ["developerKey"] = OpenDentalApiTestDouble.DeveloperKey, ["customerKey"] = OpenDentalApiTestDouble.CustomerKey }),
             CancellationToken.None);
         connectionId = created.Id;
-        var sync = await app.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+        var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
     }
 

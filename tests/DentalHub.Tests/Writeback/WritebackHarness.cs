@@ -48,7 +48,7 @@ public sealed class WritebackHarness : IAsyncDisposable
         {
             pms.Upsert(ScriptedPms.Patient($"{500 + i}", $"Payer{i}", "Ledger", new DateOnly(1980, 1, i)));
         }
-        await app.Services.GetRequiredService<PatientSync>().RunAsync(practice.Tenant, connectionId, SyncTrigger.Manual, CancellationToken.None);
+        await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         var harness = new WritebackHarness(app, pms, practice, connectionId);
         await using var db = app.Databases.Create(practice.Tenant);
         harness.PatientIds = await db.Patients.OrderBy(p => p.FirstName).Select(p => p.Id).ToListAsync();

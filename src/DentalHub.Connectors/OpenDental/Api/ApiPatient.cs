@@ -31,7 +31,7 @@ internal sealed record ApiPatient(
     long PriProv,
     long ClinicNum,
     string? DateTStamp,
-    string? ServerDateTime)
+    string? ServerDateTime) : IServerTimed
 {
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {

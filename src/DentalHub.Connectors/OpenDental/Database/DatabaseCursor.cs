@@ -4,35 +4,38 @@ using DentalHub.Connectors.Contract;
 namespace DentalHub.Connectors.OpenDental.Database;
 
 /// <summary>
-/// Where a database read stopped: the (DateTStamp, PatNum) of the last row handed out, DateTStamp
+/// Where a database read stopped: the (change stamp, primary key) of the last row handed out, DateTStamp
 /// in UTC. Written as <c>opendental-db:v1:20240131T235959Z:1234</c>; a zero DateTStamp (rows older
 /// than the column) is <c>00000000T000000Z</c>.
 /// </summary>
-internal sealed record DatabaseCursor(DateTime ChangedAtUtc, long PatNum)
+internal sealed record DatabaseCursor(DateTime ChangedAtUtc, long Key)
 {
     public const string Prefix = "opendental-db:v1:";
     private const string StampFormat = "yyyyMMdd'T'HHmmss'Z'";
     private const string ZeroStamp = "00000000T000000Z";
 
+    /// <summary>Where a whole-table read (a table without a change stamp) stands once it is complete: at the start again.</summary>
+    public static readonly SyncCursor Restart = new(Prefix + "restart");
+
     /// <summary>The position to read after; null means "from the beginning".</summary>
     public static DatabaseCursor? Parse(SyncCursor? cursor)
     {
-        if (cursor is null || cursor.Value.StartsWith(Api.ApiCursor.Prefix, StringComparison.Ordinal))
+        if (cursor is null || cursor == Restart || cursor.Value.StartsWith(Api.ApiCursor.Prefix, StringComparison.Ordinal))
         {
             // No cursor, or one from API mode after the connection was switched: read everything.
             return null;
         }
         var parts = cursor.Value.StartsWith(Prefix, StringComparison.Ordinal) ? cursor.Value[Prefix.Length..].Split(':') : [];
         if (parts.Length == 2
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var patNum)
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var key)
             && TryParseStamp(parts[0], out var stamp))
         {
-            return new DatabaseCursor(stamp, patNum);
+            return new DatabaseCursor(stamp, key);
         }
-        throw new FormatException("The saved Open Dental sync position is damaged. Reset the connection's sync to read all patients again.");
+        throw new FormatException("The saved Open Dental sync position is damaged. Reset the connection's sync to read everything again.");
     }
 
-    public SyncCursor ToSyncCursor() => new(Prefix + FormatStamp(ChangedAtUtc) + ":" + PatNum.ToString(CultureInfo.InvariantCulture));
+    public SyncCursor ToSyncCursor() => new(Prefix + FormatStamp(ChangedAtUtc) + ":" + Key.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The stamp as a SQL literal, so that a zero DateTStamp compares as zero and not as year 1.</summary>
     public string SqlTimestamp => ChangedAtUtc == DateTime.MinValue

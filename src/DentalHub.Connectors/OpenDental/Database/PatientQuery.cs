@@ -3,77 +3,43 @@ using MySqlConnector;
 
 namespace DentalHub.Connectors.OpenDental.Database;
 
-/// <summary>The SELECTs database mode runs against Open Dental's <c>patient</c> table, and how a row is read.</summary>
+/// <summary>How database mode reads Open Dental's <c>patient</c> table.</summary>
 internal static class PatientQuery
 {
-    /// <summary>
-    /// Rows changed less than this long ago are left for the next read. DateTStamp has one-second
-    /// resolution and is set when a statement runs, not when it commits, so the current second (and a
-    /// statement still committing from the one before) can still gain rows with a lower PatNum than
-    /// the last one we handed out, which a strict (DateTStamp, PatNum) cursor would then skip for good.
-    /// Holding back only the newest seconds avoids that without re-reading an overlap window, so a
-    /// read from the last cursor returns nothing when nothing changed and there are no duplicates.
-    /// The cutoff uses the database server's clock, the same clock that writes DateTStamp.
-    /// </summary>
-    public const int SettleSeconds = 2;
+    public static ChangeQuery<PmsPatient> Query { get; } = new(
+        From: "patient",
+        Key: "PatNum",
+        Stamp: "DateTStamp",
+        Columns: "Guarantor, FName, LName, MiddleI, Preferred, Birthdate, Gender, PatStatus, Email, " +
+                 "HmPhone, WirelessPhone, WkPhone, Address, Address2, City, State, Zip, ClinicNum, PriProv",
+        Read: Read);
 
-    private const string Columns =
-        "PatNum, Guarantor, FName, LName, MiddleI, Preferred, Birthdate, Gender, PatStatus, Email, " +
-        "HmPhone, WirelessPhone, WkPhone, Address, Address2, City, State, Zip, ClinicNum, PriProv, DateTStamp";
-
-    private const string Settled = "DateTStamp < NOW() - INTERVAL @settle SECOND";
-
-    public const string FirstPage =
-        $"SELECT {Columns} FROM patient WHERE {Settled} ORDER BY DateTStamp, PatNum LIMIT @limit";
-
-    // The keyset (DateTStamp, PatNum) > (@ts, @num) written out, because MySQL and MariaDB do not
-    // turn a row-constructor comparison into an index range; "DateTStamp >= @ts" can be one.
-    public const string NextPage =
-        $"SELECT {Columns} FROM patient " +
-        $"WHERE DateTStamp >= @ts AND (DateTStamp > @ts OR PatNum > @num) AND {Settled} " +
-        "ORDER BY DateTStamp, PatNum LIMIT @limit";
-
-    public const string Count = "SELECT COUNT(*) FROM patient";
-
-    public static MySqlCommand PageCommand(MySqlConnection connection, DatabaseCursor? after, int limit)
+    private static PmsPatient Read(MySqlDataReader reader)
     {
-        var command = new MySqlCommand(after is null ? FirstPage : NextPage, connection);
-        command.Parameters.AddWithValue("@settle", SettleSeconds);
-        command.Parameters.AddWithValue("@limit", limit);
-        if (after is not null)
-        {
-            command.Parameters.AddWithValue("@ts", after.SqlTimestamp);
-            command.Parameters.AddWithValue("@num", after.PatNum);
-        }
-        return command;
-    }
-
-    public static (PmsPatient Patient, DatabaseCursor Position) Read(MySqlDataReader reader)
-    {
-        var stamp = reader.GetDateTime(20);
+        var stamp = reader.GetDateTime(0);
         var row = new OpenDentalPatientRow(
-            PatNum: reader.GetInt64(0),
-            Guarantor: reader.GetInt64(1),
-            FName: Text(reader, 2),
-            LName: Text(reader, 3),
-            MiddleI: Text(reader, 4),
-            Preferred: Text(reader, 5),
-            Birthdate: reader.IsDBNull(6) ? null : DateOnly.FromDateTime(reader.GetDateTime(6)),
-            Gender: PatientMapping.Gender(reader.GetInt32(7)),
-            Status: PatientMapping.Status(reader.GetInt32(8)),
-            Email: Text(reader, 9),
-            HmPhone: Text(reader, 10),
-            WirelessPhone: Text(reader, 11),
-            WkPhone: Text(reader, 12),
-            Address: Text(reader, 13),
-            Address2: Text(reader, 14),
-            City: Text(reader, 15),
-            State: Text(reader, 16),
-            Zip: Text(reader, 17),
-            ClinicNum: reader.GetInt64(18),
-            PriProv: reader.GetInt64(19),
+            PatNum: reader.GetInt64(1),
+            Guarantor: reader.GetInt64(2),
+            FName: Text(reader, 3),
+            LName: Text(reader, 4),
+            MiddleI: Text(reader, 5),
+            Preferred: Text(reader, 6),
+            Birthdate: reader.IsDBNull(7) ? null : DateOnly.FromDateTime(reader.GetDateTime(7)),
+            Gender: PatientMapping.Gender(reader.GetInt32(8)),
+            Status: PatientMapping.Status(reader.GetInt32(9)),
+            Email: Text(reader, 10),
+            HmPhone: Text(reader, 11),
+            WirelessPhone: Text(reader, 12),
+            WkPhone: Text(reader, 13),
+            Address: Text(reader, 14),
+            Address2: Text(reader, 15),
+            City: Text(reader, 16),
+            State: Text(reader, 17),
+            Zip: Text(reader, 18),
+            ClinicNum: reader.GetInt64(19),
+            PriProv: reader.GetInt64(20),
             ChangedAt: stamp == DateTime.MinValue ? null : new DateTimeOffset(DateTime.SpecifyKind(stamp, DateTimeKind.Utc)));
-        return (row.ToPmsPatient(), new DatabaseCursor(stamp, row.PatNum));
+        return row.ToPmsPatient();
     }
 
     private static string? Text(MySqlDataReader reader, int ordinal) =>

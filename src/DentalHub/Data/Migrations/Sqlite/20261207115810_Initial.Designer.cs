@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DentalHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDentalHubDb))]
-    [Migration("20261206164510_Initial")]
+    [Migration("20261207115810_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -534,17 +534,17 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PatientName")
-                        .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PmsId")
@@ -558,15 +558,20 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.Property<int>("Reason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "PmsId")
-                        .IsUnique();
-
                     b.HasIndex("PracticeId", "Reason");
+
+                    b.HasIndex("ConnectionId", "Resource", "PmsId")
+                        .IsUnique();
 
                     b.ToTable("ImportFailures");
                 });
@@ -1594,6 +1599,67 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.ToTable("RewardItems");
                 });
 
+            modelBuilder.Entity("DentalHub.Schedule.Provider", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Abbreviation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHygienist")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Npi")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId", "PmsId");
+
+                    b.HasIndex("PracticeId", "UpdatedAt");
+
+                    b.ToTable("Providers");
+                });
+
             modelBuilder.Entity("DentalHub.Sync.SyncRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1604,6 +1670,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deleted")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
@@ -2316,6 +2385,15 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasOne("DentalHub.Rewards.RewardCategory", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Schedule.Provider", b =>
+                {
+                    b.HasOne("DentalHub.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DentalHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDentalHubDb))]
-    [Migration("20261206164514_Initial")]
+    [Migration("20261207115827_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -541,6 +541,11 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -548,11 +553,6 @@ namespace DentalHub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("PatientName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("PmsId")
                         .IsRequired()
@@ -565,15 +565,20 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<int>("Reason")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "PmsId")
-                        .IsUnique();
-
                     b.HasIndex("PracticeId", "Reason");
+
+                    b.HasIndex("ConnectionId", "Resource", "PmsId")
+                        .IsUnique();
 
                     b.ToTable("ImportFailures");
                 });
@@ -1607,6 +1612,67 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("RewardItems");
                 });
 
+            modelBuilder.Entity("DentalHub.Schedule.Provider", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Abbreviation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClinicPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsHygienist")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Npi")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConnectionId", "PmsId");
+
+                    b.HasIndex("PracticeId", "UpdatedAt");
+
+                    b.ToTable("Providers");
+                });
+
             modelBuilder.Entity("DentalHub.Sync.SyncRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1617,6 +1683,9 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Deleted")
                         .HasColumnType("integer");
 
                     b.Property<string>("Error")
@@ -2333,6 +2402,15 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasOne("DentalHub.Rewards.RewardCategory", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Schedule.Provider", b =>
+                {
+                    b.HasOne("DentalHub.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

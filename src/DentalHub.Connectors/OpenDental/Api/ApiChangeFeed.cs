@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using DentalHub.Connectors.Contract;
+
+namespace DentalHub.Connectors.OpenDental.Api;
+
+/// <summary>An item of a list endpoint that carries the office's clock, <c>serverDateTime</c>, as the change-filtered lists do.</summary>
+internal interface IServerTimed
+{
+    string? ServerDateTime { get; }
+}
+
+/// <summary>
+/// One resource read through Open Dental's API: <c>GET /{path}?{stampParameter}=</c> (DateTStamp or
+/// SecDateTEdit), paged with Limit/Offset until a short page. Offsets cannot be resumed safely (results
+/// are unsorted and shift as records change), so every page but the last carries the cursor this read
+/// started from: a read stopped half-way starts over, repeating rows but never skipping any. The last
+/// page carries the earliest serverDateTime of this read, so anything changed after the first request
+/// is asked for again next time. An endpoint without a change filter (<paramref name="stampParameter"/>
+/// null) is read whole every run; its records are few and unchanged ones cost the hub no write.
+/// </summary>
+internal sealed class ApiChangeFeed<TWire, T>(
+    OpenDentalApiClient client, string path, string? stampParameter, string what, Func<TWire, T> map,
+    IReadOnlyList<KeyValuePair<string, string>>? filter = null)
+    : IChangeFeed<T> where T : IPmsRecord where TWire : IServerTimed
+{
+    /// <summary>The API has no count; progress is shown without a total.</summary>
+    public Task<int?> CountAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(null);
+
+    public async IAsyncEnumerable<ChangePage<T>> ReadChangedSince(SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = stampParameter is null ? ApiCursor.Everything : ApiCursor.Parse(cursor);
+        var query = new List<KeyValuePair<string, string>>(filter ?? []);
+        if (stampParameter is not null && start.DateTStampParameter is { } since)
+        {
+            query.Add(new(stampParameter, since));
+        }
+        DateTime? readStartedAt = null;
+        List<T>? held = null;
+        for (var offset = 0; ;)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = await client.GetListAsync<TWire>(path, query, offset, what, cancellationToken);
+            readStartedAt = Earliest(readStartedAt, rows);
+            var records = rows.Select(map).ToList();
+            if (rows.Count < OpenDentalApiClient.PageLimit)
+            {
+                var next = new ApiCursor(readStartedAt ?? start.ServerTime).ToSyncCursor();
+                if (held is not null)
+                {
+                    yield return new ChangePage<T>(held, records.Count == 0 ? next : start.ToSyncCursor());
+                }
+                if (records.Count > 0)
+                {
+                    yield return new ChangePage<T>(records, next);
+                }
+                yield break;
+            }
+            // Held back one page so that the last page with rows can carry the new cursor.
+            if (held is not null)
+            {
+                yield return new ChangePage<T>(held, start.ToSyncCursor());
+            }
+            held = records;
+            offset += rows.Count;
+        }
+    }
+
+    // Without serverDateTime (older versions) the read keeps its starting cursor: repeated next time, never skipped.
+    private static DateTime? Earliest(DateTime? current, IReadOnlyList<TWire> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (ApiCursor.ParseWire(row.ServerDateTime) is { } serverTime && (current is null || serverTime < current))
+            {
+                current = serverTime;
+            }
+        }
+        return current;
+    }
+}
