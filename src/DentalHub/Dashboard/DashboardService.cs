@@ -15,8 +15,8 @@ public sealed record ConnectionStatus(
     string NextRunLabel,
     IReadOnlyList<string> OpenProblems,
     int ImportFailures,
-    SyncRun? LastRun,
-    bool ReadsPatients);
+    IReadOnlyList<SyncRun> LastRuns,
+    bool ReadsRecords);
 
 /// <summary>Gathers, per connection, its last read and write, its next scheduled run and its open problems.</summary>
 public sealed class DashboardService(
@@ -39,7 +39,7 @@ public sealed class DashboardService(
         {
             var nextRun = await NextInGroupAsync(scheduler, Schedules.ConnectionGroup(connection.Id), cancellationToken);
             var failureCount = failureCounts.GetValueOrDefault(connection.Id);
-            var lastRun = lastRuns.GetValueOrDefault(connection.Id);
+            var lastRun = lastRuns.GetValueOrDefault(connection.Id) ?? [];
             statuses.Add(new ConnectionStatus(
                 connection,
                 nextRun ?? (connection.Enabled ? nextCheck : null),
@@ -52,7 +52,7 @@ public sealed class DashboardService(
         return statuses;
     }
 
-    private List<string> ProblemsOf(ConnectionView connection, int importFailures, SyncRun? lastRun)
+    private List<string> ProblemsOf(ConnectionView connection, int importFailures, IReadOnlyList<SyncRun> lastRuns)
     {
         var problems = new List<string>();
         if (!connection.Enabled)
@@ -63,9 +63,10 @@ public sealed class DashboardService(
         {
             problems.Add(connection.LastCheckMessage ?? "The last connection check failed.");
         }
-        if (lastRun?.Status == SyncRunStatus.Failed)
+        foreach (var failed in lastRuns.Where(r => r.Status == SyncRunStatus.Failed))
         {
-            problems.Add($"The last sync failed: {lastRun.Error}");
+            var title = SyncResourceCatalog.Find(failed.Resource)?.Title.ToLowerInvariant() ?? failed.Resource;
+            problems.Add($"The last sync of {title} failed: {failed.Error}");
         }
         if (connection.LastSuccessfulReadAt is { } lastRead
             && time.GetUtcNow() - lastRead > SyncScheduler.StaleAfter(connection.Schedule.Kind, connection.Schedule.IntervalMinutes))
@@ -74,7 +75,7 @@ public sealed class DashboardService(
         }
         if (importFailures > 0)
         {
-            problems.Add($"{importFailures} {(importFailures == 1 ? "patient" : "patients")} could not be imported.");
+            problems.Add($"{importFailures} {(importFailures == 1 ? "record" : "records")} could not be imported.");
         }
         return problems;
     }

@@ -14,19 +14,25 @@ public static class ImportFailuresExport
         app.MapGet("/import-failures/export.csv", ExportAsync).RequireAuthorization(Policies.PatientData).ExcludeFromDescription();
 
     private static async Task<Results<FileContentHttpResult, ForbidHttpResult>> ExportAsync(
-        string? search, ImportFailureReason? reason, Guid? connectionId,
+        string? search, string? reason, string? connectionId, string? resource,
         ClaimsPrincipal user, PracticeAccess access, ImportFailureQuery query, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(user, cancellationToken) is not { } session)
         {
             return TypedResults.Forbid();
         }
-        var rows = await query.FindAsync(session.Tenant, new ImportFailureFilter(search, reason, connectionId), int.MaxValue, cancellationToken);
+        // The page sends every filter, empty ones included: an empty or unknown value means "any".
+        var filter = new ImportFailureFilter(
+            search,
+            Enum.TryParse<ImportFailureReason>(reason, ignoreCase: true, out var byReason) ? byReason : null,
+            Guid.TryParse(connectionId, out var byConnection) ? byConnection : null,
+            Resource: Sync.SyncResourceCatalog.Find(resource ?? "")?.Name);
+        var rows = await query.FindAsync(session.Tenant, filter, int.MaxValue, cancellationToken);
         await audit.RecordAsync(session.Tenant, session.Actor, AuditActions.ImportFailuresExported, $"{rows.Count} import failures as CSV", cancellationToken: cancellationToken);
-        var csv = new StringBuilder("Patient,PMS id,Connection,Severity,Reason,What to fix,First seen (UTC),Last seen (UTC)\r\n");
+        var csv = new StringBuilder("Record,Records,PMS id,Connection,Severity,Reason,What to fix,First seen (UTC),Last seen (UTC)\r\n");
         foreach (var row in rows)
         {
-            csv.AppendJoin(',', Field(row.Label), Field(row.PmsId), Field(row.ConnectionName), row.Severity, row.Reason, Field(row.Message),
+            csv.AppendJoin(',', Field(row.Label), Field(Sync.SyncText.ResourceTitle(row.Resource)), Field(row.PmsId), Field(row.ConnectionName), row.Severity, row.Reason, Field(row.Message),
                 row.FirstSeenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 row.LastSeenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("\r\n");
         }

@@ -1,11 +1,15 @@
 using DentalHub.Data;
+using DentalHub.ImportFailures;
 using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Sync;
 
-/// <summary>A connection's current run and history, for the sync page and the dashboard.</summary>
-public sealed class SyncRunQuery(DentalHubDbFactory databases)
+/// <summary>How one resource of a connection stands: when it was last read in full, its latest run and its open failures.</summary>
+public sealed record ResourceHealth(SyncResource Resource, DateTimeOffset? LastSuccessAt, SyncRun? LastRun, int OpenFailures);
+
+/// <summary>A connection's runs and the health of each resource it reads, for the sync page and the dashboard.</summary>
+public sealed class SyncRunQuery(DentalHubDbFactory databases, SyncScheduler schedules)
 {
     public async Task<IReadOnlyList<SyncRun>> RecentAsync(TenantScope tenant, Guid connectionId, int count, CancellationToken cancellationToken)
     {
@@ -14,12 +18,36 @@ public sealed class SyncRunQuery(DentalHubDbFactory databases)
             .OrderByDescending(r => r.StartedAt).Take(count).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, SyncRun>> LatestByConnectionAsync(TenantScope tenant, CancellationToken cancellationToken)
+    /// <summary>The latest run of each resource, per connection.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<SyncRun>>> LatestByConnectionAsync(TenantScope tenant, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
         var latest = await db.SyncRuns.AsNoTracking()
-            .Where(r => r.StartedAt == db.SyncRuns.Where(x => x.ConnectionId == r.ConnectionId).Max(x => x.StartedAt))
+            .Where(r => r.StartedAt == db.SyncRuns.Where(x => x.ConnectionId == r.ConnectionId && x.Resource == r.Resource).Max(x => x.StartedAt))
             .ToListAsync(cancellationToken);
-        return latest.GroupBy(r => r.ConnectionId).ToDictionary(g => g.Key, g => g.First());
+        return latest.GroupBy(r => r.ConnectionId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<SyncRun>)g.GroupBy(r => r.Resource).Select(r => r.First()).OrderBy(r => SyncResourceCatalog.Find(r.Resource)?.Order ?? int.MaxValue).ToList());
+    }
+
+    /// <summary>Every resource the connection reads, in catalog order, with its state; empty when it reads none or does not exist.</summary>
+    public async Task<IReadOnlyList<ResourceHealth>> ResourcesAsync(TenantScope tenant, Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (connection is null)
+        {
+            return [];
+        }
+        var states = await db.SyncStates.AsNoTracking().Where(s => s.ConnectionId == connectionId)
+            .ToDictionaryAsync(s => s.Resource, s => s.LastSuccessAt, cancellationToken);
+        var failures = await db.ImportFailures.AsNoTracking()
+            .Where(f => f.ConnectionId == connectionId && f.Severity == ImportFailureSeverity.Error)
+            .GroupBy(f => f.Resource).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var latest = (await LatestByConnectionAsync(tenant, cancellationToken)).GetValueOrDefault(connectionId) ?? [];
+        return schedules.ResourcesReadBy(connection)
+            .Select(r => new ResourceHealth(r, states.GetValueOrDefault(r.Name), latest.FirstOrDefault(run => run.Resource == r.Name), failures.GetValueOrDefault(r.Name)))
+            .ToList();
     }
 }

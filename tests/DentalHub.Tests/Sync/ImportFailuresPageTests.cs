@@ -60,10 +60,35 @@ public sealed class FrontDeskReviewingImportFailures : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Patient,PMS id,Connection,Severity,Reason,What to fix", lines[0]);
+        Assert.StartsWith("Record,Records,PMS id,Connection,Severity,Reason,What to fix", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("\"Nobirth, Peter\",21,", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("\"'=1+1, Eve\",22,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("\"Nobirth, Peter\",Patients,21,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("\"'=1+1, Eve\",Patients,22,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CsvExport_EveryFilterSentEmptyAsThePageDoes_ExportsAll()
+    {
+        var staff = await app.AddStaffAsync("Ada Admin", (practice, PracticeRole.Admin));
+        var browser = await Browser.SignedInAsync(app, staff);
+
+        var response = await browser.Client.GetAsync("/import-failures/export.csv?search=&reason=&connectionId=&resource=");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public async Task CsvExport_FilteredByAnotherResource_HasNoPatientFailures()
+    {
+        var staff = await app.AddStaffAsync("Ada Admin", (practice, PracticeRole.Admin));
+        var browser = await Browser.SignedInAsync(app, staff);
+
+        var response = await browser.Client.GetAsync("/import-failures/export.csv?resource=providers");
+
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
     }
 
     [Fact]
@@ -72,6 +97,6 @@ public sealed class FrontDeskReviewingImportFailures : IAsyncLifetime
         var staff = await app.AddStaffAsync("Owen Owner", (practice, PracticeRole.Owner));
         var browser = await Browser.SignedInAsync(app, staff);
         var page = await browser.GetPageAsync("/");
-        Assert.Contains("2 patients could not be imported.", page);
+        Assert.Contains("2 records could not be imported.", page);
     }
 }
