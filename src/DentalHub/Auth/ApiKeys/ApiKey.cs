@@ -40,5 +40,14 @@ public static class ApiScopes
     public const string PaymentsWrite = "payments:write";
     public const string PayoutsWrite = "payouts:write";
 
-    public static IReadOnlyList<string> All { get; } = [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsWrite, PayoutsWrite];
+    /// <summary>Providers, chairs, appointment types, schedules and appointments read from the PMS.</summary>
+    public const string ScheduleRead = "schedule:read";
+
+    /// <summary>Insurance plans, coverages and claims read from the PMS.</summary>
+    public const string InsuranceRead = "insurance:read";
+
+    /// <summary>Ledger lines and family balances read from the PMS.</summary>
+    public const string LedgerRead = "ledger:read";
+
+    public static IReadOnlyList<string> All { get; } = [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsWrite, PayoutsWrite, ScheduleRead, InsuranceRead, LedgerRead];
 }
