@@ -144,7 +144,7 @@ async Task ProfileIncrementalAsync(DatabaseProvider provider)
         var stride = all.Count / options.ChangedPerRun;
         var edits = Enumerable.Range(0, options.Runs + 1)
             .Select(round => (IReadOnlyList<PmsPatient>)Enumerable.Range(0, options.ChangedPerRun)
-                .Select(k => all[k * stride + round] with { Phones = all[k * stride + round].Phones with { Wireless = $"(555){round:000}-{k:0000}" } })
+                .Select(k => all[k * stride + round] with { Phones = all[k * stride + round].Phones with { Mobile = $"(555){round:000}-{k:0000}" } })
                 .ToList())
             .ToList();
         await EngineProfile.RunIncrementalAsync(host, await host.ConnectMemoryAsync(tenant, new MemoryPms()), all, edits);

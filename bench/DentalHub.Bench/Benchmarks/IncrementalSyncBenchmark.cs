@@ -81,7 +81,7 @@ public sealed class IncrementalSyncBenchmark(BenchOptions options, DatabaseServe
         var times = new List<TimeSpan>();
         for (var round = 0; round <= options.Runs; round++)
         {
-            pms.Append(picks.Next(options.ChangedPerRun).Select(id => byId[id] with { Phones = byId[id].Phones with { Wireless = $"(555){round:000}-{id % 10000:0000}" } }));
+            pms.Append(picks.Next(options.ChangedPerRun).Select(id => byId[id] with { Phones = byId[id].Phones with { Mobile = $"(555){round:000}-{id % 10000:0000}" } }));
             await host.Database.SettleAsync();
             var time = await host.SyncAsync(connection);
             await CheckAsync(host, connection);

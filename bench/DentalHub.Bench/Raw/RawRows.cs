@@ -57,7 +57,7 @@ public sealed class RawRows
     {
         var s = p.Source;
         return new RawPatient(p.PatientId, s.FirstName!.Trim(), s.LastName!.Trim(), Trim(s.MiddleName), Trim(s.PreferredName), s.BirthDate!.Value,
-            (int)s.Gender, (int)s.Status, p.Email, Trim(s.Phones.Home), Trim(s.Phones.Wireless), Trim(s.Phones.Work),
+            (int)s.Gender, (int)s.Status, p.Email, Trim(s.Phones.Home), Trim(s.Phones.Mobile), Trim(s.Phones.Work),
             Trim(s.Address.Line1), Trim(s.Address.Line2), Trim(s.Address.City), Trim(s.Address.State), Trim(s.Address.PostalCode), p.MatchKey);
     }
 

@@ -41,7 +41,7 @@ public sealed record PmsPatient(
     string? PrimaryProviderId,
     DateTimeOffset? ChangedAt) : IPmsRecord;
 
-public sealed record PmsPhones(string? Home, string? Wireless, string? Work)
+public sealed record PmsPhones(string? Home, string? Mobile, string? Work)
 {
     public static PmsPhones None { get; } = new(null, null, null);
 }

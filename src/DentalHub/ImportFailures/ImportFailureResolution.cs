@@ -61,7 +61,7 @@ public sealed class ImportFailureResolution(DentalHubDbFactory databases, AuditL
             Status = (PatientStatus)(int)record.Status,
             Email = record.Email is { } email && PatientValidation.IsValidEmail(email.Trim()) ? email.Trim() : null,
             HomePhone = record.Phones.Home,
-            MobilePhone = record.Phones.Wireless,
+            MobilePhone = record.Phones.Mobile,
             WorkPhone = record.Phones.Work,
             AddressLine1 = record.Address.Line1,
             AddressLine2 = record.Address.Line2,

@@ -62,14 +62,14 @@ internal static class PatientSql
 
     /// <summary>The search rows of the profiles a page writes (digits of their home, mobile and work numbers).</summary>
     public static List<PatientPhone> Phones(PageTarget target, IEnumerable<PatientWrite> patients) =>
-        patients.SelectMany(p => PatientPhone.OfPatient(target.PracticeId, p.PatientId, p.Source.Phones.Home, p.Source.Phones.Wireless, p.Source.Phones.Work)).ToList();
+        patients.SelectMany(p => PatientPhone.OfPatient(target.PracticeId, p.PatientId, p.Source.Phones.Home, p.Source.Phones.Mobile, p.Source.Phones.Work)).ToList();
 
     /// <summary>The numbers an updated profile no longer has in the PMS (a new profile has none to remove).</summary>
     public static List<(Guid PatientId, PhoneKind Kind)> PhonesGone(IEnumerable<PatientWrite> patients) =>
         patients.Where(p => !p.IsNew).SelectMany(p => new (PhoneKind Kind, string? Number)[]
             {
                 (PhoneKind.Home, p.Source.Phones.Home),
-                (PhoneKind.Mobile, p.Source.Phones.Wireless),
+                (PhoneKind.Mobile, p.Source.Phones.Mobile),
                 (PhoneKind.Work, p.Source.Phones.Work),
             }
             .Where(phone => PhoneDigits.Normalize(phone.Number) is null)

@@ -13,7 +13,7 @@ public static class PatientHash
         var text = string.Join('\u001f',
             p.GuarantorPmsId, p.FirstName, p.LastName, p.MiddleName, p.PreferredName,
             p.BirthDate?.DayNumber, (int)p.Gender, (int)p.Status, p.Email,
-            p.Phones.Home, p.Phones.Wireless, p.Phones.Work,
+            p.Phones.Home, p.Phones.Mobile, p.Phones.Work,
             p.Address.Line1, p.Address.Line2, p.Address.City, p.Address.State, p.Address.PostalCode,
             p.ClinicId, p.PrimaryProviderId);
         Span<byte> digest = stackalloc byte[32];

@@ -39,7 +39,7 @@ public static class PatientValidation
             case null:
             case { Year: 1, Month: 1, Day: 1 }:
                 problems.Add(new(ImportFailureReason.MissingBirthDate, ImportFailureSeverity.Error,
-                    $"Date of birth is missing: add it {where} (in Open Dental, the Edit Patient Information window)."));
+                    $"Date of birth is missing: add it {where}."));
                 break;
             case { } birth when birth < Earliest || birth > practiceToday:
                 problems.Add(new(ImportFailureReason.ImpossibleBirthDate, ImportFailureSeverity.Error,
@@ -76,7 +76,7 @@ public static class PatientValidation
         ("Middle name", p.MiddleName, NameLength),
         ("Preferred name", p.PreferredName, NameLength),
         ("Home phone", p.Phones.Home, PhoneLength),
-        ("Mobile phone", p.Phones.Wireless, PhoneLength),
+        ("Mobile phone", p.Phones.Mobile, PhoneLength),
         ("Work phone", p.Phones.Work, PhoneLength),
         ("Address", p.Address.Line1, AddressLength),
         ("Address line 2", p.Address.Line2, AddressLength),

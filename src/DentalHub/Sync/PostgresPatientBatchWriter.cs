@@ -32,7 +32,7 @@ internal sealed class PostgresPatientBatchWriter : IPatientBatchWriter
                 Array(rows, r => (int)r.Source.Status, NpgsqlDbType.Integer),
                 Array(rows, r => r.Email, NpgsqlDbType.Text),
                 Array(rows, r => Trim(r.Source.Phones.Home), NpgsqlDbType.Text),
-                Array(rows, r => Trim(r.Source.Phones.Wireless), NpgsqlDbType.Text),
+                Array(rows, r => Trim(r.Source.Phones.Mobile), NpgsqlDbType.Text),
                 Array(rows, r => Trim(r.Source.Phones.Work), NpgsqlDbType.Text),
                 Array(rows, r => Trim(r.Source.Address.Line1), NpgsqlDbType.Text),
                 Array(rows, r => Trim(r.Source.Address.Line2), NpgsqlDbType.Text),

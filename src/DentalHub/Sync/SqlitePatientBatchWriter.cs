@@ -122,7 +122,7 @@ internal sealed class SqlitePatientBatchWriter : IPatientBatchWriter
     {
         var s = p.Source;
         return [Trim(s.MiddleName), Trim(s.PreferredName), s.BirthDate!.Value.ToString("yyyy-MM-dd"), (int)s.Gender, (int)s.Status, p.Email,
-            Trim(s.Phones.Home), Trim(s.Phones.Wireless), Trim(s.Phones.Work), Trim(s.Address.Line1), Trim(s.Address.Line2), Trim(s.Address.City), Trim(s.Address.State), Trim(s.Address.PostalCode),
+            Trim(s.Phones.Home), Trim(s.Phones.Mobile), Trim(s.Phones.Work), Trim(s.Address.Line1), Trim(s.Address.Line2), Trim(s.Address.City), Trim(s.Address.State), Trim(s.Address.PostalCode),
             now];
     }
 

@@ -35,6 +35,9 @@ public sealed class ScriptedPms
 
     public ScriptedFeed<PmsProvider> Providers { get; } = new();
 
+    /// <summary>The system this connection says is behind it (as a connector reaching several PMSs does); null: the connector's name.</summary>
+    public string? SystemName { get; set; }
+
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key, "Scripted PMS (test double)", "A PMS scripted by a test.", ConnectorKind.PracticeManagement,
         [new ConnectorField("instance", "Instance", "Which scripted PMS.")],
@@ -106,6 +109,8 @@ public sealed class ScriptedPms
     private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
     {
         IChangeFeed<PmsProvider> IReadsProviders.Providers => pms.Providers;
+
+        public string? SystemName => pms.SystemName;
 
         public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
         {

@@ -66,9 +66,23 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
             [("3", ImportFailureReason.MissingBirthDate), ("4", ImportFailureReason.MissingFirstName), ("5", ImportFailureReason.InvalidEmail), ("6", ImportFailureReason.ImpossibleBirthDate)],
             failures.Select(f => (f.PmsId, f.Reason)));
         Assert.Equal(ImportFailureSeverity.Warning, failures.Single(f => f.PmsId == "5").Severity);
-        Assert.Contains("Edit Patient Information", failures.Single(f => f.PmsId == "3").Message);
+        Assert.Equal("Date of birth is missing: add it on the patient's record in the test PMS.", failures.Single(f => f.PmsId == "3").Message);
         var run = await db.SyncRuns.SingleAsync();
         Assert.Equal((SyncRunStatus.Succeeded, 6, 3, 0, 3, 1, 6), (run.Status, run.Read, run.Created, run.Updated, run.Failed, run.Warnings, run.Expected));
+    }
+
+    [SkippableFact]
+    public async Task ConnectionNamingTheSystemBehindIt_Failure_SaysWhereToFixItThere()
+    {
+        await StartAsync();
+        pms.SystemName = "Dentrix";
+        pms.Upsert(ScriptedPms.Patient("3", "Nobirth", "Person", null));
+
+        await SyncAsync();
+
+        await using var db = Db();
+        var failure = await db.ImportFailures.SingleAsync();
+        Assert.Equal("Date of birth is missing: add it on the patient's record in Dentrix.", failure.Message);
     }
 
     [SkippableFact]
@@ -121,7 +135,7 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
         await SyncAsync();
 
         // 21: details only (the narrow update); 22: new guarantor; 23: married name and a corrected birthdate (the full write).
-        pms.Edit("21", p => p with { Email = "ana@example.com", Phones = p.Phones with { Wireless = "(503) 555-0101" }, Address = p.Address with { City = "Salem" } });
+        pms.Edit("21", p => p with { Email = "ana@example.com", Phones = p.Phones with { Mobile = "(503) 555-0101" }, Address = p.Address with { City = "Salem" } });
         pms.Edit("22", p => p with { GuarantorPmsId = "23", PreferredName = "Bru" });
         pms.Edit("23", p => p with { LastName = "Mendes-Silva", BirthDate = Birth.AddYears(2) });
         await SyncAsync();
