@@ -30,7 +30,25 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 // Writeback and search need no Open Dental database: search syncs generated families from memory.
-await servers.StartAsync(options.Databases.Contains(DatabaseProvider.Postgres), stop.Token, needMariaDb: !options.Writeback && !options.Search);
+await servers.StartAsync(options.Databases.Contains(DatabaseProvider.Postgres), stop.Token, needMariaDb: !options.Writeback && !options.Search && !options.Resources);
+if (options.Resources)
+{
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+    var benchmark = new ResourceSyncBenchmark(options, servers);
+    var appointments = ResourceSyncBenchmark.Appointments(options.Appointments);
+    var ledger = ResourceSyncBenchmark.Ledger(options.LedgerLines);
+    var initialResources = new List<ResourceSyncResult>();
+    var incrementalResources = new List<ResourceIncrementalResult>();
+    foreach (var provider in options.Databases)
+    {
+        initialResources.Add(await benchmark.InitialAsync(provider, DentalHub.Sync.SyncResources.Appointments, appointments, pms => pms.Appointments));
+        initialResources.Add(await benchmark.InitialAsync(provider, DentalHub.Sync.SyncResources.LedgerEntries, ledger, pms => pms.LedgerEntries));
+        incrementalResources.Add(await benchmark.IncrementalAsync(provider, appointments));
+    }
+    ResourceSyncBenchmark.Print(initialResources, incrementalResources);
+    Console.WriteLine($"Whole run: {Report.Seconds(total.Elapsed)}.");
+    return 0;
+}
 if (options.Writeback)
 {
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");

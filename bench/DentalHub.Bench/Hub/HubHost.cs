@@ -104,11 +104,11 @@ public sealed class HubHost : IAsyncDisposable
         ConnectAsync(tenant, MemoryPms.Key, "In-memory PMS", pms.Settings, new Dictionary<string, string>());
 
     /// <summary>Runs the engine once (SyncRunner.RunAsync, as the scheduler's job does) and returns how long it took.</summary>
-    public async Task<TimeSpan> SyncAsync(HubConnection connection)
+    public async Task<TimeSpan> SyncAsync(HubConnection connection, string resource = SyncResources.Patients)
     {
         var sync = app.Services.GetRequiredService<SyncRunner>();
         var watch = Stopwatch.StartNew();
-        var outcome = await sync.RunAsync(connection.Tenant, connection.ConnectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
+        var outcome = await sync.RunAsync(connection.Tenant, connection.ConnectionId, resource, SyncTrigger.Manual, CancellationToken.None);
         watch.Stop();
         if (outcome.Kind != SyncOutcomeKind.Completed)
         {
@@ -132,10 +132,10 @@ public sealed class HubHost : IAsyncDisposable
     }
 
     /// <summary>What the last run of a connection counted, to check that every run did the same work.</summary>
-    public async Task<SyncRun> LastRunAsync(HubConnection connection)
+    public async Task<SyncRun> LastRunAsync(HubConnection connection, string resource = SyncResources.Patients)
     {
         await using var db = Databases.Create(connection.Tenant);
-        return db.SyncRuns.Where(r => r.ConnectionId == connection.ConnectionId).AsEnumerable().MaxBy(r => r.StartedAt)
+        return db.SyncRuns.Where(r => r.ConnectionId == connection.ConnectionId && r.Resource == resource).AsEnumerable().MaxBy(r => r.StartedAt)
             ?? throw new InvalidOperationException("No sync run was recorded.");
     }
 

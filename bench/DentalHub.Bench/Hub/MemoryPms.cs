@@ -42,8 +42,20 @@ public sealed class MemoryPms
     /// <summary>Records edits: the next read from the last cursor returns exactly these.</summary>
     public void Append(IEnumerable<PmsPatient> edited) => changes.AddRange(edited);
 
-    private sealed class Reader(MemoryPms pms) : IConnector, IReadsPatients
+    public MemoryFeed<PmsProvider> Providers { get; } = new();
+
+    public MemoryFeed<PmsAppointment> Appointments { get; } = new();
+
+    public MemoryFeed<PmsLedgerEntry> LedgerEntries { get; } = new();
+
+    private sealed class Reader(MemoryPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsLedger
     {
+        public IChangeFeed<PmsProvider> Providers => pms.Providers;
+
+        public IChangeFeed<PmsAppointment> Appointments => pms.Appointments;
+
+        public IChangeFeed<PmsLedgerEntry> LedgerEntries => pms.LedgerEntries;
+
         public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
             Task.FromResult(ConnectionCheckResult.Ok("In-memory PMS ready."));
 

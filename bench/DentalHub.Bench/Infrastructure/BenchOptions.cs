@@ -4,18 +4,25 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile|profile-incremental|search|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]</c>
+/// <c>[sync|incremental|all|profile|profile-incremental|search|writeback|resources] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]</c>
 /// </summary>
 public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, bool Search, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|profile-incremental|search|writeback] [--patients 100000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|profile-incremental|search|writeback|resources] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]";
 
     /// <summary>Where an incremental run's time goes, among the small and the large practice.</summary>
     public bool ProfileIncremental { get; init; }
 
     /// <summary>The writeback benchmark instead of the sync ones.</summary>
     public bool Writeback { get; init; }
+
+    /// <summary>The resources benchmark: appointments and ledger lines through the generic engine.</summary>
+    public bool Resources { get; init; }
+
+    public int Appointments { get; init; } = 1_000_000;
+
+    public int LedgerLines { get; init; } = 2_000_000;
 
     /// <summary>Payments per writeback measurement.</summary>
     public int Payments { get; init; } = 10_000;
@@ -45,15 +52,23 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         var rate = 50;
         DatabaseProvider[] databases = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
         string? incrementalSource = null;
+        var appointments = 1_000_000;
+        var ledger = 2_000_000;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
-                case "sync" or "incremental" or "all" or "profile" or "profile-incremental" or "search" or "writeback":
+                case "sync" or "incremental" or "all" or "profile" or "profile-incremental" or "search" or "writeback" or "resources":
                     mode = args[i];
                     break;
                 case "--patients":
                     patients = Number(args, ++i, 1000);
+                    break;
+                case "--appointments":
+                    appointments = Number(args, ++i, 10_000);
+                    break;
+                case "--ledger":
+                    ledger = Number(args, ++i, 1_000);
                     break;
                 case "--runs":
                     runs = Number(args, ++i, 1);
@@ -81,6 +96,9 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", mode is "search", patients, runs, databases)
         {
             Writeback = mode is "writeback",
+            Resources = mode is "resources",
+            Appointments = appointments,
+            LedgerLines = ledger,
             ProfileIncremental = mode is "profile-incremental",
             Payments = payments,
             Rate = rate,

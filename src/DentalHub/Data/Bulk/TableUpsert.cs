@@ -36,7 +36,8 @@ public abstract class TableUpsert<TEntity>(string table, IReadOnlyList<UpsertCol
 
     public string Table => table;
     public IReadOnlyList<UpsertColumn> Columns => columns;
-    protected string ConflictClause => conflictClause;
+    /// <summary>The `ON CONFLICT` clause every write of this table uses.</summary>
+    public string ConflictClause => conflictClause;
 
     /// <summary>The upsert of <typeparamref name="TEntity"/> for this context's provider and model, built on first use.</summary>
     public static TableUpsert<TEntity> For(DentalHubDb db, UpsertShape shape) =>

@@ -12,12 +12,13 @@ namespace DentalHub.Sync.Records;
 /// Stores a page of any resource in its table: two lookups (stored fingerprints, open failures), then one
 /// set-wise upsert of the new and changed rows, one of the failures, and the deletions the PMS reported.
 /// </summary>
-internal sealed class RecordPageStore<TRecord, TRow>(string resource, SyncRunContext context, IRecordMapping<TRecord, TRow> mapping) : IPageStore<TRecord>
+public sealed class RecordPageStore<TRecord, TRow>(string resource, SyncRunContext context, IRecordMapping<TRecord, TRow> mapping) : IPageStore<TRecord>
     where TRecord : IPmsRecord
     where TRow : PmsRecordRow
 {
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
-    private static readonly UpsertShape RowShape = new([], [nameof(PmsRecordRow.FirstSeenAt)]);
+    /// <summary>Rows collide on their key (connection, PMS id); when DentalHub first saw a row is kept.</summary>
+    public static readonly UpsertShape RowShape = new([], [nameof(PmsRecordRow.FirstSeenAt)]);
     private static readonly UpsertShape FailureShape = new(
         [nameof(ImportFailure.ConnectionId), nameof(ImportFailure.Resource), nameof(ImportFailure.PmsId)],
         [nameof(ImportFailure.Id), nameof(ImportFailure.FirstSeenAt)]);

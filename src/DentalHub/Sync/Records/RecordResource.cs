@@ -12,6 +12,9 @@ public sealed class RecordResource<TRecord, TRow>(
     where TRecord : IPmsRecord
     where TRow : PmsRecordRow
 {
+    /// <summary>How a record becomes a row: the benchmark's raw baseline writes exactly the rows the engine writes.</summary>
+    public IRecordMapping<TRecord, TRow> Mapping => mapping;
+
     public override IChangeFeed<TRecord>? FeedOf(IConnector connector) => feed(connector);
 
     public override IPageStore<TRecord> CreateStore(SyncRunContext context) => new RecordPageStore<TRecord, TRow>(Name, context, mapping);

@@ -7,7 +7,7 @@ using DentalHub.Data.Bulk;
 namespace DentalHub.Sync.Records;
 
 /// <summary>A fingerprint of a row's own columns (not its bookkeeping), as stored, so an unchanged record costs no write.</summary>
-internal sealed class RowHash(IReadOnlyList<UpsertColumn> columns)
+public sealed class RowHash(IReadOnlyList<UpsertColumn> columns)
 {
     private readonly UpsertColumn[] content = columns.Where(c => !PmsRecordRow.BookkeepingProperties.Contains(c.Property.Name)).ToArray();
 
