@@ -50,7 +50,7 @@ public sealed class AppointmentMapping : IRecordMapping<PmsAppointment, Appointm
         var startsAt = record.StartLocal is { } start ? PracticeClock.ToUtc(start, context.TimeZone) : (DateTimeOffset?)null;
         var procedures = record.Procedures?
             .OrderBy(p => p.PmsId.Length).ThenBy(p => p.PmsId, StringComparer.Ordinal)
-            .Select(p => new ProcedureJson(p.PmsId, Text.Clip(p.Code, 32), Text.Clip(p.Description, 255), p.Fee))
+            .Select(p => new ProcedureJson(p.PmsId, Text.Clip(p.Code, 32), Text.Clip(p.Description, 255), Cents(p.Fee)))
             .ToList();
         return new Appointment
         {
@@ -72,6 +72,9 @@ public sealed class AppointmentMapping : IRecordMapping<PmsAppointment, Appointm
             ProceduresJson = procedures is null ? null : JsonSerializer.Serialize(procedures, ProceduresJson),
         };
     }
+
+    // To the cent, always written with two decimals (45.00, not 45): the same fee reads the same whichever way it came.
+    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     private static AppointmentStatus Status(PmsAppointmentStatus status) => status switch
     {
