@@ -11,6 +11,7 @@ public static class SyncResourceCatalog
     [
         new PatientResource(),
         new RecordResource<PmsProvider, Provider>(SyncResources.Providers, "Providers", 10, c => (c as IReadsProviders)?.Providers, new ProviderMapping()),
+        new RecordResource<PmsAppointment, Appointment>(SyncResources.Appointments, "Appointments", 30, c => (c as IReadsAppointments)?.Appointments, new AppointmentMapping()),
     ];
 
     public static SyncResource? Find(string name) => All.FirstOrDefault(r => r.Name == name);

@@ -24,7 +24,7 @@ namespace DentalHub.TestDoubles.OpenDental;
 /// <item>opndn.com forum thread f=9&amp;t=8348: results are not sorted by DateTStamp, so this double scrambles them.</item>
 /// </list>
 /// It can also answer the next requests with a failure (429 with Retry-After, 500, ...) and records every request.
-/// Payments and definitions are in OpenDentalApiTestDouble.Payments.cs.
+/// Payments and definitions are in OpenDentalApiTestDouble.Payments.cs, appointments in OpenDentalApiTestDouble.Appointments.cs.
 /// </summary>
 public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
 {
@@ -56,6 +56,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.app.MapGet("/api/v1/patients/Simple", api.PatientsSimple);
         api.MapPayments();
         api.MapResources();
+        api.MapAppointments();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");

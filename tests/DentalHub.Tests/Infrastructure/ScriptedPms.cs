@@ -38,6 +38,8 @@ public sealed class ScriptedPms
     /// <summary>The system this connection says is behind it (as a connector reaching several PMSs does); null: the connector's name.</summary>
     public string? SystemName { get; set; }
 
+    public ScriptedFeed<PmsAppointment> Appointments { get; } = new();
+
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key, "Scripted PMS (test double)", "A PMS scripted by a test.", ConnectorKind.PracticeManagement,
         [new ConnectorField("instance", "Instance", "Which scripted PMS.")],
@@ -106,11 +108,13 @@ public sealed class ScriptedPms
     /// <summary>Called to "kill" the dispatcher mid-step (it cancels the dispatcher's token).</summary>
     public Action? Crash { get; set; }
 
-    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
+    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IWritesPayments
     {
         IChangeFeed<PmsProvider> IReadsProviders.Providers => pms.Providers;
 
         public string? SystemName => pms.SystemName;
+
+        IChangeFeed<PmsAppointment> IReadsAppointments.Appointments => pms.Appointments;
 
         public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using DentalHub.Connectors.Contract;
 
 namespace DentalHub.Connectors.OpenDental.Api;
@@ -18,9 +19,11 @@ internal interface IServerTimed
 /// is asked for again next time. An endpoint without a change filter (<paramref name="stampParameter"/>
 /// null) is read whole every run; its records are few and unchanged ones cost the hub no write.
 /// </summary>
+/// <param name="include">Which items are records of this resource (appointments leave out patient notes); all when null.</param>
+/// <param name="json">How the items are read, when not as patients are (<see cref="ApiPatient.Json"/>).</param>
 internal sealed class ApiChangeFeed<TWire, T>(
     OpenDentalApiClient client, string path, string? stampParameter, string what, Func<TWire, T> map,
-    IReadOnlyList<KeyValuePair<string, string>>? filter = null)
+    IReadOnlyList<KeyValuePair<string, string>>? filter = null, Func<TWire, bool>? include = null, JsonSerializerOptions? json = null)
     : IChangeFeed<T> where T : IPmsRecord where TWire : IServerTimed
 {
     /// <summary>The API has no count; progress is shown without a total.</summary>
@@ -39,9 +42,9 @@ internal sealed class ApiChangeFeed<TWire, T>(
         for (var offset = 0; ;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = await client.GetListAsync<TWire>(path, query, offset, what, cancellationToken);
+            var rows = await client.GetListAsync<TWire>(path, query, offset, what, cancellationToken, json);
             readStartedAt = Earliest(readStartedAt, rows);
-            var records = rows.Select(map).ToList();
+            var records = rows.Where(r => include?.Invoke(r) ?? true).Select(map).ToList();
             if (rows.Count < OpenDentalApiClient.PageLimit)
             {
                 var next = new ApiCursor(readStartedAt ?? start.ServerTime).ToSyncCursor();

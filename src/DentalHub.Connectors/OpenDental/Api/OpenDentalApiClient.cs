@@ -46,10 +46,12 @@ internal sealed class OpenDentalApiClient(HttpClient http, ApiSettings settings,
 
     /// <summary>
     /// One page of any list endpoint (<c>GET /payments</c>, <c>GET /definitions</c>); failures are
-    /// thrown as <see cref="OpenDentalApiException"/> with a message for a person.
+    /// thrown as <see cref="OpenDentalApiException"/> with a message for a person. Items are read as patients
+    /// are (<see cref="ApiPatient.Json"/>) unless <paramref name="json"/> says otherwise.
     /// </summary>
     public async Task<IReadOnlyList<T>> GetListAsync<T>(
-        string path, IEnumerable<KeyValuePair<string, string>> query, int offset, string what, CancellationToken cancellationToken)
+        string path, IEnumerable<KeyValuePair<string, string>> query, int offset, string what, CancellationToken cancellationToken,
+        JsonSerializerOptions? json = null)
     {
         var paged = query
             .Append(new("Limit", PageLimit.ToString(CultureInfo.InvariantCulture)))
@@ -62,7 +64,7 @@ internal sealed class OpenDentalApiClient(HttpClient http, ApiSettings settings,
         }
         try
         {
-            return await response.Content.ReadFromJsonAsync<List<T>>(ApiPatient.Json, cancellationToken) ?? [];
+            return await response.Content.ReadFromJsonAsync<List<T>>(json ?? ApiPatient.Json, cancellationToken) ?? [];
         }
         catch (JsonException e)
         {

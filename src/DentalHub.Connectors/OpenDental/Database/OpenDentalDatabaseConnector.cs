@@ -10,11 +10,15 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IWritesPayments
 {
     private readonly DatabaseSession session = new(settings);
 
     public IChangeFeed<PmsProvider> Providers => new TableFeed<PmsProvider>(session, ProviderQuery.Query);
+
+    public IChangeFeed<PmsAppointment> Appointments => new DeletionTrackedFeed<PmsAppointment>(
+        new TableFeed<PmsAppointment>(session, AppointmentQuery.Query, AppointmentQuery.AddProceduresAsync),
+        new TableFeed<DeletedObject>(session, DeletedObjectQuery.Of(DeletedObjectQuery.Appointment)));
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 

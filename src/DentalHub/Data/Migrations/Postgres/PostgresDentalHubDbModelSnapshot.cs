@@ -1609,6 +1609,102 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("RewardItems");
                 });
 
+            modelBuilder.Entity("DentalHub.Schedule.Appointment", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AppointmentTypePmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClinicPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HygienistPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsNewPatient")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LengthMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OperatoryPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PatientPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProceduresJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("TotalFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConnectionId", "PmsId");
+
+                    b.HasIndex("ConnectionId", "PatientPmsId");
+
+                    b.HasIndex("PracticeId", "LocalDate");
+
+                    b.HasIndex("PracticeId", "StartsAt");
+
+                    b.HasIndex("PracticeId", "UpdatedAt");
+
+                    b.ToTable("Appointments");
+                });
+
             modelBuilder.Entity("DentalHub.Schedule.Provider", b =>
                 {
                     b.Property<Guid>("ConnectionId")
@@ -2399,6 +2495,15 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasOne("DentalHub.Rewards.RewardCategory", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Schedule.Appointment", b =>
+                {
+                    b.HasOne("DentalHub.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

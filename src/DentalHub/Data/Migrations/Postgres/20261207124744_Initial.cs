@@ -683,6 +683,45 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PatientPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ProviderPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    HygienistPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OperatoryPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClinicPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AppointmentTypePmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LocalDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    LengthMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Confirmation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IsNewPatient = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TotalFee = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ProceduresJson = table.Column<string>(type: "text", nullable: true),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentHash = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_Appointments_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConnectionTokens",
                 columns: table => new
                 {
@@ -1256,6 +1295,26 @@ namespace DentalHub.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_ConnectionId_PatientPmsId",
+                table: "Appointments",
+                columns: new[] { "ConnectionId", "PatientPmsId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PracticeId_LocalDate",
+                table: "Appointments",
+                columns: new[] { "PracticeId", "LocalDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PracticeId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "PracticeId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PracticeId_UpdatedAt",
+                table: "Appointments",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
                 table: "AspNetUserClaims",
                 column: "UserId");
@@ -1575,6 +1634,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUserClaims");

@@ -681,6 +681,45 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PatientPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProviderPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HygienistPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OperatoryPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClinicPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AppointmentTypePmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LengthMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Confirmation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IsNewPatient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TotalFee = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ProceduresJson = table.Column<string>(type: "TEXT", nullable: true),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_Appointments_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConnectionTokens",
                 columns: table => new
                 {
@@ -1253,6 +1292,26 @@ namespace DentalHub.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_ConnectionId_PatientPmsId",
+                table: "Appointments",
+                columns: new[] { "ConnectionId", "PatientPmsId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PracticeId_LocalDate",
+                table: "Appointments",
+                columns: new[] { "PracticeId", "LocalDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PracticeId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "PracticeId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PracticeId_UpdatedAt",
+                table: "Appointments",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
                 table: "AspNetUserClaims",
                 column: "UserId");
@@ -1572,6 +1631,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUserClaims");

@@ -1,0 +1,151 @@
+using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DentalHub.Connectors.Tests.OpenDental.Api;
+
+/// <summary>
+/// API mode reads appointments as apiappointments.html writes them (statuses by name, the confirmation's name,
+/// the time pattern), leaves patient notes and procedures out, and finds deletions in /histappointments.
+/// </summary>
+public sealed class ReadingAppointmentsThroughTheApi : IAsyncLifetime
+{
+    private readonly FakeTimeProvider officeClock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly TestHttpClientFactory http = new();
+    private OpenDentalApiTestDouble api = null!;
+
+    public async Task InitializeAsync() => api = await OpenDentalApiTestDouble.StartAsync(officeClock);
+
+    public async Task DisposeAsync()
+    {
+        await api.DisposeAsync();
+        http.Dispose();
+    }
+
+    private IChangeFeed<PmsAppointment> Feed() => ApiConnection.Connector(api, http).Appointments();
+
+    [Fact]
+    public async Task Appointment_AsTheApiWritesIt_ReadWithEveryValueAndNoProcedures()
+    {
+        api.PutAppointments(new DoubleAppointment(18, 17, "Scheduled", new DateTime(2026, 3, 8, 2, 30, 0), Pattern: "//XXXX//",
+            Confirmed: 21, ConfirmedName: "Appointment Confirmed", Op: 3, Note: "Bring X-rays", ProvNum: 2, ProvHyg: 4, IsNewPatient: true,
+            ProcDescript: "Seal, Seal", ClinicNum: 5, AppointmentTypeNum: 6));
+
+        var appointment = Assert.Single((await Feed().ReadAllAsync(cursor: null)).SelectMany(p => p.Rows));
+
+        Assert.Equal(new PmsAppointment("18", "17", "2", "4", "3", "5", "6", new DateTime(2026, 3, 8, 2, 30, 0), 40, PmsAppointmentStatus.Scheduled,
+            "Appointment Confirmed", true, "Bring X-rays", null), appointment);
+        Assert.Equal(DateTimeKind.Unspecified, appointment.StartLocal!.Value.Kind);
+    }
+
+    [Theory]
+    [InlineData("Scheduled", PmsAppointmentStatus.Scheduled)]
+    [InlineData("Complete", PmsAppointmentStatus.Complete)]
+    [InlineData("UnschedList", PmsAppointmentStatus.Unscheduled)]
+    [InlineData("ASAP", PmsAppointmentStatus.Unscheduled)]
+    [InlineData("Broken", PmsAppointmentStatus.Broken)]
+    [InlineData("Planned", PmsAppointmentStatus.Planned)]
+    public async Task Status_ByItsName_ReadAsTheContractsStatus(string name, PmsAppointmentStatus expected)
+    {
+        api.PutAppointments(new DoubleAppointment(1, 2, name, new DateTime(2026, 4, 1, 9, 0, 0)));
+
+        var appointment = Assert.Single((await Feed().ReadAllAsync(cursor: null)).SelectMany(p => p.Rows));
+
+        Assert.Equal(expected, appointment.Status);
+    }
+
+    [Fact]
+    public async Task PatientNotes_OnTheSchedule_AreNotRead()
+    {
+        api.PutAppointments(
+            new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)),
+            new DoubleAppointment(2, 2, "PtNote", new DateTime(2026, 4, 1, 12, 0, 0)),
+            new DoubleAppointment(3, 2, "PtNoteCompleted", new DateTime(2026, 4, 1, 13, 0, 0)));
+
+        var rows = (await Feed().ReadAllAsync(cursor: null)).SelectMany(p => p.Rows);
+
+        Assert.Equal(["1"], rows.Select(a => a.PmsId));
+    }
+
+    [Fact]
+    public async Task UnscheduledAppointment_NoTimeAndNoPattern_ReadWithNoTimeAndNoLength()
+    {
+        api.PutAppointments(new DoubleAppointment(1, 2, "UnschedList", null, Pattern: "", ConfirmedName: "", ProvNum: 0, Op: 0));
+
+        var appointment = Assert.Single((await Feed().ReadAllAsync(cursor: null)).SelectMany(p => p.Rows));
+
+        Assert.Equal(((DateTime?)null, 0, (string?)null, (string?)null, (string?)null), (appointment.StartLocal, appointment.LengthMinutes, appointment.Confirmation, appointment.ProviderPmsId, appointment.OperatoryPmsId));
+    }
+
+    [Fact]
+    public async Task FirstRead_NoCursor_DoesNotAskForDeletions()
+    {
+        api.PutAppointments(new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)));
+
+        await Feed().ReadAllAsync(cursor: null);
+
+        Assert.Equal(["/api/v1/appointments"], api.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task DeletedAppointment_NextRead_ReportedFromTheDeletedHistory()
+    {
+        api.PutAppointments(
+            new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)),
+            new DoubleAppointment(2, 2, "Scheduled", new DateTime(2026, 4, 2, 9, 0, 0)));
+        api.DeleteAppointment(1);
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        var feed = Feed();
+        var first = await feed.ReadAllAsync(cursor: null);
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        api.DeleteAppointment(2);
+        api.PutAppointments(new DoubleAppointment(3, 2, "Scheduled", new DateTime(2026, 4, 3, 9, 0, 0)));
+
+        var second = await feed.ReadAllAsync(first[^1].NextCursor);
+
+        Assert.Equal(["2"], first.SelectMany(p => p.Rows).Select(a => a.PmsId));
+        // Appointment 1 was deleted before the first read: nothing to report. 2 was deleted since.
+        var page = Assert.Single(second);
+        Assert.Equal(["3"], page.Rows.Select(a => a.PmsId));
+        Assert.Equal(["2"], page.Deleted);
+        Assert.Equal(new SyncCursor("opendental-api:v1:2026-03-02 09:10:00"), page.NextCursor);
+        var history = Assert.Single(api.Requests, r => r.Path == "/api/v1/histappointments");
+        Assert.Equal("Deleted", history.Query["HistApptAction"]);
+    }
+
+    [Fact]
+    public async Task DeletedAppointment_NothingElseChanged_ReportedOnAPageThatKeepsTheCursor()
+    {
+        api.PutAppointments(new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)));
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        var feed = Feed();
+        var first = await feed.ReadAllAsync(cursor: null);
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        api.DeleteAppointment(1);
+
+        var page = Assert.Single(await feed.ReadAllAsync(first[^1].NextCursor));
+
+        Assert.Empty(page.Rows);
+        Assert.Equal(["1"], page.Deleted);
+        Assert.Equal(first[^1].NextCursor, page.NextCursor);
+    }
+
+    [Fact]
+    public async Task OpenDentalBefore23_1_30_NoHistory_IncrementalReadStillWorksWithoutDeletions()
+    {
+        api.HasAppointmentHistory = false;
+        api.PutAppointments(new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)));
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        var feed = Feed();
+        var first = await feed.ReadAllAsync(cursor: null);
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        api.DeleteAppointment(1);
+        api.PutAppointments(new DoubleAppointment(2, 2, "Scheduled", new DateTime(2026, 4, 2, 9, 0, 0)));
+
+        var page = Assert.Single(await feed.ReadAllAsync(first[^1].NextCursor));
+
+        Assert.Equal(["2"], page.Rows.Select(a => a.PmsId));
+        Assert.Empty(page.Deleted);
+        Assert.Contains(api.Requests, r => r.Path == "/api/v1/histappointments" && r.Status == 404);
+    }
+}
