@@ -10,11 +10,17 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsInsurance, IReadsClaims, IWritesPayments
 {
     private readonly DatabaseSession session = new(settings);
 
     public IChangeFeed<PmsProvider> Providers => new TableFeed<PmsProvider>(session, ProviderQuery.Query);
+
+    public IChangeFeed<PmsInsurancePlan> InsurancePlans => new TableFeed<PmsInsurancePlan>(session, InsurancePlanQuery.Query, InsurancePlanQuery.AddBenefitsAsync);
+
+    public IChangeFeed<PmsCoverage> Coverages => new CoverageFeed(session);
+
+    public IChangeFeed<PmsClaim> Claims => new TableFeed<PmsClaim>(session, ClaimQuery.Query);
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 
