@@ -2,6 +2,7 @@ using System.Globalization;
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.Tests.OpenDental.Api;
 using DentalHub.Connectors.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DentalHub.Connectors.Tests.Contract;
 
@@ -29,10 +30,16 @@ public sealed class OpenDentalDatabaseProviderContract(ProviderDatabase database
     protected override IChangeFeed<PmsProvider> CreateFeed() => Assert.IsAssignableFrom<IReadsProviders>(database.Connector(pageSize: 5)).Providers;
 }
 
-/// <summary>The API test double with 130 providers (two pages of the API's 100).</summary>
+/// <summary>
+/// The API test double with 130 providers (two pages of the API's 100), stamped a minute before the reads on
+/// the office's clock: a read in the same second as the stamps would rightly read them again (the cursor
+/// re-reads its last second).
+/// </summary>
 public sealed class ProviderApi : IAsyncLifetime
 {
     public const int Providers = 130;
+
+    public FakeTimeProvider OfficeClock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
     public OpenDentalApiTestDouble Api { get; private set; } = null!;
 
@@ -40,7 +47,7 @@ public sealed class ProviderApi : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Api = await OpenDentalApiTestDouble.StartAsync();
+        Api = await OpenDentalApiTestDouble.StartAsync(OfficeClock);
         for (var i = 1; i <= Providers; i++)
         {
             Api.Put("providers", i, new Dictionary<string, object?>
@@ -49,6 +56,7 @@ public sealed class ProviderApi : IAsyncLifetime
                 ["IsHidden"] = "false", ["ProvStatus"] = "Active", ["NationalProvID"] = "",
             });
         }
+        OfficeClock.Advance(TimeSpan.FromMinutes(1));
     }
 
     public async Task DisposeAsync()
