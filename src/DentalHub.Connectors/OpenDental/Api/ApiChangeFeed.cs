@@ -78,11 +78,11 @@ internal sealed class ApiChangeFeed<TWire, T>(
 
     private DateTime? Newest(IReadOnlyList<TWire> rows)
     {
-        DateTime? current = null;
         if (changeStamp is null)
         {
             return null;
         }
+        DateTime? current = null;
         foreach (var row in rows)
         {
             if (ApiCursor.ParseWire(changeStamp(row)) is { } stamp && (current is null || stamp > current))

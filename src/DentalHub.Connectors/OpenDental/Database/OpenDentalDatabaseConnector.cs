@@ -18,9 +18,11 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
 
     public IChangeFeed<PmsInsurancePlan> InsurancePlans => new TableFeed<PmsInsurancePlan>(session, InsurancePlanQuery.Query, InsurancePlanQuery.AddBenefitsAsync);
 
-    public IChangeFeed<PmsCoverage> Coverages => new CoverageFeed(session);
+    public IChangeFeed<PmsCoverage> Coverages => new TableFeedWithDeletions<CoverageRow, PmsCoverage>(
+        session, new TableFeed<CoverageRow>(session, CoverageQuery.Query, CoverageQuery.AddBenefitsUsedAsync), c => c.Coverage, CoverageQuery.DroppedSinceAsync);
 
-    public IChangeFeed<PmsClaim> Claims => new TableFeed<PmsClaim>(session, ClaimQuery.Query);
+    public IChangeFeed<PmsClaim> Claims => new TableFeedWithDeletions<PmsClaim, PmsClaim>(
+        session, new TableFeed<PmsClaim>(session, ClaimQuery.Query), c => c, ClaimQuery.DeletedSinceAsync);
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 

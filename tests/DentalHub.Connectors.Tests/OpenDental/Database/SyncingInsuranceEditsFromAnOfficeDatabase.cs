@@ -148,4 +148,23 @@ public sealed class SyncingInsuranceEditsFromAnOfficeDatabase(InsuranceOfficeDat
         Assert.Contains(changed, c => c.PmsId == "993");
         Assert.DoesNotContain(changed, c => c.PmsId == "997");
     }
+
+    [SkippableFact]
+    public async Task ClaimDeleted_IncrementalRead_ReportsItDeleted()
+    {
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        await database.ExecuteAsync("INSERT INTO claim (ClaimNum, PatNum, PlanNum, InsSubNum, ClaimStatus, ClaimType, ClaimFee) VALUES (985, 101, 10, 201, 'U', 'P', 80), (986, 101, 10, 201, 'U', 'P', 90)");
+        var feed = Assert.IsAssignableFrom<IReadsClaims>(database.Connector(pageSize: 4)).Claims;
+        var cursor = await CursorAfterReadingAsync(feed, "985", "986");
+
+        // Deleting a claim removes the row and writes a ClaimDelete (118) audit entry naming it, in the server's local time.
+        await database.ExecuteAsync("""
+            DELETE FROM claim WHERE ClaimNum = 985;
+            INSERT INTO securitylog (PermType, UserNum, LogDateTime, LogText, PatNum, FKey) VALUES (118, 1, NOW(), 'Claim deleted', 101, 985)
+            """);
+
+        var pages = await feed.ReadAllAsync(cursor);
+        Assert.Equal(["985"], pages.SelectMany(p => p.Deleted));
+        Assert.Empty(pages.Rows());
+    }
 }
