@@ -2,7 +2,9 @@ namespace DentalHub.Connectors.OpenDental.Api;
 
 /// <summary>
 /// What a page of plans is joined with in API mode, read once per read (never a call per plan): every carrier,
-/// employer and benefit, each list paged through whole as none of them has a change filter.
+/// employer and benefit, each list paged through whole as none of them has a change filter. Listing every
+/// benefit (no PlanNum) needs Open Dental 23.2.62 and employers 23.3.22; an older office's API refuses the
+/// request and the plan sync fails with its explanation.
 /// </summary>
 internal sealed record InsurancePlanLookups(
     IReadOnlyDictionary<long, ApiCarrier> Carriers,

@@ -4,9 +4,9 @@ using MySqlConnector;
 namespace DentalHub.Connectors.OpenDental.Database;
 
 /// <summary>
-/// Open Dental's <c>claim</c> table, changes found by its SecDateTEdit, deletions by the audit log. Amounts are the claim's own totals
-/// (ClaimFee billed, InsPayEst estimated, InsPayAmt paid, WriteOff), kept by Open Dental as the sums of the
-/// claim's procedures; 0001-01-01 is "no date" (an unsent claim has no DateSent).
+/// Open Dental's <c>claim</c> table, changes found by its SecDateTEdit, deletions in the audit log. Amounts
+/// are the claim's own totals (ClaimFee billed, InsPayEst estimated, InsPayAmt paid, WriteOff), kept by Open
+/// Dental as the sums of the claim's procedures; 0001-01-01 is "no date" (an unsent claim has no DateSent).
 /// </summary>
 internal static class ClaimQuery
 {
