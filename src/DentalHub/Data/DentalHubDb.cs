@@ -79,6 +79,9 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Patients.Phones.PatientPhone> PatientPhones => Set<Patients.Phones.PatientPhone>();
     public DbSet<Schedule.Provider> Providers => Set<Schedule.Provider>();
     public DbSet<Schedule.Appointment> Appointments => Set<Schedule.Appointment>();
+    public DbSet<Insurance.InsurancePlan> InsurancePlans => Set<Insurance.InsurancePlan>();
+    public DbSet<Insurance.Coverage> Coverages => Set<Insurance.Coverage>();
+    public DbSet<Insurance.Claim> Claims => Set<Insurance.Claim>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

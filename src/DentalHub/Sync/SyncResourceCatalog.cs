@@ -1,4 +1,5 @@
 using DentalHub.Connectors.Contract;
+using DentalHub.Insurance;
 using DentalHub.Schedule;
 using DentalHub.Sync.Records;
 
@@ -12,6 +13,9 @@ public static class SyncResourceCatalog
         new PatientResource(),
         new RecordResource<PmsProvider, Provider>(SyncResources.Providers, "Providers", 10, c => (c as IReadsProviders)?.Providers, new ProviderMapping()),
         new RecordResource<PmsAppointment, Appointment>(SyncResources.Appointments, "Appointments", 30, c => (c as IReadsAppointments)?.Appointments, new AppointmentMapping()),
+        new RecordResource<PmsInsurancePlan, InsurancePlan>(SyncResources.InsurancePlans, "Insurance plans", 40, c => (c as IReadsInsurance)?.InsurancePlans, new InsurancePlanMapping()),
+        new RecordResource<PmsCoverage, Coverage>(SyncResources.Coverages, "Coverages", 41, c => (c as IReadsInsurance)?.Coverages, new CoverageMapping()),
+        new RecordResource<PmsClaim, Claim>(SyncResources.Claims, "Claims", 42, c => (c as IReadsClaims)?.Claims, new ClaimMapping()),
     ];
 
     public static SyncResource? Find(string name) => All.FirstOrDefault(r => r.Name == name);

@@ -19,6 +19,30 @@ public sealed partial class OpenDentalApiTestDouble
         ["operatories"] = null,
         ["appointmenttypes"] = null,
         ["clinics"] = null,
+        // Insurance (opendental.com/site/apiinsplans.html, apicarriers, apiemployers, apibenefits, apipatplans,
+        // apiinssubs, apiclaims): only inssubs and claims (23.3.11+) take a change filter.
+        ["insplans"] = null,
+        ["carriers"] = null,
+        ["employers"] = null,
+        ["benefits"] = null,
+        ["patplans"] = null,
+        ["inssubs"] = "SecDateTEdit",
+        ["claims"] = "SecDateTEdit",
+    };
+
+    /// <summary>
+    /// Endpoints whose change filter "returns all ... on or after this date" (inssubs, claims) and whose
+    /// documented items carry no serverDateTime, unlike the DateTStamp lists ("altered after", serverDateTime).
+    /// </summary>
+    public static readonly IReadOnlySet<string> OnOrAfterWithoutServerDateTime = new HashSet<string> { "inssubs", "claims" };
+
+    /// <summary>The documented parameters that select items by a field's value, per endpoint.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> FieldFilters = new Dictionary<string, string[]>
+    {
+        ["benefits"] = ["PlanNum", "PatPlanNum"],
+        ["patplans"] = ["PatNum", "InsSubNum"],
+        ["inssubs"] = ["PlanNum", "Subscriber"],
+        ["claims"] = ["PatNum", "ClaimStatus"],
     };
 
     private readonly Dictionary<string, Dictionary<long, DoubleItem>> lists = [];
@@ -83,13 +107,19 @@ public sealed partial class OpenDentalApiTestDouble
         }
         var limit = Math.Min(Number(query, "Limit", MaxLimit), MaxLimit);
         var offset = Number(query, "Offset", 0);
-        var serverDateTime = OfficeNow.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        var onOrAfter = OnOrAfterWithoutServerDateTime.Contains(list);
+        var serverDateTime = filter is null || onOrAfter ? null : OfficeNow.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        var selected = FieldFilters.GetValueOrDefault(list, [])
+            .Where(query.ContainsKey)
+            .Select(field => (Field: field, Value: query[field]))
+            .ToList();
         var page = ListOf(list).Values
-            .Where(i => since is null || i.Stamp > since)
+            .Where(i => since is null || (onOrAfter ? i.Stamp >= since : i.Stamp > since))
+            .Where(i => selected.All(f => string.Equals(Convert.ToString(i.Fields.GetValueOrDefault(f.Field), CultureInfo.InvariantCulture), f.Value, StringComparison.Ordinal)))
             .OrderBy(i => (i.Key * 2_654_435_761L) % 1_000_003)
             .Skip(offset)
             .Take(limit)
-            .Select(i => i.ToJson(filter, filter is null ? null : serverDateTime))
+            .Select(i => i.ToJson(filter, serverDateTime))
             .ToList();
         return (200, Results.Json(page, options: null, contentType: null, statusCode: 200));
     }

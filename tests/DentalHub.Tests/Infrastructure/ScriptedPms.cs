@@ -40,6 +40,12 @@ public sealed class ScriptedPms
 
     public ScriptedFeed<PmsAppointment> Appointments { get; } = new();
 
+    public ScriptedFeed<PmsInsurancePlan> InsurancePlans { get; } = new();
+
+    public ScriptedFeed<PmsCoverage> Coverages { get; } = new();
+
+    public ScriptedFeed<PmsClaim> Claims { get; } = new();
+
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key, "Scripted PMS (test double)", "A PMS scripted by a test.", ConnectorKind.PracticeManagement,
         [new ConnectorField("instance", "Instance", "Which scripted PMS.")],
@@ -108,13 +114,19 @@ public sealed class ScriptedPms
     /// <summary>Called to "kill" the dispatcher mid-step (it cancels the dispatcher's token).</summary>
     public Action? Crash { get; set; }
 
-    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IWritesPayments
+    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IWritesPayments
     {
         IChangeFeed<PmsProvider> IReadsProviders.Providers => pms.Providers;
 
         public string? SystemName => pms.SystemName;
 
         IChangeFeed<PmsAppointment> IReadsAppointments.Appointments => pms.Appointments;
+
+        IChangeFeed<PmsInsurancePlan> IReadsInsurance.InsurancePlans => pms.InsurancePlans;
+
+        IChangeFeed<PmsCoverage> IReadsInsurance.Coverages => pms.Coverages;
+
+        IChangeFeed<PmsClaim> IReadsClaims.Claims => pms.Claims;
 
         public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
         {

@@ -18,12 +18,17 @@ internal interface IServerTimed
 /// page carries the earliest serverDateTime of this read, so anything changed after the first request
 /// is asked for again next time. An endpoint without a change filter (<paramref name="stampParameter"/>
 /// null) is read whole every run; its records are few and unchanged ones cost the hub no write.
+/// Some endpoints document no serverDateTime (inssubs, claims: "returns all ... on or after this date"); for
+/// those, <paramref name="changeStamp"/> reads each item's own stamp and the next read starts from the newest
+/// stamp of the first page (stamped before the read began), re-reading that second (it may still gain rows)
+/// rather than risking a row stamped in it later.
 /// </summary>
 /// <param name="include">Which items are records of this resource (appointments leave out patient notes); all when null.</param>
 /// <param name="json">How the items are read, when not as patients are (<see cref="ApiPatient.Json"/>).</param>
 internal sealed class ApiChangeFeed<TWire, T>(
     OpenDentalApiClient client, string path, string? stampParameter, string what, Func<TWire, T> map,
-    IReadOnlyList<KeyValuePair<string, string>>? filter = null, Func<TWire, bool>? include = null, JsonSerializerOptions? json = null)
+    IReadOnlyList<KeyValuePair<string, string>>? filter = null, Func<TWire, bool>? include = null, JsonSerializerOptions? json = null,
+    Func<TWire, string?>? changeStamp = null)
     : IChangeFeed<T> where T : IPmsRecord where TWire : IServerTimed
 {
     /// <summary>The API has no count; progress is shown without a total.</summary>
@@ -38,16 +43,23 @@ internal sealed class ApiChangeFeed<TWire, T>(
             query.Add(new(stampParameter, since));
         }
         DateTime? readStartedAt = null;
+        DateTime? newestStamp = null;
         List<T>? held = null;
         for (var offset = 0; ;)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = await client.GetListAsync<TWire>(path, query, offset, what, cancellationToken, json);
             readStartedAt = Earliest(readStartedAt, rows);
+            if (offset == 0)
+            {
+                // Only the first request's rows were all stamped before the read began; a later page may hold
+                // a row edited mid-read while another, shifted by that edit, was skipped.
+                newestStamp = Newest(rows);
+            }
             var records = rows.Where(r => include?.Invoke(r) ?? true).Select(map).ToList();
             if (rows.Count < OpenDentalApiClient.PageLimit)
             {
-                var next = new ApiCursor(readStartedAt ?? start.ServerTime).ToSyncCursor();
+                var next = new ApiCursor(readStartedAt ?? Later(start.ServerTime, newestStamp)).ToSyncCursor();
                 if (held is not null)
                 {
                     yield return new ChangePage<T>(held, records.Count == 0 ? next : start.ToSyncCursor());
@@ -67,6 +79,25 @@ internal sealed class ApiChangeFeed<TWire, T>(
             offset += rows.Count;
         }
     }
+
+    private DateTime? Newest(IReadOnlyList<TWire> rows)
+    {
+        if (changeStamp is null)
+        {
+            return null;
+        }
+        DateTime? current = null;
+        foreach (var row in rows)
+        {
+            if (ApiCursor.ParseWire(changeStamp(row)) is { } stamp && (current is null || stamp > current))
+            {
+                current = stamp;
+            }
+        }
+        return current;
+    }
+
+    private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     // Without serverDateTime (older versions) the read keeps its starting cursor: repeated next time, never skipped.
     private static DateTime? Earliest(DateTime? current, IReadOnlyList<TWire> rows)

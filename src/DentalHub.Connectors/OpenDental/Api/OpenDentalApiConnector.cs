@@ -11,7 +11,7 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// </summary>
 internal sealed class OpenDentalApiConnector(
     OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IWritesPayments
 {
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
@@ -19,6 +19,13 @@ internal sealed class OpenDentalApiConnector(
     public IChangeFeed<PmsProvider> Providers => new ApiChangeFeed<ApiProvider, PmsProvider>(reads, "providers", "DateTStamp", "providers", p => p.ToPmsProvider());
 
     public IChangeFeed<PmsAppointment> Appointments => new ApiAppointmentFeed(reads);
+
+    public IChangeFeed<PmsInsurancePlan> InsurancePlans => new InsurancePlanApiFeed(reads);
+
+    public IChangeFeed<PmsCoverage> Coverages => new CoverageApiFeed(reads);
+
+    public IChangeFeed<PmsClaim> Claims => new ApiChangeFeed<ApiClaim, PmsClaim>(
+        reads, "claims", "SecDateTEdit", "claims", c => c.ToPmsClaim(), changeStamp: c => c.SecDateTEdit);
 
     public static OpenDentalApiConnector Create(ApiSettings settings, ConnectorContext context)
     {

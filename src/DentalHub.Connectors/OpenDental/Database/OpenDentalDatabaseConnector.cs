@@ -10,7 +10,7 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IWritesPayments
 {
     private readonly DatabaseSession session = new(settings);
 
@@ -19,6 +19,14 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
     public IChangeFeed<PmsAppointment> Appointments => new DeletionTrackedFeed<PmsAppointment>(
         new TableFeed<PmsAppointment>(session, AppointmentQuery.Query, AppointmentQuery.AddProceduresAsync),
         new TableFeed<DeletedObject>(session, DeletedObjectQuery.Of(DeletedObjectQuery.Appointment)));
+
+    public IChangeFeed<PmsInsurancePlan> InsurancePlans => new TableFeed<PmsInsurancePlan>(session, InsurancePlanQuery.Query, InsurancePlanQuery.AddBenefitsAsync);
+
+    public IChangeFeed<PmsCoverage> Coverages => new TableFeedWithDeletions<CoverageRow, PmsCoverage>(
+        session, new TableFeed<CoverageRow>(session, CoverageQuery.Query, CoverageQuery.AddBenefitsUsedAsync), c => c.Coverage, CoverageQuery.DroppedSinceAsync);
+
+    public IChangeFeed<PmsClaim> Claims => new TableFeedWithDeletions<PmsClaim, PmsClaim>(
+        session, new TableFeed<PmsClaim>(session, ClaimQuery.Query), c => c, ClaimQuery.DeletedSinceAsync);
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 
