@@ -11,12 +11,16 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// </summary>
 internal sealed class OpenDentalApiConnector(
     OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsLedger, IReadsBalances, IWritesPayments
 {
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
 
     public IChangeFeed<PmsProvider> Providers => new ApiChangeFeed<ApiProvider, PmsProvider>(reads, "providers", "DateTStamp", "providers", p => p.ToPmsProvider());
+
+    public IChangeFeed<PmsLedgerEntry> LedgerEntries => new ApiLedgerFeed(reads);
+
+    public IChangeFeed<PmsFamilyBalance> Balances => new ApiBalanceFeed(reads);
 
     public static OpenDentalApiConnector Create(ApiSettings settings, ConnectorContext context)
     {

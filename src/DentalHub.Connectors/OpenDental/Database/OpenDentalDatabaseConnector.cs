@@ -10,11 +10,15 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsLedger, IReadsBalances, IWritesPayments
 {
     private readonly DatabaseSession session = new(settings);
 
     public IChangeFeed<PmsProvider> Providers => new TableFeed<PmsProvider>(session, ProviderQuery.Query);
+
+    public IChangeFeed<PmsLedgerEntry> LedgerEntries => new MultiTableFeed<PmsLedgerEntry>(session, LedgerQuery.Sources);
+
+    public IChangeFeed<PmsFamilyBalance> Balances => new MultiTableFeed<PmsFamilyBalance>(session, [BalanceQuery.Source]);
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 
