@@ -78,6 +78,8 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Patients.Contacts.PatientContact> PatientContacts => Set<Patients.Contacts.PatientContact>();
     public DbSet<Patients.Phones.PatientPhone> PatientPhones => Set<Patients.Phones.PatientPhone>();
     public DbSet<Schedule.Provider> Providers => Set<Schedule.Provider>();
+    public DbSet<Ledger.LedgerEntry> LedgerEntries => Set<Ledger.LedgerEntry>();
+    public DbSet<Ledger.FamilyBalance> FamilyBalances => Set<Ledger.FamilyBalance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

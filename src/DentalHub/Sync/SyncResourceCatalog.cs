@@ -1,4 +1,5 @@
 using DentalHub.Connectors.Contract;
+using DentalHub.Ledger;
 using DentalHub.Schedule;
 using DentalHub.Sync.Records;
 
@@ -11,6 +12,8 @@ public static class SyncResourceCatalog
     [
         new PatientResource(),
         new RecordResource<PmsProvider, Provider>(SyncResources.Providers, "Providers", 10, c => (c as IReadsProviders)?.Providers, new ProviderMapping()),
+        new RecordResource<PmsLedgerEntry, LedgerEntry>(SyncResources.LedgerEntries, "Ledger", 50, c => (c as IReadsLedger)?.LedgerEntries, new LedgerEntryMapping()),
+        new RecordResource<PmsFamilyBalance, FamilyBalance>(SyncResources.Balances, "Family balances", 51, c => (c as IReadsBalances)?.Balances, new FamilyBalanceMapping()),
     ];
 
     public static SyncResource? Find(string name) => All.FirstOrDefault(r => r.Name == name);

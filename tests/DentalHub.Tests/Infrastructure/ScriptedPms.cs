@@ -35,6 +35,10 @@ public sealed class ScriptedPms
 
     public ScriptedFeed<PmsProvider> Providers { get; } = new();
 
+    public ScriptedFeed<PmsLedgerEntry> LedgerEntries { get; } = new();
+
+    public ScriptedFeed<PmsFamilyBalance> Balances { get; } = new();
+
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key, "Scripted PMS (test double)", "A PMS scripted by a test.", ConnectorKind.PracticeManagement,
         [new ConnectorField("instance", "Instance", "Which scripted PMS.")],
@@ -103,9 +107,13 @@ public sealed class ScriptedPms
     /// <summary>Called to "kill" the dispatcher mid-step (it cancels the dispatcher's token).</summary>
     public Action? Crash { get; set; }
 
-    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
+    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsLedger, IReadsBalances, IWritesPayments
     {
         IChangeFeed<PmsProvider> IReadsProviders.Providers => pms.Providers;
+
+        IChangeFeed<PmsLedgerEntry> IReadsLedger.LedgerEntries => pms.LedgerEntries;
+
+        IChangeFeed<PmsFamilyBalance> IReadsBalances.Balances => pms.Balances;
 
         public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
         {
