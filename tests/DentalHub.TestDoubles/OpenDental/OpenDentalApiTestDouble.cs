@@ -56,6 +56,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.app.MapGet("/api/v1/patients/Simple", api.PatientsSimple);
         api.MapPayments();
         api.MapResources();
+        api.MapLedger();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");
