@@ -34,6 +34,9 @@ public sealed class ProviderApi : IAsyncLifetime
 {
     public const int Providers = 130;
 
+    // Stamped long before the read: one stamped in the read's own second would be asked for again (the cursor's one-second overlap).
+    private static readonly DateTime Stamped = new(2024, 3, 1, 10, 0, 0);
+
     public OpenDentalApiTestDouble Api { get; private set; } = null!;
 
     public TestHttpClientFactory Http { get; } = new();
@@ -47,7 +50,7 @@ public sealed class ProviderApi : IAsyncLifetime
             {
                 ["ProvNum"] = i, ["Abbr"] = $"DOC{i}", ["LName"] = "Lee", ["FName"] = "Ann", ["IsSecondary"] = "false",
                 ["IsHidden"] = "false", ["ProvStatus"] = "Active", ["NationalProvID"] = "",
-            });
+            }, Stamped);
         }
     }
 
