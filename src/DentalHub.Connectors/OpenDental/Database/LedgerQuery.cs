@@ -12,12 +12,15 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// and is reported deleted. Claimprocs whose payment is taken back to NotReceived, or whose amount becomes zero,
 /// are reported deleted the same way (their SecDateTEdit changes). Estimates and other statuses that never carry
 /// money are not read.</item>
-/// <item>Open Dental deletes paysplit, adjustment and claimproc rows outright (a payment deleted or re-split, an
-/// adjustment deleted, a supplemental payment removed), and no table records that. Those lines stay in the hub
-/// until the ledger is read again from the start: resetting the ledger's sync position re-reads every row, and a
-/// line the re-read does not return is what was deleted. DentalHub does not do that re-read by itself: a periodic
-/// full read would cost a scan of all four tables, and the engine's pages say what changed, not "everything else
-/// is gone", so it would also need the hub to mark the lines it did not see.</item>
+/// <item>Open Dental deletes paysplit, adjustment and claimproc rows outright (a payment deleted or split again, an
+/// adjustment deleted, a supplemental payment removed), and no table records that, so those lines stay in the hub as
+/// they were. Two periodic whole re-reads would find them, and neither is built: (1) in the hub, a full read that marks
+/// every stored line it did not see as deleted, which the engine cannot do today (a page says what changed, not
+/// "nothing else exists"), at the cost of reading all four tables; (2) in the connector, a sweep of each table's keys
+/// (an index-only range scan of the primary key) reporting the numbers missing between consecutive keys as deleted
+/// ids; it would also report every estimate Open Dental ever deleted and re-created (most claimproc keys), so it needs
+/// a bound on gap sizes, a resumable position in the cursor and a daily schedule. Resetting the ledger's sync position
+/// re-reads every row but does not remove the lines of deleted rows either.</item>
 /// <item>Renaming an adjustment type or changing a payment's type does not stamp the lines that show the name;
 /// they show the old name until the row itself changes.</item>
 /// </list>
