@@ -44,8 +44,10 @@ public enum PmsLedgerKind
 }
 
 /// <summary>
-/// A family's balance, on its guarantor (the account holder). Aging buckets sum to <see cref="Total"/>;
-/// <see cref="PatientPortion"/> is what the family owes once insurance pays its estimate.
+/// A family's balance, on its guarantor (the account holder). Aging buckets sum to <see cref="Total"/>, except
+/// for a family in credit: then every bucket is zero and <see cref="Total"/> is negative (Open Dental's aging
+/// applies credits to charges and never shows a negative bucket). <see cref="PatientPortion"/> is what the
+/// family owes once insurance pays its estimate.
 /// </summary>
 public sealed record PmsFamilyBalance(
     string PmsId,

@@ -82,6 +82,8 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Insurance.InsurancePlan> InsurancePlans => Set<Insurance.InsurancePlan>();
     public DbSet<Insurance.Coverage> Coverages => Set<Insurance.Coverage>();
     public DbSet<Insurance.Claim> Claims => Set<Insurance.Claim>();
+    public DbSet<Ledger.LedgerEntry> LedgerEntries => Set<Ledger.LedgerEntry>();
+    public DbSet<Ledger.FamilyBalance> FamilyBalances => Set<Ledger.FamilyBalance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Insurance;
+using DentalHub.Ledger;
 using DentalHub.Schedule;
 using DentalHub.Sync.Records;
 
@@ -16,6 +17,8 @@ public static class SyncResourceCatalog
         new RecordResource<PmsInsurancePlan, InsurancePlan>(SyncResources.InsurancePlans, "Insurance plans", 40, c => (c as IReadsInsurance)?.InsurancePlans, new InsurancePlanMapping()),
         new RecordResource<PmsCoverage, Coverage>(SyncResources.Coverages, "Coverages", 41, c => (c as IReadsInsurance)?.Coverages, new CoverageMapping()),
         new RecordResource<PmsClaim, Claim>(SyncResources.Claims, "Claims", 42, c => (c as IReadsClaims)?.Claims, new ClaimMapping()),
+        new RecordResource<PmsLedgerEntry, LedgerEntry>(SyncResources.LedgerEntries, "Ledger", 50, c => (c as IReadsLedger)?.LedgerEntries, new LedgerEntryMapping()),
+        new RecordResource<PmsFamilyBalance, FamilyBalance>(SyncResources.Balances, "Family balances", 51, c => (c as IReadsBalances)?.Balances, new FamilyBalanceMapping()),
     ];
 
     public static SyncResource? Find(string name) => All.FirstOrDefault(r => r.Name == name);

@@ -57,6 +57,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.MapPayments();
         api.MapResources();
         api.MapAppointments();
+        api.MapLedger();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");

@@ -46,6 +46,10 @@ public sealed class ScriptedPms
 
     public ScriptedFeed<PmsClaim> Claims { get; } = new();
 
+    public ScriptedFeed<PmsLedgerEntry> LedgerEntries { get; } = new();
+
+    public ScriptedFeed<PmsFamilyBalance> Balances { get; } = new();
+
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key, "Scripted PMS (test double)", "A PMS scripted by a test.", ConnectorKind.PracticeManagement,
         [new ConnectorField("instance", "Instance", "Which scripted PMS.")],
@@ -114,7 +118,7 @@ public sealed class ScriptedPms
     /// <summary>Called to "kill" the dispatcher mid-step (it cancels the dispatcher's token).</summary>
     public Action? Crash { get; set; }
 
-    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IWritesPayments
+    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IWritesPayments
     {
         IChangeFeed<PmsProvider> IReadsProviders.Providers => pms.Providers;
 
@@ -127,6 +131,10 @@ public sealed class ScriptedPms
         IChangeFeed<PmsCoverage> IReadsInsurance.Coverages => pms.Coverages;
 
         IChangeFeed<PmsClaim> IReadsClaims.Claims => pms.Claims;
+
+        IChangeFeed<PmsLedgerEntry> IReadsLedger.LedgerEntries => pms.LedgerEntries;
+
+        IChangeFeed<PmsFamilyBalance> IReadsBalances.Balances => pms.Balances;
 
         public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
         {

@@ -30,6 +30,9 @@ internal static class ApiMessages
     public const string Unreadable =
         "Open Dental's API answered with something DentalHub could not read as a list of patients. Check the API address.";
 
+    public static string UnreadableRecord(string what) =>
+        $"Open Dental's API answered with something DentalHub could not read as {what}. Check the API address.";
+
     public static string UnreadableList(string what) =>
         $"Open Dental's API answered with something DentalHub could not read as a list of {what}. Check the API address.";
 

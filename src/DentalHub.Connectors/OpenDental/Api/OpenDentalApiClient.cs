@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -69,6 +70,33 @@ internal sealed class OpenDentalApiClient(HttpClient http, ApiSettings settings,
         catch (JsonException e)
         {
             throw new OpenDentalApiException(ApiMessages.UnreadableList(what), response.StatusCode, e);
+        }
+    }
+
+    /// <summary>
+    /// One object (<c>GET /accountmodules/12/Aging</c>), or null when Open Dental answers that the record is
+    /// not there or cannot be read (404, or 400 such as "Patient is deleted"); other failures are thrown.
+    /// </summary>
+    public async Task<T?> GetOneOrNullAsync<T>(string path, string what, CancellationToken cancellationToken, JsonSerializerOptions? json = null)
+        where T : class
+    {
+        using var response = await SendAsync(settings.Endpoint(path, []), cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            var explanation = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new OpenDentalApiException(ApiMessages.For(response.StatusCode, explanation, settings), response.StatusCode);
+        }
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(json ?? ApiPatient.Json, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new OpenDentalApiException(ApiMessages.UnreadableRecord(what), response.StatusCode, e);
         }
     }
 

@@ -11,7 +11,8 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// </summary>
 internal sealed class OpenDentalApiConnector(
     OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IWritesPayments
+
 {
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
@@ -26,6 +27,10 @@ internal sealed class OpenDentalApiConnector(
 
     public IChangeFeed<PmsClaim> Claims => new ApiChangeFeed<ApiClaim, PmsClaim>(
         reads, "claims", "SecDateTEdit", "claims", c => c.ToPmsClaim(), changeStamp: c => c.SecDateTEdit);
+
+    public IChangeFeed<PmsLedgerEntry> LedgerEntries => new ApiLedgerFeed(reads);
+
+    public IChangeFeed<PmsFamilyBalance> Balances => new ApiBalanceFeed(reads);
 
     public static OpenDentalApiConnector Create(ApiSettings settings, ConnectorContext context)
     {

@@ -25,17 +25,28 @@ internal sealed record DatabaseCursor(DateTime ChangedAtUtc, long Key)
             // No cursor, or one from API mode after the connection was switched: read everything.
             return null;
         }
-        var parts = cursor.Value.StartsWith(Prefix, StringComparison.Ordinal) ? cursor.Value[Prefix.Length..].Split(':') : [];
-        if (parts.Length == 2
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var key)
-            && TryParseStamp(parts[0], out var stamp))
+        if (cursor.Value.StartsWith(Prefix, StringComparison.Ordinal) && ParsePosition(cursor.Value[Prefix.Length..]) is { } position)
         {
-            return new DatabaseCursor(stamp, key);
+            return position;
         }
         throw new FormatException("The saved Open Dental sync position is damaged. Reset the connection's sync to read everything again.");
     }
 
-    public SyncCursor ToSyncCursor() => new(Prefix + FormatStamp(ChangedAtUtc) + ":" + Key.ToString(CultureInfo.InvariantCulture));
+    public SyncCursor ToSyncCursor() => new(Prefix + Position);
+
+    /// <summary>The position alone (<c>20240131T235959Z:1234</c>), for cursors that hold several (<see cref="MultiTableCursor"/>).</summary>
+    public string Position => FormatStamp(ChangedAtUtc) + ":" + Key.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A <see cref="Position"/> read back, or null when it is not one.</summary>
+    public static DatabaseCursor? ParsePosition(string text)
+    {
+        var parts = text.Split(':');
+        return parts.Length == 2
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var key)
+            && TryParseStamp(parts[0], out var stamp)
+                ? new DatabaseCursor(stamp, key)
+                : null;
+    }
 
     /// <summary>The stamp as a SQL literal, so that a zero DateTStamp compares as zero and not as year 1.</summary>
     public string SqlTimestamp => ChangedAtUtc == DateTime.MinValue

@@ -10,7 +10,8 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IWritesPayments
+
 {
     private readonly DatabaseSession session = new(settings);
 
@@ -27,6 +28,10 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
 
     public IChangeFeed<PmsClaim> Claims => new TableFeedWithDeletions<PmsClaim, PmsClaim>(
         session, new TableFeed<PmsClaim>(session, ClaimQuery.Query), c => c, ClaimQuery.DeletedSinceAsync);
+
+    public IChangeFeed<PmsLedgerEntry> LedgerEntries => new MultiTableFeed<PmsLedgerEntry>(session, LedgerQuery.Sources);
+
+    public IChangeFeed<PmsFamilyBalance> Balances => new MultiTableFeed<PmsFamilyBalance>(session, [BalanceQuery.Source]);
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 

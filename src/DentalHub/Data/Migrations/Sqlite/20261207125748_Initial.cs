@@ -809,6 +809,37 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FamilyBalances",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    GuarantorPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Aged0To30 = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Aged31To60 = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Aged61To90 = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    AgedOver90 = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    InsuranceEstimate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PatientPortion = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FamilyBalances", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_FamilyBalances_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportFailures",
                 columns: table => new
                 {
@@ -862,6 +893,38 @@ namespace DentalHub.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_InsurancePlans", x => new { x.ConnectionId, x.PmsId });
                     table.ForeignKey(
                         name: "FK_InsurancePlans_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PatientPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProviderPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClinicPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourcePmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Connections_ConnectionId",
                         column: x => x.ConnectionId,
                         principalTable: "Connections",
                         principalColumn: "Id",
@@ -1483,6 +1546,11 @@ namespace DentalHub.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FamilyBalances_PracticeId_UpdatedAt",
+                table: "FamilyBalances",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportFailures_ConnectionId_Resource_PmsId",
                 table: "ImportFailures",
                 columns: new[] { "ConnectionId", "Resource", "PmsId" },
@@ -1496,6 +1564,16 @@ namespace DentalHub.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_InsurancePlans_PracticeId_UpdatedAt",
                 table: "InsurancePlans",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ConnectionId_PatientPmsId_Date",
+                table: "LedgerEntries",
+                columns: new[] { "ConnectionId", "PatientPmsId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_PracticeId_UpdatedAt",
+                table: "LedgerEntries",
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
@@ -1790,10 +1868,16 @@ namespace DentalHub.Data.Migrations.Sqlite
                 name: "EmbedTokens");
 
             migrationBuilder.DropTable(
+                name: "FamilyBalances");
+
+            migrationBuilder.DropTable(
                 name: "ImportFailures");
 
             migrationBuilder.DropTable(
                 name: "InsurancePlans");
+
+            migrationBuilder.DropTable(
+                name: "LedgerEntries");
 
             migrationBuilder.DropTable(
                 name: "Memberships");

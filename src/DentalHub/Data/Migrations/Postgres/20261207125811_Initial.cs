@@ -811,6 +811,37 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FamilyBalances",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    GuarantorPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Aged0To30 = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Aged31To60 = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Aged61To90 = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    AgedOver90 = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    InsuranceEstimate = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PatientPortion = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentHash = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FamilyBalances", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_FamilyBalances_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportFailures",
                 columns: table => new
                 {
@@ -864,6 +895,38 @@ namespace DentalHub.Data.Migrations.Postgres
                     table.PrimaryKey("PK_InsurancePlans", x => new { x.ConnectionId, x.PmsId });
                     table.ForeignKey(
                         name: "FK_InsurancePlans_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PatientPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProviderPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClinicPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SourcePmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentHash = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Connections_ConnectionId",
                         column: x => x.ConnectionId,
                         principalTable: "Connections",
                         principalColumn: "Id",
@@ -1486,6 +1549,11 @@ namespace DentalHub.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FamilyBalances_PracticeId_UpdatedAt",
+                table: "FamilyBalances",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportFailures_ConnectionId_Resource_PmsId",
                 table: "ImportFailures",
                 columns: new[] { "ConnectionId", "Resource", "PmsId" },
@@ -1499,6 +1567,16 @@ namespace DentalHub.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_InsurancePlans_PracticeId_UpdatedAt",
                 table: "InsurancePlans",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ConnectionId_PatientPmsId_Date",
+                table: "LedgerEntries",
+                columns: new[] { "ConnectionId", "PatientPmsId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_PracticeId_UpdatedAt",
+                table: "LedgerEntries",
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
@@ -1793,10 +1871,16 @@ namespace DentalHub.Data.Migrations.Postgres
                 name: "EmbedTokens");
 
             migrationBuilder.DropTable(
+                name: "FamilyBalances");
+
+            migrationBuilder.DropTable(
                 name: "ImportFailures");
 
             migrationBuilder.DropTable(
                 name: "InsurancePlans");
+
+            migrationBuilder.DropTable(
+                name: "LedgerEntries");
 
             migrationBuilder.DropTable(
                 name: "Memberships");

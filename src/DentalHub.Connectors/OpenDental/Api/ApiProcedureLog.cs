@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using DentalHub.Connectors.Contract;
+
+namespace DentalHub.Connectors.OpenDental.Api;
+
+/// <summary>An item of <c>GET /procedurelogs</c>: ProcStatus by its letters ("C" is complete).</summary>
+internal sealed record ApiProcedureLog(
+    long ProcNum,
+    long PatNum,
+    string? ProcDate,
+    decimal ProcFee,
+    string? ProcStatus,
+    long ProvNum,
+    long ClinicNum,
+    [property: JsonPropertyName("procCode")] string? ProcCode,
+    [property: JsonPropertyName("descript")] string? Descript,
+    int UnitQty,
+    int BaseUnits,
+    string? DateTStamp,
+    [property: JsonPropertyName("serverDateTime")] string? ServerDateTime) : IServerTimed
+{
+    public RowChanges<PmsLedgerEntry> ToLines() => LedgerLines.Procedure(
+        ProcNum, PatNum, string.Equals(ProcStatus?.Trim(), "C", StringComparison.Ordinal), ApiLedgerWire.Date(ProcDate),
+        LedgerLines.Money(ProcFee), UnitQty, BaseUnits, ProcCode, Descript, ProvNum, ClinicNum);
+}
