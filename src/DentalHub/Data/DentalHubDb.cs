@@ -78,6 +78,10 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Patients.Contacts.PatientContact> PatientContacts => Set<Patients.Contacts.PatientContact>();
     public DbSet<Patients.Phones.PatientPhone> PatientPhones => Set<Patients.Phones.PatientPhone>();
     public DbSet<Schedule.Provider> Providers => Set<Schedule.Provider>();
+    public DbSet<Schedule.Operatory> Operatories => Set<Schedule.Operatory>();
+    public DbSet<Schedule.AppointmentType> AppointmentTypes => Set<Schedule.AppointmentType>();
+    public DbSet<Schedule.Clinic> Clinics => Set<Schedule.Clinic>();
+    public DbSet<Schedule.ScheduleBlock> ScheduleBlocks => Set<Schedule.ScheduleBlock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

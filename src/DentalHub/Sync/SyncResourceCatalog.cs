@@ -10,7 +10,11 @@ public static class SyncResourceCatalog
     public static IReadOnlyList<SyncResource> All { get; } =
     [
         new PatientResource(),
+        new RecordResource<PmsClinic, Clinic>(SyncResources.Clinics, "Clinics", 5, c => (c as IReadsClinics)?.Clinics, new ClinicMapping()),
         new RecordResource<PmsProvider, Provider>(SyncResources.Providers, "Providers", 10, c => (c as IReadsProviders)?.Providers, new ProviderMapping()),
+        new RecordResource<PmsOperatory, Operatory>(SyncResources.Operatories, "Operatories", 11, c => (c as IReadsOperatories)?.Operatories, new OperatoryMapping()),
+        new RecordResource<PmsAppointmentType, AppointmentType>(SyncResources.AppointmentTypes, "Appointment types", 12, c => (c as IReadsAppointmentTypes)?.AppointmentTypes, new AppointmentTypeMapping()),
+        new RecordResource<PmsScheduleBlock, ScheduleBlock>(SyncResources.Schedules, "Schedules", 20, c => (c as IReadsSchedules)?.Schedules, new ScheduleBlockMapping()),
     ];
 
     public static SyncResource? Find(string name) => All.FirstOrDefault(r => r.Name == name);

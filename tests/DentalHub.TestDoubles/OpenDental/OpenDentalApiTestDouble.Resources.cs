@@ -46,6 +46,7 @@ public sealed partial class OpenDentalApiTestDouble
         {
             app.MapGet($"/api/v1/{list}", context => ListAsync(context, list, filter));
         }
+        MapSchedules();
     }
 
     private async Task ListAsync(HttpContext context, string list, string? filter)
@@ -86,6 +87,7 @@ public sealed partial class OpenDentalApiTestDouble
         var serverDateTime = OfficeNow.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
         var page = ListOf(list).Values
             .Where(i => since is null || i.Stamp > since)
+            .Where(i => Listed(list, i, query))
             .OrderBy(i => (i.Key * 2_654_435_761L) % 1_000_003)
             .Skip(offset)
             .Take(limit)

@@ -10,13 +10,23 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// so the office's clock, not ours, decides what "since" means.
 /// </summary>
 internal sealed class OpenDentalApiConnector(
-    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
+    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, TimeProvider time)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments
 {
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
 
     public IChangeFeed<PmsProvider> Providers => new ApiChangeFeed<ApiProvider, PmsProvider>(reads, "providers", "DateTStamp", "providers", p => p.ToPmsProvider());
+
+    // Plain lists without a change filter: read whole every run, a few dozen items at most.
+    public IChangeFeed<PmsOperatory> Operatories => new ApiChangeFeed<ApiOperatory, PmsOperatory>(reads, "operatories", null, "operatories", o => o.ToPmsOperatory());
+
+    public IChangeFeed<PmsAppointmentType> AppointmentTypes =>
+        new ApiChangeFeed<ApiAppointmentType, PmsAppointmentType>(reads, "appointmenttypes", null, "appointment types", t => t.ToPmsAppointmentType());
+
+    public IChangeFeed<PmsClinic> Clinics => new ApiChangeFeed<ApiClinic, PmsClinic>(reads, "clinics", null, "clinics", c => c.ToPmsClinic());
+
+    public IChangeFeed<PmsScheduleBlock> Schedules => new ApiScheduleFeed(reads, time);
 
     public static OpenDentalApiConnector Create(ApiSettings settings, ConnectorContext context)
     {
@@ -25,7 +35,8 @@ internal sealed class OpenDentalApiConnector(
             new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.ReadRetries, settings.RequestTimeout)),
             new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout)),
             settings,
-            OpenDentalPaymentWriter.Create(settings, context));
+            OpenDentalPaymentWriter.Create(settings, context),
+            context.Time);
     }
 
     public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>

@@ -10,11 +10,19 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IWritesPayments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments
 {
     private readonly DatabaseSession session = new(settings);
 
     public IChangeFeed<PmsProvider> Providers => new TableFeed<PmsProvider>(session, ProviderQuery.Query);
+
+    public IChangeFeed<PmsOperatory> Operatories => new TableFeed<PmsOperatory>(session, OperatoryQuery.Query);
+
+    public IChangeFeed<PmsAppointmentType> AppointmentTypes => new TableFeed<PmsAppointmentType>(session, AppointmentTypeQuery.Query);
+
+    public IChangeFeed<PmsClinic> Clinics => new TableFeed<PmsClinic>(session, ClinicQuery.Query);
+
+    public IChangeFeed<PmsScheduleBlock> Schedules => new ScheduleFeed(session);
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 
