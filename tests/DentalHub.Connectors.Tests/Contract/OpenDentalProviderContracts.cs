@@ -2,6 +2,7 @@ using System.Globalization;
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.Tests.OpenDental.Api;
 using DentalHub.Connectors.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DentalHub.Connectors.Tests.Contract;
 
@@ -40,7 +41,10 @@ public sealed class ProviderApi : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Api = await OpenDentalApiTestDouble.StartAsync();
+        // The office's clock moves on after the providers are stamped: a read asks from one second before the
+        // last serverDateTime, so providers stamped in that second would (rightly) come again.
+        var officeClock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
+        Api = await OpenDentalApiTestDouble.StartAsync(officeClock);
         for (var i = 1; i <= Providers; i++)
         {
             Api.Put("providers", i, new Dictionary<string, object?>
@@ -49,6 +53,7 @@ public sealed class ProviderApi : IAsyncLifetime
                 ["IsHidden"] = "false", ["ProvStatus"] = "Active", ["NationalProvID"] = "",
             });
         }
+        officeClock.Advance(TimeSpan.FromMinutes(1));
     }
 
     public async Task DisposeAsync()
