@@ -100,6 +100,61 @@ public sealed class ReadingTheScheduleThroughTheApi : IDisposable
     }
 
     [Fact]
+    public async Task BlocksGoneFromTheWindow_NextRead_ReportedDeletedButNotThoseNowBeforeIt()
+    {
+        var clock = OfficeClock();
+        await using var api = await OpenDentalApiTestDouble.StartAsync(clock);
+        var today = new DateOnly(2026, 3, 1);
+        api.Put(OpenDentalApiTestDouble.Schedules, 1, ApiSchedules.Fields(1, today.AddDays(-25), "Provider"));
+        api.Put(OpenDentalApiTestDouble.Schedules, 2, ApiSchedules.Fields(2, today.AddDays(5), "Provider"));
+        api.Put(OpenDentalApiTestDouble.Schedules, 3, ApiSchedules.Fields(3, today.AddDays(6), "Blockout"));
+        api.Put(OpenDentalApiTestDouble.Schedules, 4, ApiSchedules.Fields(4, today.AddDays(7), "Blockout"));
+        var feed = ((IReadsSchedules)ApiConnection.Connector(api, http, clock)).Schedules;
+        var first = await ReadPagesAsync(feed, null);
+        Assert.Empty(first.SelectMany(p => p.Deleted));
+
+        // Ten days on, block 1 is before the window; Open Dental deleted block 2 and turned block 4 into a provider's note.
+        clock.Advance(TimeSpan.FromDays(10));
+        api.Remove(OpenDentalApiTestDouble.Schedules, 2);
+        api.Put(OpenDentalApiTestDouble.Schedules, 4, ApiSchedules.Fields(4, today.AddDays(7), "Provider", "00:00:00", "00:00:00"));
+        var second = await ReadPagesAsync(feed, first[^1].NextCursor);
+
+        Assert.Equal(["2", "4"], second.SelectMany(p => p.Deleted));
+        Assert.Equal(["3"], second.SelectMany(p => p.Rows).Select(b => b.PmsId));
+        Assert.Empty((await ReadPagesAsync(feed, second[^1].NextCursor)).SelectMany(p => p.Deleted));
+    }
+
+    [Fact]
+    public async Task ReadStoppedHalfWay_PagesBeforeTheLast_CarryThePreviousCursor()
+    {
+        var clock = OfficeClock();
+        await using var api = await OpenDentalApiTestDouble.StartAsync(clock);
+        for (var i = 1; i <= 150; i++)
+        {
+            api.Put(OpenDentalApiTestDouble.Schedules, i, ApiSchedules.Fields(i, new DateOnly(2026, 3, 1).AddDays(i % 20), "Provider"));
+        }
+        var feed = ((IReadsSchedules)ApiConnection.Connector(api, http, clock)).Schedules;
+        var previous = (await ReadPagesAsync(feed, null))[^1].NextCursor;
+        api.Remove(OpenDentalApiTestDouble.Schedules, 7);
+
+        var pages = await ReadPagesAsync(feed, previous);
+
+        Assert.All(pages[..^1], p => Assert.Equal(previous, p.NextCursor));
+        Assert.All(pages[..^1], p => Assert.Empty(p.Deleted));
+        Assert.Equal(["7"], pages[^1].Deleted);
+    }
+
+    private static async Task<List<ChangePage<PmsScheduleBlock>>> ReadPagesAsync(IChangeFeed<PmsScheduleBlock> feed, SyncCursor? cursor)
+    {
+        var pages = new List<ChangePage<PmsScheduleBlock>>();
+        await foreach (var page in feed.ReadChangedSince(cursor, CancellationToken.None))
+        {
+            pages.Add(page);
+        }
+        return pages;
+    }
+
+    [Fact]
     public async Task ReadAppointmentTypes_RgbColourAndPattern_AreHexAndMinutes()
     {
         await using var api = await OpenDentalApiTestDouble.StartAsync();
