@@ -1978,7 +1978,6 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Cursor")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastSuccessAt")

@@ -949,7 +949,7 @@ namespace DentalHub.Data.Migrations.Sqlite
                     ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Resource = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Cursor = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Cursor = table.Column<string>(type: "TEXT", nullable: true),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true)

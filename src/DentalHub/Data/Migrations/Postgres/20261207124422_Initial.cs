@@ -951,7 +951,7 @@ namespace DentalHub.Data.Migrations.Postgres
                     ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
                     Resource = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Cursor = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Cursor = table.Column<string>(type: "text", nullable: true),
                     LeaseOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)

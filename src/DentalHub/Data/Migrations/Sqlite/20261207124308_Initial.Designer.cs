@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DentalHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDentalHubDb))]
-    [Migration("20261207121411_Initial")]
+    [Migration("20261207124308_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1981,7 +1981,6 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Cursor")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastSuccessAt")
