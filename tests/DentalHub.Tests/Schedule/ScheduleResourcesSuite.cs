@@ -97,6 +97,21 @@ public abstract class ScheduleResourcesSuite(DatabaseProvider provider) : IAsync
     }
 
     [SkippableFact]
+    public async Task AppointmentTypeWithAnImpossibleLength_Sync_StoredWithoutItAndAWarning()
+    {
+        await StartAsync();
+        pms.AppointmentTypes.Upsert(new PmsAppointmentType("3", "Broken", 0, null, false));
+
+        await SyncAsync(SyncResources.AppointmentTypes);
+
+        await using var db = Db();
+        Assert.Equal(("Broken", (int?)null), await db.AppointmentTypes.Select(t => new ValueTuple<string?, int?>(t.Name, t.LengthMinutes)).SingleAsync());
+        var warning = await db.ImportFailures.SingleAsync(f => f.Resource == SyncResources.AppointmentTypes);
+        Assert.Equal(("3", "Broken", ImportFailureSeverity.Warning), (warning.PmsId, warning.Label, warning.Severity));
+        Assert.Contains("in the test PMS", warning.Message);
+    }
+
+    [SkippableFact]
     public async Task FirstSync_Clinics_StoredWithAddressAndPhone()
     {
         await StartAsync();
