@@ -84,6 +84,10 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Insurance.Claim> Claims => Set<Insurance.Claim>();
     public DbSet<Ledger.LedgerEntry> LedgerEntries => Set<Ledger.LedgerEntry>();
     public DbSet<Ledger.FamilyBalance> FamilyBalances => Set<Ledger.FamilyBalance>();
+    public DbSet<Schedule.Operatory> Operatories => Set<Schedule.Operatory>();
+    public DbSet<Schedule.AppointmentType> AppointmentTypes => Set<Schedule.AppointmentType>();
+    public DbSet<Schedule.Clinic> Clinics => Set<Schedule.Clinic>();
+    public DbSet<Schedule.ScheduleBlock> ScheduleBlocks => Set<Schedule.ScheduleBlock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

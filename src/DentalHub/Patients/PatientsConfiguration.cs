@@ -70,7 +70,8 @@ internal sealed class SyncStateConfiguration : IEntityTypeConfiguration<SyncStat
     {
         entity.HasKey(s => new { s.ConnectionId, s.Resource });
         entity.Property(s => s.Resource).HasMaxLength(32);
-        entity.Property(s => s.Cursor).HasMaxLength(500);
+        // Unbounded: a connector's cursor is opaque, and some carry what the last read returned (Open Dental's
+        // API schedule window keeps its blocks' numbers to tell which were deleted), tens of kilobytes at most.
         entity.Property(s => s.LeaseOwner).HasMaxLength(200);
         entity.HasOne<Connection>().WithMany().HasForeignKey(s => s.ConnectionId);
     }

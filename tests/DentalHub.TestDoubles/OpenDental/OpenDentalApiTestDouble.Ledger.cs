@@ -39,15 +39,6 @@ public sealed partial class OpenDentalApiTestDouble
         }
     }
 
-    /// <summary>Removes an item, as Open Dental deletes paysplits, adjustments and claimprocs outright.</summary>
-    public void Remove(string list, long key)
-    {
-        lock (gate)
-        {
-            ListOf(list).Remove(key);
-        }
-    }
-
     /// <summary>What <c>GET /accountmodules/{PatNum}/Aging</c> answers for the family of <paramref name="guarantor"/>.</summary>
     public void SetAging(long guarantor, IReadOnlyDictionary<string, object?> aging)
     {

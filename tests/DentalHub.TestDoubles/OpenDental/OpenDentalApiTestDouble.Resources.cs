@@ -56,6 +56,15 @@ public sealed partial class OpenDentalApiTestDouble
         }
     }
 
+    /// <summary>Removes an item the way Open Dental deletes a row outright: no trace is left for a later read.</summary>
+    public void Remove(string list, long key)
+    {
+        lock (gate)
+        {
+            ListOf(list).Remove(key);
+        }
+    }
+
     public int Count(string list)
     {
         lock (gate)
@@ -70,6 +79,7 @@ public sealed partial class OpenDentalApiTestDouble
         {
             app.MapGet($"/api/v1/{list}", context => ListAsync(context, list, filter));
         }
+        MapSchedules();
     }
 
     private async Task ListAsync(HttpContext context, string list, string? filter)
@@ -116,6 +126,7 @@ public sealed partial class OpenDentalApiTestDouble
         var page = ListOf(list).Values
             .Where(i => since is null || (onOrAfter ? i.Stamp >= since : i.Stamp > since))
             .Where(i => selected.All(f => string.Equals(Convert.ToString(i.Fields.GetValueOrDefault(f.Field), CultureInfo.InvariantCulture), f.Value, StringComparison.Ordinal)))
+            .Where(i => Listed(list, i, query))
             .OrderBy(i => (i.Key * 2_654_435_761L) % 1_000_003)
             .Skip(offset)
             .Take(limit)

@@ -50,6 +50,14 @@ public sealed class ScriptedPms
 
     public ScriptedFeed<PmsFamilyBalance> Balances { get; } = new();
 
+    public ScriptedFeed<PmsOperatory> Operatories { get; } = new();
+
+    public ScriptedFeed<PmsAppointmentType> AppointmentTypes { get; } = new();
+
+    public ScriptedFeed<PmsClinic> Clinics { get; } = new();
+
+    public ScriptedFeed<PmsScheduleBlock> Schedules { get; } = new();
+
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key, "Scripted PMS (test double)", "A PMS scripted by a test.", ConnectorKind.PracticeManagement,
         [new ConnectorField("instance", "Instance", "Which scripted PMS.")],
@@ -118,7 +126,7 @@ public sealed class ScriptedPms
     /// <summary>Called to "kill" the dispatcher mid-step (it cancels the dispatcher's token).</summary>
     public Action? Crash { get; set; }
 
-    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IWritesPayments
+    private sealed class Reader(ScriptedPms pms) : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments
     {
         IChangeFeed<PmsProvider> IReadsProviders.Providers => pms.Providers;
 
@@ -135,6 +143,14 @@ public sealed class ScriptedPms
         IChangeFeed<PmsLedgerEntry> IReadsLedger.LedgerEntries => pms.LedgerEntries;
 
         IChangeFeed<PmsFamilyBalance> IReadsBalances.Balances => pms.Balances;
+
+        IChangeFeed<PmsOperatory> IReadsOperatories.Operatories => pms.Operatories;
+
+        IChangeFeed<PmsAppointmentType> IReadsAppointmentTypes.AppointmentTypes => pms.AppointmentTypes;
+
+        IChangeFeed<PmsClinic> IReadsClinics.Clinics => pms.Clinics;
+
+        IChangeFeed<PmsScheduleBlock> IReadsSchedules.Schedules => pms.Schedules;
 
         public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
         {

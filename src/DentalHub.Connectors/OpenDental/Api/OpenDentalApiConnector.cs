@@ -10,9 +10,8 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// so the office's clock, not ours, decides what "since" means.
 /// </summary>
 internal sealed class OpenDentalApiConnector(
-    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IWritesPayments
-
+    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, TimeProvider time)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments
 {
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
@@ -32,6 +31,16 @@ internal sealed class OpenDentalApiConnector(
 
     public IChangeFeed<PmsFamilyBalance> Balances => new ApiBalanceFeed(reads);
 
+    // Plain lists without a change filter: read whole every run, a few dozen items at most.
+    public IChangeFeed<PmsOperatory> Operatories => new ApiChangeFeed<ApiOperatory, PmsOperatory>(reads, "operatories", null, "operatories", o => o.ToPmsOperatory());
+
+    public IChangeFeed<PmsAppointmentType> AppointmentTypes =>
+        new ApiChangeFeed<ApiAppointmentType, PmsAppointmentType>(reads, "appointmenttypes", null, "appointment types", t => t.ToPmsAppointmentType());
+
+    public IChangeFeed<PmsClinic> Clinics => new ApiChangeFeed<ApiClinic, PmsClinic>(reads, "clinics", null, "clinics", c => c.ToPmsClinic());
+
+    public IChangeFeed<PmsScheduleBlock> Schedules => new ApiScheduleFeed(reads, time);
+
     public static OpenDentalApiConnector Create(ApiSettings settings, ConnectorContext context)
     {
         var http = context.HttpClients.CreateClient(OpenDentalConnector.HttpClientName);
@@ -39,7 +48,8 @@ internal sealed class OpenDentalApiConnector(
             new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.ReadRetries, settings.RequestTimeout)),
             new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout)),
             settings,
-            OpenDentalPaymentWriter.Create(settings, context));
+            OpenDentalPaymentWriter.Create(settings, context),
+            context.Time);
     }
 
     public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>

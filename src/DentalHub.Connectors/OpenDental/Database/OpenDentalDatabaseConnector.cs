@@ -10,8 +10,7 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IWritesPayments
-
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments
 {
     private readonly DatabaseSession session = new(settings);
 
@@ -32,6 +31,14 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
     public IChangeFeed<PmsLedgerEntry> LedgerEntries => new MultiTableFeed<PmsLedgerEntry>(session, LedgerQuery.Sources);
 
     public IChangeFeed<PmsFamilyBalance> Balances => new MultiTableFeed<PmsFamilyBalance>(session, [BalanceQuery.Source]);
+
+    public IChangeFeed<PmsOperatory> Operatories => new TableFeed<PmsOperatory>(session, OperatoryQuery.Query);
+
+    public IChangeFeed<PmsAppointmentType> AppointmentTypes => new TableFeed<PmsAppointmentType>(session, AppointmentTypeQuery.Query);
+
+    public IChangeFeed<PmsClinic> Clinics => new TableFeed<PmsClinic>(session, ClinicQuery.Query);
+
+    public IChangeFeed<PmsScheduleBlock> Schedules => new ScheduleFeed(session);
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 

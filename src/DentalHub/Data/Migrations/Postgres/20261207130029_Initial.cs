@@ -722,6 +722,33 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AppointmentTypes",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LengthMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    IsHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentHash = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentTypes", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_AppointmentTypes_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Claims",
                 columns: table => new
                 {
@@ -749,6 +776,38 @@ namespace DentalHub.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Claims", x => new { x.ConnectionId, x.PmsId });
                     table.ForeignKey(
                         name: "FK_Claims_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Clinics",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Abbreviation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    AddressLine1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AddressLine2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    State = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IsHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentHash = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clinics", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_Clinics_Connections_ConnectionId",
                         column: x => x.ConnectionId,
                         principalTable: "Connections",
                         principalColumn: "Id",
@@ -934,6 +993,37 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Operatories",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Abbreviation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ClinicPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DentistPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    HygienistPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IsHygiene = table.Column<bool>(type: "boolean", nullable: false),
+                    IsHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentHash = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Operatories", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_Operatories_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PaymentEventReceipts",
                 columns: table => new
                 {
@@ -988,6 +1078,40 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduleBlocks",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProviderPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClinicPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OperatoryPmsIds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentHash = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduleBlocks", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_ScheduleBlocks_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SyncRuns",
                 columns: table => new
                 {
@@ -1028,7 +1152,7 @@ namespace DentalHub.Data.Migrations.Postgres
                     ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
                     Resource = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Cursor = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Cursor = table.Column<string>(type: "text", nullable: true),
                     LeaseOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
@@ -1477,6 +1601,11 @@ namespace DentalHub.Data.Migrations.Postgres
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AppointmentTypes_PracticeId_UpdatedAt",
+                table: "AppointmentTypes",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
                 table: "AspNetUserClaims",
                 column: "UserId");
@@ -1515,6 +1644,11 @@ namespace DentalHub.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_PracticeId_UpdatedAt",
                 table: "Claims",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clinics_PracticeId_UpdatedAt",
+                table: "Clinics",
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
@@ -1605,6 +1739,11 @@ namespace DentalHub.Data.Migrations.Postgres
                 table: "MessageTemplates",
                 columns: new[] { "PracticeId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Operatories_PracticeId_UpdatedAt",
+                table: "Operatories",
+                columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PatientContacts_PatientId",
@@ -1770,6 +1909,16 @@ namespace DentalHub.Data.Migrations.Postgres
                 columns: new[] { "PracticeId", "CategoryId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScheduleBlocks_PracticeId_Date",
+                table: "ScheduleBlocks",
+                columns: new[] { "PracticeId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduleBlocks_PracticeId_UpdatedAt",
+                table: "ScheduleBlocks",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SyncRuns_ConnectionId_StartedAt",
                 table: "SyncRuns",
                 columns: new[] { "ConnectionId", "StartedAt" });
@@ -1841,6 +1990,9 @@ namespace DentalHub.Data.Migrations.Postgres
                 name: "Appointments");
 
             migrationBuilder.DropTable(
+                name: "AppointmentTypes");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUserClaims");
 
             migrationBuilder.DropTable(
@@ -1854,6 +2006,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Claims");
+
+            migrationBuilder.DropTable(
+                name: "Clinics");
 
             migrationBuilder.DropTable(
                 name: "ConnectionTokens");
@@ -1887,6 +2042,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MessageLogs");
+
+            migrationBuilder.DropTable(
+                name: "Operatories");
 
             migrationBuilder.DropTable(
                 name: "PatientContacts");
@@ -1938,6 +2096,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RewardItems");
+
+            migrationBuilder.DropTable(
+                name: "ScheduleBlocks");
 
             migrationBuilder.DropTable(
                 name: "SmtpSettings");

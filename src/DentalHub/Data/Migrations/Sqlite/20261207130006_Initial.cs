@@ -720,6 +720,33 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AppointmentTypes",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LengthMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Color = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentTypes", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_AppointmentTypes_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Claims",
                 columns: table => new
                 {
@@ -747,6 +774,38 @@ namespace DentalHub.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Claims", x => new { x.ConnectionId, x.PmsId });
                     table.ForeignKey(
                         name: "FK_Claims_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Clinics",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Abbreviation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AddressLine1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AddressLine2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clinics", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_Clinics_Connections_ConnectionId",
                         column: x => x.ConnectionId,
                         principalTable: "Connections",
                         principalColumn: "Id",
@@ -932,6 +991,37 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Operatories",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Abbreviation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ClinicPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DentistPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HygienistPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IsHygiene = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Operatories", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_Operatories_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PaymentEventReceipts",
                 columns: table => new
                 {
@@ -986,6 +1076,40 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduleBlocks",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProviderPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClinicPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OperatoryPmsIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduleBlocks", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_ScheduleBlocks_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SyncRuns",
                 columns: table => new
                 {
@@ -1026,7 +1150,7 @@ namespace DentalHub.Data.Migrations.Sqlite
                     ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Resource = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Cursor = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Cursor = table.Column<string>(type: "TEXT", nullable: true),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true)
@@ -1474,6 +1598,11 @@ namespace DentalHub.Data.Migrations.Sqlite
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AppointmentTypes_PracticeId_UpdatedAt",
+                table: "AppointmentTypes",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
                 table: "AspNetUserClaims",
                 column: "UserId");
@@ -1512,6 +1641,11 @@ namespace DentalHub.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_PracticeId_UpdatedAt",
                 table: "Claims",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clinics_PracticeId_UpdatedAt",
+                table: "Clinics",
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
@@ -1602,6 +1736,11 @@ namespace DentalHub.Data.Migrations.Sqlite
                 table: "MessageTemplates",
                 columns: new[] { "PracticeId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Operatories_PracticeId_UpdatedAt",
+                table: "Operatories",
+                columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PatientContacts_PatientId",
@@ -1767,6 +1906,16 @@ namespace DentalHub.Data.Migrations.Sqlite
                 columns: new[] { "PracticeId", "CategoryId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScheduleBlocks_PracticeId_Date",
+                table: "ScheduleBlocks",
+                columns: new[] { "PracticeId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduleBlocks_PracticeId_UpdatedAt",
+                table: "ScheduleBlocks",
+                columns: new[] { "PracticeId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SyncRuns_ConnectionId_StartedAt",
                 table: "SyncRuns",
                 columns: new[] { "ConnectionId", "StartedAt" });
@@ -1838,6 +1987,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                 name: "Appointments");
 
             migrationBuilder.DropTable(
+                name: "AppointmentTypes");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUserClaims");
 
             migrationBuilder.DropTable(
@@ -1851,6 +2003,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Claims");
+
+            migrationBuilder.DropTable(
+                name: "Clinics");
 
             migrationBuilder.DropTable(
                 name: "ConnectionTokens");
@@ -1884,6 +2039,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MessageLogs");
+
+            migrationBuilder.DropTable(
+                name: "Operatories");
 
             migrationBuilder.DropTable(
                 name: "PatientContacts");
@@ -1935,6 +2093,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RewardItems");
+
+            migrationBuilder.DropTable(
+                name: "ScheduleBlocks");
 
             migrationBuilder.DropTable(
                 name: "SmtpSettings");
