@@ -26,6 +26,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureQuery>();
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureResolution>();
         services.AddSingleton<DentalHub.Sync.SyncRunQuery>();
+        services.AddSingleton<DentalHub.Schedule.ScheduleDayQuery>();
+        services.AddSingleton<DentalHub.Patients.PatientPmsDataQuery>();
         services.AddSingleton<DentalHub.Patients.PatientQuery>();
         services.AddSingleton(configuration.GetSection("Writeback:Policy").Get<DentalHub.Writeback.WritebackPolicy>() ?? new DentalHub.Writeback.WritebackPolicy());
         services.AddSingleton<DentalHub.Writeback.WritebackSignal>();
