@@ -36,19 +36,29 @@ public sealed class RecordPageStore<TRecord, TRow>(string resource, SyncRunConte
 #pragma warning restore EF1002
             : Task.CompletedTask;
 
+    // Whether the connection had no rows, and no failures, of this resource when the run began. A first read
+    // into an empty table then skips the two lookups per page: nothing can be there to compare with, and on a
+    // resource of small rows those lookups cost as much as writing the page.
+    private bool? startedEmpty;
+    private bool? startedWithoutFailures;
+
     public async Task<PageCounts> StoreAsync(DentalHubDb db, IDbContextTransaction transaction, ChangePage<TRecord> page, CancellationToken cancellationToken)
     {
         var upsert = TableUpsert<TRow>.For(db, RowShape);
         var hash = new RowHash(upsert.Columns);
         var now = context.Time.GetUtcNow();
+        startedEmpty ??= !await db.Set<TRow>().AnyAsync(r => r.ConnectionId == context.ConnectionId, cancellationToken);
+        startedWithoutFailures ??= !await db.ImportFailures.AnyAsync(f => f.ConnectionId == context.ConnectionId && f.Resource == resource, cancellationToken);
         // A page may carry one record twice (an API read that overlaps itself): the last one read wins.
         var records = page.Rows.GroupBy(r => r.PmsId).Select(g => g.Last()).ToList();
+        // Deletions are always looked up: a record written earlier in this same run may be among them.
         var ids = records.Select(r => r.PmsId).Concat(page.Deleted).Distinct().ToList();
-        var stored = await db.Set<TRow>().AsNoTracking()
-            .Where(r => r.ConnectionId == context.ConnectionId && EF.Parameter(ids).Contains(r.PmsId))
-            .Select(r => new { r.PmsId, r.ContentHash, Deleted = r.DeletedAt != null })
+        var compared = startedEmpty.Value ? page.Deleted.Distinct().ToList() : ids;
+        var stored = compared.Count == 0 ? [] : await db.Set<TRow>().AsNoTracking()
+            .Where(r => r.ConnectionId == context.ConnectionId && EF.Parameter(compared).Contains(r.PmsId))
+            .Select(r => new StoredRow(r.PmsId, r.ContentHash, r.DeletedAt != null))
             .ToDictionaryAsync(r => r.PmsId, cancellationToken);
-        var withFailures = (await db.ImportFailures.AsNoTracking()
+        var withFailures = startedWithoutFailures.Value ? [] : (await db.ImportFailures.AsNoTracking()
             .Where(f => f.ConnectionId == context.ConnectionId && f.Resource == resource && EF.Parameter(ids).Contains(f.PmsId))
             .Select(f => f.PmsId)
             .ToListAsync(cancellationToken)).ToHashSet();
@@ -111,6 +121,8 @@ public sealed class RecordPageStore<TRecord, TRow>(string resource, SyncRunConte
         }
         return new PageCounts(page.Rows.Count, created, updated, unchanged, failed, warnings, deleted.Count);
     }
+
+    private sealed record StoredRow(string PmsId, long ContentHash, bool Deleted);
 
     private ImportFailure Failure(TRecord record, List<RecordProblem> problems, DateTimeOffset now)
     {
