@@ -43,12 +43,12 @@ public sealed class SyncScheduler(ISchedulerFactory schedulers, DentalHubDbFacto
         }
     }
 
-    /// <summary>Runs the connection's resources now (or just <paramref name="resource"/>); false when it reads none of them.</summary>
+    /// <summary>Runs the connection's resources now (or just <paramref name="resource"/>); false when it is disabled or reads none of them.</summary>
     public async Task<bool> SyncNowAsync(Connection connection, Practice practice, CancellationToken cancellationToken, string? resource = null)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var read = ResourcesReadBy(connection).Where(r => resource is null || r.Name == resource).ToList();
-        if (read.Count == 0)
+        if (!connection.Enabled || read.Count == 0)
         {
             return false;
         }
