@@ -21,6 +21,8 @@ public sealed class RunningHub(IReadOnlyDictionary<string, string?>? extraSettin
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("SampleData:Enabled", "true");
+        // Scenarios sync the sample PMS themselves (and watch it run); the first-run scenario turns this back on.
+        builder.UseSetting("SampleData:SyncAtFirstRun", "false");
         builder.UseSetting("Scheduler:Name", "browser-" + Guid.NewGuid().ToString("N")[..8]);
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {

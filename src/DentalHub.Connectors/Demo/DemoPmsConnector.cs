@@ -6,10 +6,16 @@ namespace DentalHub.Connectors.Demo;
 
 /// <summary>
 /// A practice management system that serves a generated sample practice, so a first run shows a
-/// working hub. Everything it serves is sample data and is labelled so.
+/// working hub. Everything it serves is sample data and is labelled so: patients in families, and around the day it
+/// is read on (<see cref="Today"/>) its providers' schedule, appointments, insurance, claims, ledger and balances.
 /// </summary>
-public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, DemoLedger ledger) : IConnector, IReadsPatients, IWritesPayments
+public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, DemoLedger ledger)
+    : IConnector, IReadsPatients, IWritesPayments, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
+        IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances
 {
+    private readonly Lock gate = new();
+    private DemoBook? book;
+
     public const string Key = "demo-pms";
     public const string PageSizeField = "pageSize";
     public const string DelayField = "delayMs";
@@ -19,7 +25,7 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key,
         "Demo PMS (sample data)",
-        "A generated sample practice with a few hundred patients in families, including some records with problems, so you can try DentalHub without a real PMS.",
+        "A generated sample practice with a few hundred patients in families, including some records with problems, and two months of schedule, appointments, insurance and accounts either side of today, so you can try DentalHub without a real PMS.",
         ConnectorKind.PracticeManagement,
         [
             new ConnectorField("seed", "Sample seed", "Changes which sample patients are generated.", IsRequired: false, DefaultValue: "42"),
@@ -44,6 +50,59 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     public int PageSize { get; init; } = 100;
 
     public TimeSpan DelayPerPage { get; init; }
+
+    /// <summary>
+    /// The day the sample practice is read on: the TimeProvider's local date. The connector is not told the practice's
+    /// time zone, so the demo takes the machine's (or the TimeProvider's) as the practice's; where they differ, the
+    /// sample's day turns over a few hours before or after the practice's midnight.
+    /// </summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    public IChangeFeed<PmsClinic> Clinics => Feed<PmsClinic>(_ => [DemoOffice.Clinic]);
+
+    public IChangeFeed<PmsProvider> Providers => Feed(_ => DemoOffice.Providers);
+
+    public IChangeFeed<PmsOperatory> Operatories => Feed(_ => DemoOffice.Operatories);
+
+    public IChangeFeed<PmsAppointmentType> AppointmentTypes => Feed(_ => DemoOffice.AppointmentTypes);
+
+    public IChangeFeed<PmsInsurancePlan> InsurancePlans => Feed(_ => DemoOffice.InsurancePlans);
+
+    public IChangeFeed<PmsScheduleBlock> Schedules => Feed(day => BookOn(day).Schedules);
+
+    public IChangeFeed<PmsAppointment> Appointments => Feed(day => BookOn(day).Appointments);
+
+    public IChangeFeed<PmsCoverage> Coverages => Feed(day => BookOn(day).Coverages);
+
+    public IChangeFeed<PmsClaim> Claims => Feed(day => BookOn(day).Claims);
+
+    public IChangeFeed<PmsLedgerEntry> LedgerEntries => Feed(day => BookOn(day).LedgerEntries);
+
+    public IChangeFeed<PmsFamilyBalance> Balances => Feed(day => BookOn(day).Balances);
+
+    /// <summary>The sample practice's books as of <paramref name="day"/>; today's are generated once per connector.</summary>
+    public DemoBook BookOn(DateOnly day)
+    {
+        lock (gate)
+        {
+            if (book?.Today == day)
+            {
+                return book;
+            }
+        }
+        var generated = DemoBook.For(practice, day);
+        if (day == Today)
+        {
+            lock (gate)
+            {
+                book = generated;
+            }
+        }
+        return generated;
+    }
+
+    private DemoFeed<TRecord> Feed<TRecord>(Func<DateOnly, IReadOnlyList<TRecord>> recordsOn) where TRecord : IPmsRecord =>
+        new(recordsOn, () => Today, PageSize, DelayPerPage, time);
 
     public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
         Task.FromResult(ConnectionCheckResult.Ok(

@@ -10,6 +10,12 @@ namespace DentalHub.Connectors.Demo;
 /// </summary>
 public sealed record DemoPractice(IReadOnlyList<PmsPatient> Patients)
 {
+    /// <summary>The seed the practice was generated from; its schedule and accounts are generated from it too.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The records with problems: they get no appointments, coverages or ledger lines (most never import).</summary>
+    public IReadOnlySet<string> ProblemPatientIds { get; init; } = new HashSet<string>();
+
     private static readonly string[] LastNames =
     [
         "Anderson", "Bennett", "Castillo", "D'Angelo", "Eriksen", "Fontaine", "García", "Hughes", "Ibarra", "Jensen",
@@ -52,8 +58,9 @@ public sealed record DemoPractice(IReadOnlyList<PmsPatient> Patients)
                 patients.Add(Child(nextId++, guarantor.PmsId, lastName, random));
             }
         }
-        patients.AddRange(ProblemRecords(ref nextId));
-        return new DemoPractice(patients);
+        var problems = ProblemRecords(ref nextId).ToList();
+        patients.AddRange(problems);
+        return new DemoPractice(patients) { Seed = seed, ProblemPatientIds = problems.Select(p => p.PmsId).ToHashSet() };
     }
 
     private static PmsPatient Adult(int id, string? guarantorId, string lastName, Random random)

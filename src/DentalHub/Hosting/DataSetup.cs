@@ -21,7 +21,11 @@ public static class DataSetup
         return settings;
     }
 
-    /// <summary>Migrates the schema and, when sample data is on, seeds the sample practice.</summary>
+    /// <summary>
+    /// Migrates the schema and, when sample data is on, seeds the sample practice and (unless
+    /// SampleData:SyncAtFirstRun is false) starts a sync of everything its Demo PMS serves, so the first pages opened
+    /// show a schedule, appointments and balances rather than "last read: never".
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var factory = app.Services.GetRequiredService<DentalHubDbFactory>();
@@ -29,10 +33,15 @@ public static class DataSetup
         {
             await DatabaseStartup.MigrateAsync(factory, app.Lifetime.ApplicationStopping);
         }
-        if (app.Configuration.GetValue("SampleData:Enabled", false))
+        var seeded = app.Configuration.GetValue("SampleData:Enabled", false)
+            ? await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping)
+            : null;
+        var scheduler = app.Services.GetRequiredService<Sync.SyncScheduler>();
+        await scheduler.ReconcileAllAsync(app.Lifetime.ApplicationStopping);
+        if (seeded is var (connection, practice) && app.Configuration.GetValue("SampleData:SyncAtFirstRun", true))
         {
-            await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+            // Queued jobs: they run once the scheduler starts with the host, one per resource.
+            await scheduler.SyncNowAsync(connection, practice, app.Lifetime.ApplicationStopping);
         }
-        await app.Services.GetRequiredService<Sync.SyncScheduler>().ReconcileAllAsync(app.Lifetime.ApplicationStopping);
     }
 }

@@ -9,18 +9,21 @@ namespace DentalHub.SampleData;
 /// <summary>
 /// On a first run with sample data on (the default for `dotnet run`), creates a sample practice
 /// connected to the Demo PMS, so the hub has something to show. Everything it creates says "sample".
+/// The caller reads it right away (<see cref="DentalHub.Hosting.DataSetup"/>), rather than at the connection's first
+/// scheduled sync the next morning.
 /// </summary>
 public sealed class SampleDataSeeder(DentalHubDbFactory databases, TimeProvider time)
 {
     public const string OrganizationName = "Sample Smiles Dental Group (sample data)";
     public const string PracticeName = "Sample Smiles Downtown";
 
-    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
+    /// <summary>Seeds an empty database; returns the sample connection and its practice, or null when the database was not empty.</summary>
+    public async Task<(Connection Connection, Practice Practice)?> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         await using var db = databases.CreateWithoutTenant();
         if (await db.Organizations.IgnoreQueryFilters().AnyAsync(cancellationToken))
         {
-            return;
+            return null;
         }
         var now = time.GetUtcNow();
         var organization = new Organization { Name = OrganizationName, CreatedAt = now };
@@ -38,7 +41,7 @@ public sealed class SampleDataSeeder(DentalHubDbFactory databases, TimeProvider 
         };
         db.Organizations.Add(organization);
         db.Practices.Add(practice);
-        db.Connections.Add(new Connection
+        var connection = new Connection
         {
             PracticeId = practice.Id,
             ConnectorKey = DemoPmsConnector.Key,
@@ -46,7 +49,9 @@ public sealed class SampleDataSeeder(DentalHubDbFactory databases, TimeProvider 
             SettingsJson = """{"seed":"42"}""",
             CreatedAt = now,
             UpdatedAt = now,
-        });
+        };
+        db.Connections.Add(connection);
         await db.SaveChangesAsync(cancellationToken);
+        return (connection, practice);
     }
 }

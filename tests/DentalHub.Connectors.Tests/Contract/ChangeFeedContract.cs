@@ -17,6 +17,9 @@ public abstract class ChangeFeedContract<TRecord> where TRecord : IPmsRecord
     /// <summary>How many records the feed's data holds.</summary>
     protected abstract int ExpectedRecords { get; }
 
+    /// <summary>False for a feed whose system holds too few records to need a second page (a practice with one clinic).</summary>
+    protected virtual bool HoldsSeveralPages => true;
+
     /// <summary>False for a feed that reads its whole (small) table every run, having no change filter to read less.</summary>
     protected virtual bool ReadsOnlyChanges => true;
 
@@ -37,7 +40,10 @@ public abstract class ChangeFeedContract<TRecord> where TRecord : IPmsRecord
         var ids = pages.SelectMany(p => p.Rows).Select(r => r.PmsId).ToList();
         Assert.Equal(ExpectedRecords, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.True(pages.Count > 1, "the contract data should need more than one page");
+        if (HoldsSeveralPages)
+        {
+            Assert.True(pages.Count > 1, "the contract data should need more than one page");
+        }
         Assert.All(ids, id => Assert.False(string.IsNullOrWhiteSpace(id)));
     }
 
