@@ -68,13 +68,15 @@ public static class RawResourceBaseline
     private static async Task CopyAsync<TRow>(NpgsqlConnection connection, NpgsqlTransaction transaction, TableUpsert<TRow> upsert, List<TRow> rows) where TRow : PmsRecordRow
     {
         var columns = string.Join(", ", upsert.Columns.Select(c => $"\"{c.Name}\""));
-        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE raw_rows ON COMMIT DROP AS SELECT {columns} FROM \"{upsert.Table}\" WITH NO DATA", connection, transaction))
+        // No command timeout: a bench writes millions of rows in one statement.
+        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE raw_rows ON COMMIT DROP AS SELECT {columns} FROM \"{upsert.Table}\" WITH NO DATA", connection, transaction) { CommandTimeout = 0 })
         {
             await create.ExecuteNonQueryAsync();
         }
         var types = upsert.Columns.Select(TypeOf).ToArray();
         await using (var importer = await connection.BeginBinaryImportAsync($"COPY raw_rows ({columns}) FROM STDIN (FORMAT BINARY)"))
         {
+            importer.Timeout = TimeSpan.Zero;
             foreach (var row in rows)
             {
                 await importer.StartRowAsync();
@@ -93,7 +95,7 @@ public static class RawResourceBaseline
             }
             await importer.CompleteAsync();
         }
-        await using var insert = new NpgsqlCommand($"INSERT INTO \"{upsert.Table}\" ({columns}) SELECT {columns} FROM raw_rows {upsert.ConflictClause}", connection, transaction);
+        await using var insert = new NpgsqlCommand($"INSERT INTO \"{upsert.Table}\" ({columns}) SELECT {columns} FROM raw_rows {upsert.ConflictClause}", connection, transaction) { CommandTimeout = 0 };
         await insert.ExecuteNonQueryAsync();
     }
 
