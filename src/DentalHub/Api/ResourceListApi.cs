@@ -85,10 +85,13 @@ public static class ResourceListApi
                 }
                 if (after is not null)
                 {
-                    rows = rows.Where(r => r.UpdatedAt > after.UpdatedAt || (r.UpdatedAt == after.UpdatedAt && string.Compare(r.PmsId, after.PmsId) > 0));
+                    rows = rows.Where(r => r.UpdatedAt > after.UpdatedAt
+                        || (r.UpdatedAt == after.UpdatedAt && (string.Compare(r.PmsId, after.PmsId) > 0
+                            || (r.PmsId == after.PmsId && r.ConnectionId.CompareTo(after.ConnectionId) > 0))));
                 }
-                var page = await rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.PmsId).Take(take + 1).ToListAsync(cancellationToken);
-                var next = page.Count > take ? new ListCursor(page[take - 1].UpdatedAt, page[take - 1].PmsId).ToString() : null;
+                // The same PMS id on two connections is two rows: the connection settles their order.
+                var page = await rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.PmsId).ThenBy(r => r.ConnectionId).Take(take + 1).ToListAsync(cancellationToken);
+                var next = page.Count > take ? new ListCursor(page[take - 1].UpdatedAt, page[take - 1].PmsId, page[take - 1].ConnectionId).ToString() : null;
                 page = page.Take(take).ToList();
                 if (patientOf is null)
                 {
@@ -118,10 +121,10 @@ public static class ResourceListApi
             return Task.CompletedTask;
         });
 
-    private sealed record ListCursor(DateTimeOffset UpdatedAt, string PmsId)
+    private sealed record ListCursor(DateTimeOffset UpdatedAt, string PmsId, Guid ConnectionId)
     {
-        public override string ToString() =>
-            WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{PmsId}"));
+        public override string ToString() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
+            $"{UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{ConnectionId.ToString("N", CultureInfo.InvariantCulture)}|{PmsId}"));
 
         public static ListCursor? Read(ListQuery query)
         {
@@ -141,9 +144,11 @@ public static class ResourceListApi
         {
             try
             {
-                var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|', 2);
-                return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                    ? new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1])
+                var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|', 3);
+                return parts.Length == 3
+                    && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                    && Guid.TryParseExact(parts[1], "N", out var connection)
+                    ? new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[2], connection)
                     : null;
             }
             catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)

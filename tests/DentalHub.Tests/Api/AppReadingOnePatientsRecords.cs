@@ -92,10 +92,12 @@ public abstract class AppReadingOnePatientsRecords(DatabaseProvider provider) : 
     private static PmsLedgerEntry Line(string id, string patient, DateOnly date, decimal amount, PmsLedgerKind kind) =>
         new(id, patient, kind, date, amount, null, null, null, null, null);
 
-    private async Task<Guid> PatientIdAsync(string pmsId)
+    private Task<Guid> PatientIdAsync(string pmsId) => PatientIdAsync(pmsId, connectionId);
+
+    private async Task<Guid> PatientIdAsync(string pmsId, Guid connection)
     {
         await using var db = app.Databases.Create(practice.Tenant);
-        return await db.PatientLinks.Where(l => l.PmsId == pmsId).Select(l => l.PatientId).SingleAsync();
+        return await db.PatientLinks.Where(l => l.PmsId == pmsId && l.ConnectionId == connection).Select(l => l.PatientId).SingleAsync();
     }
 
     [SkippableFact]
@@ -193,6 +195,37 @@ public abstract class AppReadingOnePatientsRecords(DatabaseProvider provider) : 
 
         Assert.Equal([("L71", (Guid?)noor), ("L70", null)], ledger.Data.Select(e => (e.Id, e.PatientId)));
         Assert.Equal(("700", (Guid?)null, 135.00m), (balance.Id, balance.PatientId, balance.Total));
+    }
+
+    [SkippableFact]
+    public async Task ProfileLinkedOnTwoPmsConnections_RecordsOfBoth_LedgerLinesEachOnceAcrossPages()
+    {
+        SkipWithoutServer();
+        var second = new ScriptedPms();
+        var secondConnection = await app.ConnectAsync(practice, second);
+        // The same person in a second PMS: linked to the same profile by name and date of birth.
+        second.Upsert(ScriptedPms.Patient("100", "Dana", "Rivera", new DateOnly(1978, 5, 6)));
+        second.Appointments.Upsert(Appointment("500", "100", new DateTime(2026, 3, 2, 9, 0, 0), PmsAppointmentStatus.Complete));
+        second.LedgerEntries.Upsert(Line("L1", "100", new DateOnly(2026, 1, 5), 20m, PmsLedgerKind.Charge), Line("L9", "100", new DateOnly(2026, 4, 1), 15m, PmsLedgerKind.Charge));
+        await app.SyncAsync(practice, secondConnection, SyncResources.Patients, SyncResources.Appointments, SyncResources.LedgerEntries);
+        var dana = await PatientIdAsync("100", connectionId);
+        Assert.Equal(dana, await PatientIdAsync("100", secondConnection));
+
+        var appointments = await client.ReadAsync<List<AppointmentDto>>($"/api/v1/patients/{dana}/appointments");
+        var seen = new List<LedgerLineDto>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.ReadAsync<ListPage<LedgerLineDto>>($"/api/v1/patients/{dana}/ledger?limit=1" + (cursor is null ? "" : "&cursor=" + cursor));
+            seen.AddRange(page.Data);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal([("500", secondConnection), ("500", connectionId)], appointments.Select(a => (a.Id, a.ConnectionId)));
+        Assert.Equal(["L9", "L5", "L3", "L6", "L2", "L1", "L1"], seen.Select(e => e.Id));
+        Assert.Equal([connectionId, secondConnection], seen.Where(e => e.Id == "L1").Select(e => e.ConnectionId).Order());
+        Assert.Equal(secondConnection, seen[0].ConnectionId);
     }
 
     [SkippableFact]
