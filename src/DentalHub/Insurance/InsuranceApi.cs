@@ -28,7 +28,8 @@ public static class InsuranceApi
 
         api.MapPatientRoutes(ApiScopes.InsuranceRead, "Insurance")
             .MapGet("/coverages", PatientCoveragesAsync).WithName("ListPatientCoverages")
-            .WithSummary("A patient's coverages (deleted ones left out) by priority, each with its plan and carrier and the benefits remaining this year. Audited.");
+            .WithSummary("A patient's coverages (deleted ones left out) by priority, each with its plan and carrier and the benefits remaining this year. Audited.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PatientCoverageDto>>, ProblemHttpResult>> PatientCoveragesAsync(

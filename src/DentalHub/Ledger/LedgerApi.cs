@@ -36,10 +36,12 @@ public static class LedgerApi
 
         var patient = api.MapPatientRoutes(ApiScopes.LedgerRead, "Ledger");
         patient.MapGet("/balance", PatientBalanceAsync).WithName("GetPatientBalance")
-            .WithSummary("The balance and aging of the patient's family (its account holder's), as the PMS last computed them; 404 when none is synced yet. Audited.");
+            .WithSummary("The balance and aging of the patient's family (its account holder's), as the PMS last computed them; 404 when none is synced yet. Audited.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         patient.MapGet("/ledger", PatientLedgerAsync).WithName("ListPatientLedger")
             .WithSummary("The ledger lines of the patient's family (every synced member, and the account holder), newest first, by cursor. Audited.")
-            .WithQueryParameters(LedgerPaging);
+            .WithQueryParameters(LedgerPaging)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<FamilyBalanceDto>, ProblemHttpResult>> PatientBalanceAsync(

@@ -41,7 +41,8 @@ public static class ScheduleApi
 
         api.MapPatientRoutes(ApiScopes.ScheduleRead, "Schedule")
             .MapGet("/appointments", PatientAppointmentsAsync).WithName("ListPatientAppointments")
-            .WithSummary("A patient's appointments on every PMS it is linked on (deleted ones left out), by start time, unscheduled ones last. Audited.");
+            .WithSummary("A patient's appointments on every PMS it is linked on (deleted ones left out), by start time, unscheduled ones last. Audited.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AppointmentDto>>, ProblemHttpResult>> PatientAppointmentsAsync(
