@@ -5,9 +5,9 @@ using System.Text;
 using DentalHub.Audit;
 using DentalHub.Auth.ApiKeys;
 using DentalHub.Data;
+using DentalHub.Patients;
 using DentalHub.Sync.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,78 +17,141 @@ namespace DentalHub.Api;
 public sealed record ListPage<T>(IReadOnlyList<T> Data, string? NextCursor);
 
 /// <summary>
-/// The list route every synced resource gets: <c>GET /api/v1/{path}?updated_since=&amp;limit=&amp;cursor=</c>, in the
-/// order rows changed in DentalHub, so an integrator keeps a copy by asking for what changed since its last page.
-/// Deleted records stay in the list with <c>deletedAt</c> set, so a copy learns of deletions too.
+/// The list route every synced resource gets: <c>GET /api/v1/{path}?updated_since=&amp;limit=&amp;cursor=</c> plus the
+/// route's own filters, in the order rows changed in DentalHub, so an integrator keeps a copy by asking for what
+/// changed since its last page. Deleted records stay in the list with <c>deletedAt</c> set, so a copy learns of
+/// deletions too. A wrong parameter is a 400 naming it and what it accepts.
 /// </summary>
 public static class ResourceListApi
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
 
-    /// <param name="filter">The route's own filters (a date range, a provider), built from the request; null for none.</param>
-    /// <param name="patientData">Rows about patients: every list is written to the audit log.</param>
+    private static readonly ListParameter[] Paging =
+    [
+        new("updated_since", "Only records that changed in DentalHub after this moment (ISO 8601 with offset): the largest updatedAt of your copy.", ListParameterType.DateTime),
+        new("limit", $"Records per page, 1 to {MaxLimit} ({DefaultLimit} if left out).", ListParameterType.Integer),
+        new("cursor", "The nextCursor of the previous page, as it was returned.", ListParameterType.Text),
+    ];
+
+    /// <param name="filters">The route's own filters (a date range, a provider).</param>
     public static RouteHandlerBuilder MapResourceList<TRow, TDto>(
         this RouteGroupBuilder api, string path, string scope, string name, string summary,
-        Func<TRow, TDto> toDto, bool patientData = false,
-        Func<HttpRequest, Expression<Func<TRow, bool>>?>? filter = null)
+        Func<TRow, TDto> toDto, params IReadOnlyList<ListFilter<TRow>> filters)
         where TRow : PmsRecordRow =>
-        api.MapGet(path, async Task<Results<Ok<ListPage<TDto>>, ProblemHttpResult>> (
-                [FromQuery(Name = "updated_since")] DateTimeOffset? updatedSince, int? limit, string? cursor,
+        api.MapList(path, scope, name, summary, null, (row, _) => toDto(row), filters);
+
+    /// <summary>
+    /// The list of a resource whose rows are about patients: each row's <c>patientId</c> is the hub profile linked to
+    /// its PMS patient (null until that patient is synced), looked up for the whole page in one query. Every list is
+    /// written to the audit log, with the patient when the list is filtered to one.
+    /// </summary>
+    /// <param name="patientPmsId">The row's PMS patient id.</param>
+    public static RouteHandlerBuilder MapPatientResourceList<TRow, TDto>(
+        this RouteGroupBuilder api, string path, string scope, string name, string summary,
+        Expression<Func<TRow, string?>> patientPmsId, Func<TRow, Guid?, TDto> toDto, params IReadOnlyList<ListFilter<TRow>> filters)
+        where TRow : PmsRecordRow =>
+        api.MapList(path, scope, name, summary, patientPmsId, toDto, filters);
+
+    private static RouteHandlerBuilder MapList<TRow, TDto>(
+        this RouteGroupBuilder api, string path, string scope, string name, string summary,
+        Expression<Func<TRow, string?>>? patientPmsId, Func<TRow, Guid?, TDto> toDto, IReadOnlyList<ListFilter<TRow>> filters)
+        where TRow : PmsRecordRow
+    {
+        var patientOf = patientPmsId?.Compile();
+        var parameters = Paging.Concat(filters.SelectMany(f => f.Parameters)).ToList();
+        return api.MapGet(path, async Task<Results<Ok<ListPage<TDto>>, ValidationProblem>> (
                 HttpRequest request, ClaimsPrincipal user, DentalHubDbFactory databases, AuditLog audit, CancellationToken cancellationToken) =>
             {
-                if (limit is < 1 or > MaxLimit)
-                {
-                    return TypedResults.Problem(statusCode: 400, title: "Invalid limit", detail: $"limit must be from 1 to {MaxLimit}.");
-                }
-                var after = cursor is null ? null : ListCursor.Parse(cursor);
-                if (cursor is not null && after is null)
-                {
-                    return TypedResults.Problem(statusCode: 400, title: "Invalid cursor", detail: "Pass the nextCursor of the previous page as it was returned.");
-                }
                 var caller = ApiCaller.From(user);
                 await using var db = databases.Create(caller.Tenant);
-                var rows = db.Set<TRow>().AsNoTracking();
-                if (filter?.Invoke(request) is { } own)
+                var query = new ListQuery(request.Query, db);
+                var since = query.Instant("updated_since");
+                var take = query.Integer("limit", 1, MaxLimit) ?? DefaultLimit;
+                var after = ListCursor.Read(query);
+                var conditions = filters.Select(f => f.ConditionFor(query)).OfType<Expression<Func<TRow, bool>>>().ToList();
+                if (query.Errors.Count > 0)
                 {
-                    rows = rows.Where(own);
+                    return query.Problem();
                 }
-                if (updatedSince is { } since)
+                var rows = db.Set<TRow>().AsNoTracking();
+                foreach (var condition in conditions)
+                {
+                    rows = rows.Where(condition);
+                }
+                if (since is not null)
                 {
                     rows = rows.Where(r => r.UpdatedAt > since);
                 }
                 if (after is not null)
                 {
-                    rows = rows.Where(r => r.UpdatedAt > after.UpdatedAt || (r.UpdatedAt == after.UpdatedAt && string.Compare(r.PmsId, after.PmsId) > 0));
+                    rows = rows.Where(r => r.UpdatedAt > after.UpdatedAt
+                        || (r.UpdatedAt == after.UpdatedAt && (string.Compare(r.PmsId, after.PmsId) > 0
+                            || (r.PmsId == after.PmsId && r.ConnectionId.CompareTo(after.ConnectionId) > 0))));
                 }
-                var take = limit ?? DefaultLimit;
-                var page = await rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.PmsId).Take(take + 1).ToListAsync(cancellationToken);
-                if (patientData)
+                // The same PMS id on two connections is two rows: the connection settles their order.
+                var page = await rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.PmsId).ThenBy(r => r.ConnectionId).Take(take + 1).ToListAsync(cancellationToken);
+                var next = page.Count > take ? new ListCursor(page[take - 1].UpdatedAt, page[take - 1].PmsId, page[take - 1].ConnectionId).ToString() : null;
+                page = page.Take(take).ToList();
+                if (patientOf is null)
                 {
-                    await audit.RecordAsync(caller.Tenant, caller.Actor, AuditActions.PatientRead, $"{name}: {Math.Min(page.Count, take)} listed", cancellationToken: cancellationToken);
+                    return TypedResults.Ok(new ListPage<TDto>(page.Select(r => toDto(r, null)).ToList(), next));
                 }
-                var next = page.Count > take ? new ListCursor(page[take - 1].UpdatedAt, page[take - 1].PmsId).ToString() : null;
-                return TypedResults.Ok(new ListPage<TDto>(page.Take(take).Select(toDto).ToList(), next));
+                var patients = await LinkedPatients.OfAsync(db, page.Select(r => (r.ConnectionId, patientOf(r))), cancellationToken);
+                await audit.RecordAsync(caller.Tenant, caller.Actor, AuditActions.PatientRead, $"{name}: {page.Count} listed", query.PatientId, cancellationToken);
+                return TypedResults.Ok(new ListPage<TDto>(
+                    page.Select(r => toDto(r, patientOf(r) is { } pmsId && patients.TryGetValue((r.ConnectionId, pmsId), out var id) ? id : null)).ToList(),
+                    next));
             })
             .RequireAuthorization(ApiSetup.ScopePolicy(scope))
             .WithName(name)
-            .WithSummary(summary);
+            .WithSummary(summary)
+            .WithQueryParameters(parameters);
+    }
 
-    private sealed record ListCursor(DateTimeOffset UpdatedAt, string PmsId)
+    /// <summary>Documents query parameters the handler reads itself (the OpenAPI generator only sees bound ones).</summary>
+    public static RouteHandlerBuilder WithQueryParameters(this RouteHandlerBuilder route, IReadOnlyList<ListParameter> parameters) =>
+        route.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            foreach (var parameter in parameters)
+            {
+                operation.Parameters.Add(parameter.ToOpenApi());
+            }
+            return Task.CompletedTask;
+        });
+
+    private sealed record ListCursor(DateTimeOffset UpdatedAt, string PmsId, Guid ConnectionId)
     {
-        public override string ToString() =>
-            WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{PmsId}"));
+        public override string ToString() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
+            $"{UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{ConnectionId.ToString("N", CultureInfo.InvariantCulture)}|{PmsId}"));
 
-        public static ListCursor? Parse(string text)
+        public static ListCursor? Read(ListQuery query)
+        {
+            if (query.Text("cursor") is not { } text)
+            {
+                return null;
+            }
+            var cursor = Parse(text);
+            if (cursor is null)
+            {
+                query.Reject("cursor", "Pass the nextCursor of the previous page as it was returned.");
+            }
+            return cursor;
+        }
+
+        private static ListCursor? Parse(string text)
         {
             try
             {
-                var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|', 2);
-                return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                    ? new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1])
+                var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|', 3);
+                return parts.Length == 3
+                    && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                    && Guid.TryParseExact(parts[1], "N", out var connection)
+                    ? new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[2], connection)
                     : null;
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
             {
                 return null;
             }

@@ -6,6 +6,7 @@ using DentalHub.Auth.ApiKeys;
 using DentalHub.Connectors.Contract;
 using DentalHub.Sync;
 using DentalHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DentalHub.Tests.Api;
@@ -93,6 +94,37 @@ public sealed class IntegratorKeepingACopyOfProviders : IAsyncLifetime
         Assert.Equal(["3", "5"], changed.Select(p => p.GetProperty("id").GetString()).Order());
         Assert.Equal("Park", changed.Single(p => p.GetProperty("id").GetString() == "3").GetProperty("lastName").GetString());
         Assert.NotEqual(JsonValueKind.Null, changed.Single(p => p.GetProperty("id").GetString() == "5").GetProperty("deletedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task Providers_SameIdAndChangeTimeOnTwoConnections_PagedEachOnce()
+    {
+        var second = new ScriptedPms();
+        var secondConnection = await app.ConnectAsync(practice, second);
+        second.Providers.Upsert([.. Enumerable.Range(1, 7).Select(i => Provider(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, secondConnection, SyncResources.Providers, SyncTrigger.Manual, CancellationToken.None);
+        // Both connections' rows changed at the same moment: only the connection tells "1" from "1".
+        await using (var db = app.Databases.Create(practice.Tenant))
+        {
+            var at = await db.Providers.MaxAsync(p => p.UpdatedAt);
+            await db.Providers.ExecuteUpdateAsync(p => p.SetProperty(r => r.UpdatedAt, at));
+        }
+        using var client = await ClientAsync(ApiScopes.ScheduleRead);
+
+        var seen = new List<(string Id, Guid ConnectionId)>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/providers?limit=3" + (cursor is null ? "" : "&cursor=" + cursor));
+            seen.AddRange(page.GetProperty("data").EnumerateArray().Select(p => (p.GetProperty("id").GetString()!, p.GetProperty("connectionId").GetGuid())));
+            var next = page.GetProperty("nextCursor");
+            cursor = next.ValueKind == JsonValueKind.Null ? null : next.GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(14, seen.Count);
+        Assert.Equal(14, seen.Distinct().Count());
+        Assert.Equal([connectionId, secondConnection], seen.Select(p => p.ConnectionId).Distinct().Order());
     }
 
     [Fact]
