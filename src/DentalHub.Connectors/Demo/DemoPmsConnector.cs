@@ -13,9 +13,6 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     : IConnector, IReadsPatients, IWritesPayments, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
         IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances
 {
-    private readonly Lock gate = new();
-    private DemoBook? book;
-
     public const string Key = "demo-pms";
     public const string PageSizeField = "pageSize";
     public const string DelayField = "delayMs";
@@ -57,6 +54,9 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     /// sample's day turns over a few hours before or after the practice's midnight.
     /// </summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    private readonly Lock gate = new();
+    private DemoBook? book;
 
     public IChangeFeed<PmsClinic> Clinics => Feed<PmsClinic>(_ => [DemoOffice.Clinic]);
 

@@ -70,7 +70,8 @@ public static class DemoSchedule
     private static void Book(int seed, DateOnly day, DateOnly today, List<PmsPatient> candidates, List<PmsAppointment> appointments)
     {
         var random = DemoRandom.For(seed, day.DayNumber, 1);
-        var children = Shuffled(candidates.Where(p => IsChildOn(p, day)), random);
+        // A first visit at three, as dentists advise.
+        var children = Shuffled(candidates.Where(p => IsChildOn(p, day) && p.BirthDate!.Value.AddYears(3) <= day), random);
         var adults = Shuffled(candidates.Where(p => !IsChildOn(p, day)), random);
         var slot = 0;
         foreach (var chair in DemoOffice.Chairs)

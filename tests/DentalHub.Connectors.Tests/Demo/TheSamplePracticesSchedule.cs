@@ -113,12 +113,14 @@ public sealed class TheSamplePracticesSchedule
     }
 
     [Fact]
-    public void Appointments_ProblemRecordsAndInactivePatients_HaveNone()
+    public void Appointments_ProblemRecordsInactivePatientsAndToddlers_HaveNone()
     {
         var practice = DemoPractice.Generate(42);
+        var patients = practice.Patients.ToDictionary(p => p.PmsId);
         var booked = Book.Appointments.Select(a => a.PatientPmsId).ToHashSet();
 
         Assert.DoesNotContain(practice.Patients, p => booked.Contains(p.PmsId) && (practice.ProblemPatientIds.Contains(p.PmsId) || p.Status != PmsPatientStatus.Active));
+        Assert.DoesNotContain(Book.Appointments, a => a.StartLocal is { } start && patients[a.PatientPmsId!].BirthDate!.Value.AddYears(3) > DateOnly.FromDateTime(start));
         Assert.InRange(booked.Count, 150, practice.Patients.Count);
     }
 
