@@ -73,9 +73,12 @@ public sealed class ScheduleDayQuery(DentalHubDbFactory databases)
         return new ScheduleDay(date, by, columns, closed is null ? null : closed.Label ?? closed.Note ?? "Closed", from, to);
     }
 
+    // A hygiene visit belongs to its hygienist's column, as PMS schedules show it; the dentist who checks the patient stays named on it.
+    private static string? ColumnProvider(Appointment appointment) => appointment.HygienistPmsId ?? appointment.ProviderPmsId;
+
     private static List<DayColumn> ProviderColumns(List<(Appointment Row, DayAppointment View)> shown, List<ScheduleBlock> blocks, List<Provider> providers)
     {
-        var keys = shown.Select(a => (a.Row.ConnectionId, Id: a.Row.ProviderPmsId))
+        var keys = shown.Select(a => (a.Row.ConnectionId, Id: ColumnProvider(a.Row)))
             .Concat(blocks.Where(b => b.ProviderPmsId is not null).Select(b => (b.ConnectionId, Id: b.ProviderPmsId)))
             .Distinct().ToList();
         return keys
@@ -84,7 +87,7 @@ public sealed class ScheduleDayQuery(DentalHubDbFactory databases)
             .Select(k => new DayColumn(
                 $"provider-{k.Key.Id}",
                 k.Provider?.DisplayName ?? (k.Key.Id is null ? "No provider" : $"Provider {k.Key.Id}"),
-                shown.Where(a => a.Row.ConnectionId == k.Key.ConnectionId && a.Row.ProviderPmsId == k.Key.Id).Select(a => a.View).ToList(),
+                shown.Where(a => a.Row.ConnectionId == k.Key.ConnectionId && ColumnProvider(a.Row) == k.Key.Id).Select(a => a.View).ToList(),
                 blocks.Where(b => b.ConnectionId == k.Key.ConnectionId && b.ProviderPmsId == k.Key.Id && b.Kind != ScheduleBlockKind.PracticeClosed)
                     .OrderBy(b => b.Start).Select(b => new DayBlock(b.Kind, b.Start, b.End, b.Label)).ToList()))
             .ToList();
