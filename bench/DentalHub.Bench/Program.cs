@@ -36,13 +36,16 @@ if (options.Resources)
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
     var benchmark = new ResourceSyncBenchmark(options, servers);
     var appointments = ResourceSyncBenchmark.Appointments(options.Appointments);
-    var ledger = ResourceSyncBenchmark.Ledger(options.LedgerLines);
+    var ledger = options.ResourcesIncrementalOnly ? [] : ResourceSyncBenchmark.Ledger(options.LedgerLines);
     var initialResources = new List<ResourceSyncResult>();
     var incrementalResources = new List<ResourceIncrementalResult>();
     foreach (var provider in options.Databases)
     {
-        initialResources.Add(await benchmark.InitialAsync(provider, DentalHub.Sync.SyncResources.Appointments, appointments, pms => pms.Appointments));
-        initialResources.Add(await benchmark.InitialAsync(provider, DentalHub.Sync.SyncResources.LedgerEntries, ledger, pms => pms.LedgerEntries));
+        if (!options.ResourcesIncrementalOnly)
+        {
+            initialResources.Add(await benchmark.InitialAsync(provider, DentalHub.Sync.SyncResources.Appointments, appointments, pms => pms.Appointments));
+            initialResources.Add(await benchmark.InitialAsync(provider, DentalHub.Sync.SyncResources.LedgerEntries, ledger, pms => pms.LedgerEntries));
+        }
         incrementalResources.Add(await benchmark.IncrementalAsync(provider, appointments));
     }
     ResourceSyncBenchmark.Print(initialResources, incrementalResources);

@@ -4,12 +4,12 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile|profile-incremental|search|writeback|resources] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]</c>
+/// <c>[sync|incremental|all|profile|profile-incremental|search|writeback|resources|resources-incremental] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]</c>
 /// </summary>
 public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, bool Search, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|profile-incremental|search|writeback|resources] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|profile-incremental|search|writeback|resources|resources-incremental] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]";
 
     /// <summary>Where an incremental run's time goes, among the small and the large practice.</summary>
     public bool ProfileIncremental { get; init; }
@@ -19,6 +19,9 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
 
     /// <summary>The resources benchmark: appointments and ledger lines through the generic engine.</summary>
     public bool Resources { get; init; }
+
+    /// <summary>Only the incremental part of <c>resources</c> (1,000 changed appointments among N/10 and N).</summary>
+    public bool ResourcesIncrementalOnly { get; init; }
 
     public int Appointments { get; init; } = 1_000_000;
 
@@ -58,7 +61,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         {
             switch (args[i])
             {
-                case "sync" or "incremental" or "all" or "profile" or "profile-incremental" or "search" or "writeback" or "resources":
+                case "sync" or "incremental" or "all" or "profile" or "profile-incremental" or "search" or "writeback" or "resources" or "resources-incremental":
                     mode = args[i];
                     break;
                 case "--patients":
@@ -96,7 +99,8 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         return new BenchOptions(mode is "sync" or "all", mode is "incremental" or "all", mode is "profile", mode is "search", patients, runs, databases)
         {
             Writeback = mode is "writeback",
-            Resources = mode is "resources",
+            Resources = mode is "resources" or "resources-incremental",
+            ResourcesIncrementalOnly = mode is "resources-incremental",
             Appointments = appointments,
             LedgerLines = ledger,
             ProfileIncremental = mode is "profile-incremental",

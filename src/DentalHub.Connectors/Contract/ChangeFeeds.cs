@@ -20,4 +20,28 @@ public interface IChangeFeed<TRecord> where TRecord : IPmsRecord
 
     /// <summary>How many records a full read would return, for progress; null when unknown.</summary>
     Task<int?> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether every record the PMS deletes comes back in <see cref="ChangePage{T}.Deleted"/>. A feed over rows the
+    /// PMS can delete outright, leaving nothing to read, says no (<see cref="ChangeFeeds.WithUntracedDeletions{T}"/>):
+    /// the hub then reads the whole resource again once a day and marks what it no longer finds as deleted.
+    /// </summary>
+    bool ReportsEveryDeletion => true;
+}
+
+public static class ChangeFeeds
+{
+    /// <summary>The same feed, saying that some deletions in the PMS leave no trace it can report.</summary>
+    public static IChangeFeed<TRecord> WithUntracedDeletions<TRecord>(this IChangeFeed<TRecord> feed) where TRecord : IPmsRecord =>
+        new FeedWithUntracedDeletions<TRecord>(feed);
+
+    private sealed class FeedWithUntracedDeletions<TRecord>(IChangeFeed<TRecord> feed) : IChangeFeed<TRecord> where TRecord : IPmsRecord
+    {
+        public IAsyncEnumerable<ChangePage<TRecord>> ReadChangedSince(SyncCursor? cursor, CancellationToken cancellationToken) =>
+            feed.ReadChangedSince(cursor, cancellationToken);
+
+        public Task<int?> CountAsync(CancellationToken cancellationToken) => feed.CountAsync(cancellationToken);
+
+        public bool ReportsEveryDeletion => false;
+    }
 }

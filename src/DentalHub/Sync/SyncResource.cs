@@ -52,6 +52,19 @@ public interface IPageStore<TRecord>
     Task RefreshStatisticsAsync(DentalHubDb db, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A store that can tell which of its records a complete read of the PMS did not return, so a daily full read of a
+/// feed that cannot report every deletion (<see cref="IChangeFeed{T}.ReportsEveryDeletion"/>) marks them deleted.
+/// </summary>
+public interface IFindsUnseenRecords
+{
+    /// <summary>The ids this connection holds for the resource (stored and not deleted, or failed) that are not in <paramref name="seen"/>.</summary>
+    Task<UnseenRecords> UnseenAsync(DentalHubDb db, IReadOnlySet<string> seen, CancellationToken cancellationToken);
+}
+
+/// <param name="Held">How many records the hub held (stored and not deleted) before the sweep.</param>
+public sealed record UnseenRecords(IReadOnlyList<string> Ids, int Held);
+
 /// <summary>What a store knows of the run it serves.</summary>
 /// <param name="SystemName">How messages name the system behind this connection ("Open Dental", "Dentrix").</param>
 public sealed record SyncRunContext(

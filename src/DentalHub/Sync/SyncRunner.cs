@@ -81,17 +81,22 @@ public sealed class SyncRunner(
         {
             return new SyncOutcome(SyncOutcomeKind.AlreadyRunning, null, $"A sync of this connection's {resource.Title.ToLowerInvariant()} is already running.");
         }
-        var run = await StartRunAsync(db, request, feed, cancellationToken);
+        var (run, rereading) = await StartRunAsync(db, request, feed, cancellationToken);
         try
         {
             var store = resource.CreateStore(new SyncRunContext(
                 connection.PracticeId, connection.Id, request.SystemName, request.Practice.TimeZone, PracticeToday(request.Practice), databases.Settings.Provider, time));
             var cursor = run.FullRead ? null : new SyncCursor((await CursorAsync(db, connection.Id, resource.Name, cancellationToken))!);
+            // A daily re-read of a feed that cannot report every deletion keeps the ids it reads, to find what is gone.
+            var seen = rereading && store is IFindsUnseenRecords ? new HashSet<string>(StringComparer.Ordinal) : null;
+            SyncCursor? lastCursor = null;
             await using var pages = new PageReadAhead<TRecord>(token => feed.ReadChangedSince(cursor, token), PagesReadAhead, cancellationToken);
             var stored = 0;
             while (await pages.NextGroupAsync(RowsPerTransaction, cancellationToken) is { Count: > 0 } group)
             {
                 await StoreGroupAsync(db, lease, run.Id, store, group, cancellationToken);
+                lastCursor = group[^1].NextCursor;
+                seen?.Remember(group);
                 var before = stored;
                 stored += group.Sum(p => p.Rows.Count);
                 if (before < StatisticsRefreshAfterRows && stored >= StatisticsRefreshAfterRows)
@@ -99,7 +104,8 @@ public sealed class SyncRunner(
                     await store.RefreshStatisticsAsync(db, cancellationToken);
                 }
             }
-            await FinishAsync(db, run.Id, connection.Id, SyncRunStatus.Succeeded, null, cancellationToken);
+            var note = seen is null ? null : await MarkUnseenDeletedAsync(db, lease, run.Id, resource, store, (IFindsUnseenRecords)store, seen, lastCursor, request.SystemName, cancellationToken);
+            await FinishAsync(db, run, connection.Id, SyncRunStatus.Succeeded, note, cancellationToken);
             await lease.ReleaseAsync(succeeded: true, CancellationToken.None);
             logger.LogInformation("Sync of {Resource} for connection {ConnectionId} finished: {Rows} rows read", resource.Name, connection.Id, stored);
             return new SyncOutcome(SyncOutcomeKind.Completed, run.Id, "Sync finished.");
@@ -108,13 +114,13 @@ public sealed class SyncRunner(
         {
             var message = SyncErrors.Describe(e);
             logger.LogWarning("Sync of {Resource} for connection {ConnectionId} failed: {ExceptionType}", resource.Name, connection.Id, e.GetType().Name);
-            await FinishAsync(db, run.Id, connection.Id, SyncRunStatus.Failed, message, CancellationToken.None);
+            await FinishAsync(db, run, connection.Id, SyncRunStatus.Failed, message, CancellationToken.None);
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
             return new SyncOutcome(SyncOutcomeKind.Failed, run.Id, message);
         }
         catch (OperationCanceledException)
         {
-            await FinishAsync(db, run.Id, connection.Id, SyncRunStatus.Interrupted, "The sync was stopped; the next run continues where it stopped.", CancellationToken.None);
+            await FinishAsync(db, run, connection.Id, SyncRunStatus.Interrupted, "The sync was stopped; the next run continues where it stopped.", CancellationToken.None);
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
             throw;
         }
@@ -147,7 +153,32 @@ public sealed class SyncRunner(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<SyncRun> StartRunAsync<TRecord>(DentalHubDb db, SyncRequest request, IChangeFeed<TRecord> feed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks as deleted what a complete re-read did not return, in groups like any page of deletions. A read that
+    /// returned nothing at all while the hub holds records marks nothing: that is a connection pointed at an empty or
+    /// another database far more often than a PMS emptied, and the returned note says so.
+    /// </summary>
+    private static async Task<string?> MarkUnseenDeletedAsync<TRecord>(DentalHubDb db, SyncLease lease, Guid runId, SyncResource resource, IPageStore<TRecord> store,
+        IFindsUnseenRecords finder, HashSet<string> seen, SyncCursor? lastCursor, string systemName, CancellationToken cancellationToken)
+        where TRecord : IPmsRecord
+    {
+        var unseen = await finder.UnseenAsync(db, seen, cancellationToken);
+        if (unseen.Ids.Count == 0)
+        {
+            return null;
+        }
+        if (seen.Count == 0 || lastCursor is null)
+        {
+            return unseen.Held == 0 ? null : SyncText.NothingReadNothingDeleted(systemName, resource.Title, unseen.Held);
+        }
+        foreach (var ids in unseen.Ids.Chunk(1_000))
+        {
+            await StoreGroupAsync(db, lease, runId, store, [new ChangePage<TRecord>([], lastCursor) { Deleted = ids }], cancellationToken);
+        }
+        return null;
+    }
+
+    private async Task<(SyncRun Run, bool Rereading)> StartRunAsync<TRecord>(DentalHubDb db, SyncRequest request, IChangeFeed<TRecord> feed, CancellationToken cancellationToken)
         where TRecord : IPmsRecord
     {
         var connection = request.Connection;
@@ -156,7 +187,13 @@ public sealed class SyncRunner(
         await db.SyncRuns.Where(r => r.ConnectionId == connection.Id && r.Resource == request.Resource && r.Status == SyncRunStatus.Running)
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, SyncRunStatus.Interrupted)
                 .SetProperty(x => x.Error, "DentalHub stopped during this run; the next run continued from the last saved page."), cancellationToken);
-        var cursor = await CursorAsync(db, connection.Id, request.Resource, cancellationToken);
+        var state = await db.SyncStates.AsNoTracking()
+            .Where(s => s.ConnectionId == connection.Id && s.Resource == request.Resource)
+            .Select(s => new { s.Cursor, s.LastFullReadAt })
+            .FirstAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var rereading = state.Cursor is not null && !feed.ReportsEveryDeletion && DailyFullRead.IsDue(state.LastFullReadAt, now, request.Practice.TimeZone);
+        var fullRead = state.Cursor is null || rereading;
         var run = new SyncRun
         {
             PracticeId = connection.PracticeId,
@@ -164,22 +201,27 @@ public sealed class SyncRunner(
             Resource = request.Resource,
             Trigger = request.Trigger,
             Status = SyncRunStatus.Running,
-            FullRead = cursor is null,
-            StartedAt = time.GetUtcNow(),
-            Expected = cursor is null ? await feed.CountAsync(cancellationToken) : null,
+            FullRead = fullRead,
+            StartedAt = now,
+            Expected = fullRead ? await feed.CountAsync(cancellationToken) : null,
         };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return run;
+        return (run, rereading);
     }
 
-    private async Task FinishAsync(DentalHubDb db, Guid runId, Guid connectionId, SyncRunStatus status, string? error, CancellationToken cancellationToken)
+    private async Task FinishAsync(DentalHubDb db, SyncRun run, Guid connectionId, SyncRunStatus status, string? error, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         db.ChangeTracker.Clear();
-        await db.SyncRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(r => r
+        await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(r => r
             .SetProperty(x => x.Status, status).SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Error, error), cancellationToken);
+        if (status == SyncRunStatus.Succeeded && run.FullRead)
+        {
+            await db.SyncStates.Where(s => s.ConnectionId == connectionId && s.Resource == run.Resource)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastFullReadAt, run.StartedAt), cancellationToken);
+        }
         if (status == SyncRunStatus.Succeeded)
         {
             await db.Connections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(c => c.SetProperty(x => x.LastSuccessfulReadAt, now), cancellationToken);
@@ -191,6 +233,22 @@ public sealed class SyncRunner(
 
     private DateOnly PracticeToday(Practice practice) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), practice.TimeZone).DateTime);
+}
+
+internal static class SeenRecords
+{
+    /// <summary>Keeps the ids a group of pages returned, and forgets those it reported deleted.</summary>
+    public static void Remember<TRecord>(this HashSet<string> seen, List<ChangePage<TRecord>> group) where TRecord : IPmsRecord
+    {
+        foreach (var page in group)
+        {
+            foreach (var record in page.Rows)
+            {
+                seen.Add(record.PmsId);
+            }
+            seen.ExceptWith(page.Deleted);
+        }
+    }
 }
 
 /// <summary>Another run took over this resource's lease (this one stalled past the lease time).</summary>

@@ -16,6 +16,9 @@ public sealed class SyncState : IPracticeOwned
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
     public DateTimeOffset? LastSuccessAt { get; set; }
+
+    /// <summary>When the last complete read of everything began (the first read, or a daily re-read, <see cref="DailyFullRead"/>).</summary>
+    public DateTimeOffset? LastFullReadAt { get; set; }
 }
 
 /// <summary>One sync run, for progress while it runs and for the history afterwards.</summary>

@@ -27,6 +27,9 @@ public sealed class ScriptedFeed<T> : IChangeFeed<T> where T : IPmsRecord
 
     public int PagesServed { get; private set; }
 
+    /// <summary>False for a feed over rows the PMS can delete without a trace (<see cref="Vanish"/>).</summary>
+    public bool ReportsEveryDeletion { get; set; } = true;
+
     public void Upsert(params T[] records)
     {
         lock (gate)
@@ -44,6 +47,24 @@ public sealed class ScriptedFeed<T> : IChangeFeed<T> where T : IPmsRecord
         lock (gate)
         {
             rows[pmsId] = (default, ++sequence);
+        }
+    }
+
+    /// <summary>The PMS deletes the record outright: nothing reports it, it is simply no longer read.</summary>
+    public void Vanish(string pmsId)
+    {
+        lock (gate)
+        {
+            rows.Remove(pmsId);
+        }
+    }
+
+    /// <summary>The PMS is emptied (or the connection now reads another, empty, database).</summary>
+    public void VanishAll()
+    {
+        lock (gate)
+        {
+            rows.Clear();
         }
     }
 

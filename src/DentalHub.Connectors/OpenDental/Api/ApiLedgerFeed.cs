@@ -20,7 +20,8 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// same read (every patient with account activity on a first read). An adjustment entered on an account with no
 /// other activity since the last read is found when that account next has some.</item>
 /// </list>
-/// Rows deleted outright (paysplits, adjustments, claimprocs) are not detected, as in database mode (see <c>LedgerQuery</c>).
+/// Rows deleted outright (paysplits, adjustments, claimprocs) leave no trace to read, as in database mode (see <c>LedgerQuery</c>):
+/// the daily full read finds them.
 /// </summary>
 internal sealed class ApiLedgerFeed(OpenDentalApiClient client) : IChangeFeed<PmsLedgerEntry>
 {

@@ -6,9 +6,9 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// <summary>
 /// Coverages through the API: <c>GET /patplans</c> read whole (it filters only by patient or subscription),
 /// each page joined with the subscriptions of <c>GET /inssubs</c>, read whole once for the read. A run costs
-/// about (patplans + inssubs) / 100 requests. The API reports no deletions and this feed keeps no list of
-/// what it read before, so a dropped coverage is not noticed in API mode: it stays in the hub until a person
-/// deletes it there (database mode finds drops in Open Dental's insurance audit log).
+/// about (patplans + inssubs) / 100 requests. The API reports no deletions, so a dropped coverage is found by the
+/// hub's daily full read, which marks what it no longer finds as deleted (database mode finds drops at once in
+/// Open Dental's insurance audit log).
 /// </summary>
 internal sealed class CoverageApiFeed(OpenDentalApiClient client) : IChangeFeed<PmsCoverage>
 {

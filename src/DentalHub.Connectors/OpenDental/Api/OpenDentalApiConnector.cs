@@ -20,14 +20,14 @@ internal sealed class OpenDentalApiConnector(
 
     public IChangeFeed<PmsAppointment> Appointments => new ApiAppointmentFeed(reads);
 
-    public IChangeFeed<PmsInsurancePlan> InsurancePlans => new InsurancePlanApiFeed(reads);
+    public IChangeFeed<PmsInsurancePlan> InsurancePlans => new InsurancePlanApiFeed(reads).WithUntracedDeletions();
 
-    public IChangeFeed<PmsCoverage> Coverages => new CoverageApiFeed(reads);
+    public IChangeFeed<PmsCoverage> Coverages => new CoverageApiFeed(reads).WithUntracedDeletions();
 
     public IChangeFeed<PmsClaim> Claims => new ApiChangeFeed<ApiClaim, PmsClaim>(
         reads, "claims", "SecDateTEdit", "claims", c => c.ToPmsClaim(), changeStamp: c => c.SecDateTEdit);
 
-    public IChangeFeed<PmsLedgerEntry> LedgerEntries => new ApiLedgerFeed(reads);
+    public IChangeFeed<PmsLedgerEntry> LedgerEntries => new ApiLedgerFeed(reads).WithUntracedDeletions();
 
     public IChangeFeed<PmsFamilyBalance> Balances => new ApiBalanceFeed(reads);
 

@@ -107,7 +107,7 @@ internal static class CoverageQuery
     /// patplan row and keeps no deletion record for it, but dropping a plan in its insurance window writes an
     /// audit row to <c>inseditpatlog</c> (LogType 0 PatPlan, FKey = PatPlanNum). A logged patplan that no longer
     /// exists was dropped. Drops that write no such row (other tools, direct SQL, versions before the table)
-    /// stay unnoticed; the coverage then stays in the hub until a person deletes it there.
+    /// are found by the hub's daily full read (the feed says it cannot report every deletion).
     /// </summary>
     public static async Task<IReadOnlyList<string>> DroppedSinceAsync(MySqlConnection connection, DatabaseCursor? since, CancellationToken cancellationToken)
     {

@@ -13,14 +13,11 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// are reported deleted the same way (their SecDateTEdit changes). Estimates and other statuses that never carry
 /// money are not read.</item>
 /// <item>Open Dental deletes paysplit, adjustment and claimproc rows outright (a payment deleted or split again, an
-/// adjustment deleted, a supplemental payment removed), and no table records that, so those lines stay in the hub as
-/// they were. Two periodic whole re-reads would find them, and neither is built: (1) in the hub, a full read that marks
-/// every stored line it did not see as deleted, which the engine cannot do today (a page says what changed, not
-/// "nothing else exists"), at the cost of reading all four tables; (2) in the connector, a sweep of each table's keys
-/// (an index-only range scan of the primary key) reporting the numbers missing between consecutive keys as deleted
-/// ids; it would also report every estimate Open Dental ever deleted and re-created (most claimproc keys), so it needs
-/// a bound on gap sizes, a resumable position in the cursor and a daily schedule. Resetting the ledger's sync position
-/// re-reads every row but does not remove the lines of deleted rows either.</item>
+/// adjustment deleted, a supplemental payment removed), and no table records that. So the feed says it cannot report
+/// every deletion (<see cref="ChangeFeeds.WithUntracedDeletions{T}"/>) and the hub reads the four tables whole once
+/// a day, marking the lines it no longer finds as deleted: a line deleted in Open Dental leaves the hub by the next
+/// morning. (A sweep of each table's keys for gaps would cost less to read but would also report every estimate
+/// Open Dental ever deleted and re-created, most claimproc keys.)</item>
 /// <item>Renaming an adjustment type or changing a payment's type does not stamp the lines that show the name;
 /// they show the old name until the row itself changes.</item>
 /// </list>

@@ -20,15 +20,17 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
         new TableFeed<PmsAppointment>(session, AppointmentQuery.Query, AppointmentQuery.AddProceduresAsync),
         new TableFeed<DeletedObject>(session, DeletedObjectQuery.Of(DeletedObjectQuery.Appointment)));
 
-    public IChangeFeed<PmsInsurancePlan> InsurancePlans => new TableFeed<PmsInsurancePlan>(session, InsurancePlanQuery.Query, InsurancePlanQuery.AddBenefitsAsync);
+    public IChangeFeed<PmsInsurancePlan> InsurancePlans =>
+        new TableFeed<PmsInsurancePlan>(session, InsurancePlanQuery.Query, InsurancePlanQuery.AddBenefitsAsync).WithUntracedDeletions();
 
     public IChangeFeed<PmsCoverage> Coverages => new TableFeedWithDeletions<CoverageRow, PmsCoverage>(
-        session, new TableFeed<CoverageRow>(session, CoverageQuery.Query, CoverageQuery.AddBenefitsUsedAsync), c => c.Coverage, CoverageQuery.DroppedSinceAsync);
+        session, new TableFeed<CoverageRow>(session, CoverageQuery.Query, CoverageQuery.AddBenefitsUsedAsync), c => c.Coverage, CoverageQuery.DroppedSinceAsync)
+        .WithUntracedDeletions();
 
     public IChangeFeed<PmsClaim> Claims => new TableFeedWithDeletions<PmsClaim, PmsClaim>(
         session, new TableFeed<PmsClaim>(session, ClaimQuery.Query), c => c, ClaimQuery.DeletedSinceAsync);
 
-    public IChangeFeed<PmsLedgerEntry> LedgerEntries => new MultiTableFeed<PmsLedgerEntry>(session, LedgerQuery.Sources);
+    public IChangeFeed<PmsLedgerEntry> LedgerEntries => new MultiTableFeed<PmsLedgerEntry>(session, LedgerQuery.Sources).WithUntracedDeletions();
 
     public IChangeFeed<PmsFamilyBalance> Balances => new MultiTableFeed<PmsFamilyBalance>(session, [BalanceQuery.Source]);
 
@@ -38,7 +40,7 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
 
     public IChangeFeed<PmsClinic> Clinics => new TableFeed<PmsClinic>(session, ClinicQuery.Query);
 
-    public IChangeFeed<PmsScheduleBlock> Schedules => new ScheduleFeed(session);
+    public IChangeFeed<PmsScheduleBlock> Schedules => new ScheduleFeed(session).WithUntracedDeletions();
 
     private TableFeed<PmsPatient> Patients => new(session, PatientQuery.Query);
 

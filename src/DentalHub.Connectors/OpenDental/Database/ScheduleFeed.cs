@@ -12,9 +12,9 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// <item>Deletions: Open Dental deletes schedule rows and notes some of them in <c>deletedobject</c> (ObjectType 1,
 /// ScheduleProv): every provider schedule it deletes, and in recent versions every row deleted in bulk (a day
 /// cleared, a week's schedule replaced, an employee removed). These are reported as <see cref="ChangePage{T}.Deleted"/>.
-/// A blockout or a holiday deleted on its own leaves no trace there, so it stays stored in the hub (a reset of
-/// the sync does not drop it either: a full read adds and updates, it never removes). Nor is a row that stops being
-/// read (a provider's hours edited into a note for the day, 00:00 to 00:00): the hub keeps the hours it had.</item>
+/// A blockout or a holiday deleted on its own leaves no trace there, nor does a row that stops being read (a
+/// provider's hours edited into a note for the day, 00:00 to 00:00): the hub's daily full read finds both and marks
+/// them deleted.</item>
 /// <item>Chairs: changing only a block's chairs rewrites its <c>scheduleop</c> rows but, with nothing else changed,
 /// leaves the schedule row's DateTStamp alone (MySQL bumps it only when a value changes). New <c>scheduleop</c>
 /// rows since the cursor (by their increasing key) name the blocks to read again.</item>

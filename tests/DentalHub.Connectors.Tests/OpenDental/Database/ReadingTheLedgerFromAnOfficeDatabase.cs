@@ -141,9 +141,7 @@ public sealed class ReadingTheLedgerFromAnOfficeDatabase(AccountDatabase databas
     public async Task ReadLedger_ProcedureSetToDeletedAfterARead_NextReadReportsItDeleted()
     {
         Skip.If(database.SkipReason is not null, database.SkipReason);
-        await using var local = new AccountDatabase();
-        await local.InitializeAsync();
-        try
+        await WithOwnDatabaseAsync(async local =>
         {
             var feed = Assert.IsAssignableFrom<IReadsLedger>(local.Connector()).LedgerEntries;
             var first = await ReadAllAsync(feed, null);
@@ -155,11 +153,30 @@ public sealed class ReadingTheLedgerFromAnOfficeDatabase(AccountDatabase databas
 
             Assert.Empty(next.SelectMany(p => p.Rows));
             Assert.Equal(["proc:5"], next.SelectMany(p => p.Deleted));
-        }
-        finally
+        });
+    }
+
+    [SkippableFact]
+    public async Task ReadLedger_PaySplitDeletedOutright_OnlyAFullReadMissesItAndTheFeedSaysSo()
+    {
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        await WithOwnDatabaseAsync(async local =>
         {
-            await local.DisposeAsync();
-        }
+            var feed = Assert.IsAssignableFrom<IReadsLedger>(local.Connector()).LedgerEntries;
+            var first = await ReadAllAsync(feed, null);
+            Assert.Contains("split:8", first.SelectMany(p => p.Rows).Select(e => e.PmsId));
+
+            // Open Dental deletes a split outright when a payment is split again; nothing records it.
+            await local.ExecuteAsync("DELETE FROM paysplit WHERE SplitNum = 8");
+            var changes = await ReadAllAsync(feed, first[^1].NextCursor);
+            var whole = await ReadAllAsync(feed, null);
+
+            Assert.DoesNotContain("split:8", changes.SelectMany(p => p.Deleted));
+            Assert.DoesNotContain("split:8", whole.SelectMany(p => p.Rows).Select(e => e.PmsId));
+            Assert.Contains("split:7", whole.SelectMany(p => p.Rows).Select(e => e.PmsId));
+            // So the hub reads it whole once a day and marks what it no longer finds (decision 0012).
+            Assert.False(feed.ReportsEveryDeletion);
+        });
     }
 
     [SkippableFact]
@@ -178,6 +195,14 @@ public sealed class ReadingTheLedgerFromAnOfficeDatabase(AccountDatabase databas
         Assert.Equal(["10", "20", "30"], balances.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["11"], pages.SelectMany(p => p.Deleted));
         Assert.Equal(3, await feed.CountAsync(CancellationToken.None));
+    }
+
+    /// <summary>A test that edits the office's data gets a database of its own, so the shared one stays as loaded.</summary>
+    private static async Task WithOwnDatabaseAsync(Func<AccountDatabase, Task> test)
+    {
+        await using var local = new AccountDatabase();
+        await local.InitializeAsync();
+        await test(local);
     }
 
     private static async Task<List<ChangePage<T>>> ReadAllAsync<T>(IChangeFeed<T> feed, SyncCursor? cursor) where T : IPmsRecord

@@ -2434,6 +2434,9 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<string>("Cursor")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("LastFullReadAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LastSuccessAt")
                         .HasColumnType("timestamp with time zone");
 

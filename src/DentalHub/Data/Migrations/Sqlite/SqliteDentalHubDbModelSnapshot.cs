@@ -2421,6 +2421,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.Property<string>("Cursor")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastFullReadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastSuccessAt")
                         .HasColumnType("INTEGER");
 

@@ -1153,7 +1153,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                     Cursor = table.Column<string>(type: "TEXT", nullable: true),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFullReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
