@@ -14,7 +14,7 @@ public interface IReadsAppointments
 /// <param name="LengthMinutes">How long it is booked for, in minutes.</param>
 /// <param name="Procedures">
 /// What is planned or done on it, with fees: the appointment's cost. Null when the connector cannot read
-/// them (Open Dental's API mode), as opposed to empty: read, and none attached.
+/// them, as opposed to empty: read, and none attached.
 /// </param>
 /// <param name="IsNewPatient">The PMS marks this as the patient's first visit.</param>
 public sealed record PmsAppointment(

@@ -39,7 +39,7 @@ public sealed class Appointment : PmsRecordRow
 
     /// <summary>
     /// What it costs: the sum of its procedures' fees. 0 when <see cref="ProceduresJson"/> is null: the connection
-    /// cannot read procedures (Open Dental's API mode), so the cost is unknown rather than nothing.
+    /// cannot read procedures, so the cost is unknown rather than nothing.
     /// </summary>
     public decimal TotalFee { get; set; }
 

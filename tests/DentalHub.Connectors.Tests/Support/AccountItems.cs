@@ -5,11 +5,15 @@ namespace DentalHub.Connectors.Tests.Support;
 /// <summary>Account items for <see cref="OpenDentalApiTestDouble"/> with the fields apiprocedurelogs.html, apipaysplits.html, apiclaimprocs.html and apiadjustments.html show.</summary>
 public static class AccountItems
 {
-    public static Dictionary<string, object?> Procedure(long procNum, long patNum, string status, string fee, string date = "2024-03-01", int unitQty = 1, int baseUnits = 0) => new()
+    /// <summary>A procedurelog item; AptNum and PlannedAptNum come as strings, as apiprocedurelogs.html shows them.</summary>
+    public static Dictionary<string, object?> Procedure(
+        long procNum, long patNum, string status, string fee, string date = "2024-03-01", int unitQty = 1, int baseUnits = 0, long aptNum = 0, long plannedAptNum = 0,
+        string code = "D2391") => new()
     {
-        ["ProcNum"] = procNum, ["PatNum"] = patNum, ["AptNum"] = 0, ["ProcDate"] = date, ["ProcFee"] = fee, ["Surf"] = "", ["ToothNum"] = "",
+        ["ProcNum"] = procNum, ["PatNum"] = patNum, ["AptNum"] = aptNum.ToString(CultureInfo.InvariantCulture),
+        ["PlannedAptNum"] = plannedAptNum.ToString(CultureInfo.InvariantCulture), ["ProcDate"] = date, ["ProcFee"] = fee, ["Surf"] = "", ["ToothNum"] = "",
         ["Priority"] = 0, ["priority"] = "", ["ProcStatus"] = status, ["ProvNum"] = 1, ["provAbbr"] = "DOC1", ["Dx"] = 0, ["dxName"] = "",
-        ["ClinicNum"] = 0, ["CodeNum"] = 112, ["procCode"] = "D2391", ["descript"] = "resin-based composite - one surface, posterior",
+        ["ClinicNum"] = 0, ["CodeNum"] = 112, ["procCode"] = code, ["descript"] = "resin-based composite - one surface, posterior",
         ["UnitQty"] = unitQty, ["BaseUnits"] = baseUnits, ["IsLocked"] = "false",
     };
 

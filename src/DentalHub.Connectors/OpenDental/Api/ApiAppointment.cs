@@ -11,12 +11,6 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// pattern (5 minutes a character), and the confirmation twice: <c>Confirmed</c> (the definition's number) and
 /// <c>confirmed</c> (its name). The fields differ only by case, so items are read case-sensitively
 /// (<see cref="Json"/>). <c>serverDateTime</c> comes with every item (21.2+).
-/// <para>
-/// Procedures are not read in API mode: <c>GET /procedurelogs</c> filters by one AptNum per request (22.3.32+),
-/// which would cost a request per appointment, and its DateTStamp filter returns procedures changed, not those
-/// of the changed appointments. The appointment's <c>ProcDescript</c> carries codes without fees. So API mode
-/// leaves out the procedures and the cost (reported as not read: <see cref="PmsAppointment.Procedures"/> null).
-/// </para>
 /// </summary>
 internal sealed record ApiAppointment(
     long AptNum,
@@ -57,7 +51,7 @@ internal sealed record ApiAppointment(
         Confirmation: PatientMapping.Text(ConfirmedName),
         IsNewPatient: ApiBool.Of(IsNewPatient),
         Note: PatientMapping.Text(Note),
-        Procedures: null);
+        Procedures: null); // added by ApiAppointmentProcedures
 
     private string? StatusName => AptStatus.ValueKind == JsonValueKind.String ? AptStatus.GetString()?.Trim() : null;
 

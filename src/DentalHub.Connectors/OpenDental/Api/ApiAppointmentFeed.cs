@@ -6,7 +6,7 @@ namespace DentalHub.Connectors.OpenDental.Api;
 
 /// <summary>
 /// Appointments through the API: <c>GET /appointments?DateTStamp=</c> as every resource (<see cref="ApiChangeFeed{TWire, T}"/>),
-/// patient notes left out, and deletions from <c>GET /histappointments?HistApptAction=Deleted</c> (23.1.30+), the
+/// patient notes left out, their procedures and fees (<see cref="ApiAppointmentProcedures"/>), and deletions from <c>GET /histappointments?HistApptAction=Deleted</c> (23.1.30+), the
 /// only place the API shows them (a deleted appointment is simply gone from /appointments; no AptStatus says it).
 /// <para>
 /// That endpoint cannot be asked for deletions since a time: its date filters are on the appointment's date
@@ -33,9 +33,11 @@ internal sealed class ApiAppointmentFeed(OpenDentalApiClient client) : IChangeFe
     public async IAsyncEnumerable<ChangePage<PmsAppointment>> ReadChangedSince(SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = ApiCursor.Parse(cursor);
+        var procedures = new ApiAppointmentProcedures(client);
         ChangePage<PmsAppointment>? held = null;
-        await foreach (var page in appointments.ReadChangedSince(cursor, cancellationToken))
+        await foreach (var read in appointments.ReadChangedSince(cursor, cancellationToken))
         {
+            var page = read with { Rows = await procedures.AddToAsync(read.Rows, firstRead: cursor is null, cancellationToken) };
             if (held is not null)
             {
                 yield return held;

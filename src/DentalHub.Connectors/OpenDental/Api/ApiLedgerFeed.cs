@@ -20,8 +20,9 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// same read (every patient with account activity on a first read). An adjustment entered on an account with no
 /// other activity since the last read is found when that account next has some.</item>
 /// </list>
-/// Rows deleted outright (paysplits, adjustments, claimprocs) leave no trace to read, as in database mode (see <c>LedgerQuery</c>):
-/// the daily full read finds them.
+/// Rows deleted outright (paysplits, adjustments, claimprocs) leave no trace to read, as in database mode (see <c>LedgerQuery</c>).
+/// The hub's daily full read finds them (decision 0012). In API mode that read costs what a first read costs: every
+/// procedure ever (a request per 100) and a request per patient with account activity for adjustments, once a night.
 /// </summary>
 internal sealed class ApiLedgerFeed(OpenDentalApiClient client) : IChangeFeed<PmsLedgerEntry>
 {
@@ -136,25 +137,8 @@ internal sealed class ApiLedgerFeed(OpenDentalApiClient client) : IChangeFeed<Pm
         }
     }
 
-    /// <summary>Every item of a list endpoint, paged with Limit/Offset until a short page.</summary>
-    private async IAsyncEnumerable<T> ListAsync<T>(
-        string path, IReadOnlyList<KeyValuePair<string, string>> filter, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        for (var offset = 0; ; )
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var items = await client.GetListAsync<T>(path, filter, offset, what, cancellationToken, ApiLedgerWire.Json);
-            foreach (var item in items)
-            {
-                yield return item;
-            }
-            if (items.Count < OpenDentalApiClient.PageLimit)
-            {
-                yield break;
-            }
-            offset += items.Count;
-        }
-    }
+    private IAsyncEnumerable<T> ListAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>> filter, string what, CancellationToken cancellationToken) =>
+        ApiList.ItemsAsync<T>(client, path, filter, what, ApiLedgerWire.Json, cancellationToken);
 
     /// <summary>Lines gathered into pages of at most one API page's worth, one table per page.</summary>
     private sealed class Pages

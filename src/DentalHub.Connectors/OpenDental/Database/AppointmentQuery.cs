@@ -74,8 +74,7 @@ internal static class AppointmentQuery
 
     /// <summary>
     /// Adds the page's procedures in one query. Both lookups use an index of Open Dental's (AptNum leads
-    /// RadiologyProcs; PlannedAptNum has its own). A procedure's fee is ProcFee times its quantity (BaseUnits +
-    /// UnitQty, at least 1), as Open Dental's accounting counts it, rounded to the cent.
+    /// RadiologyProcs; PlannedAptNum has its own). Fees as <see cref="ProcedureFees.OnAppointment"/>.
     /// </summary>
     public static async Task<IReadOnlyList<PmsAppointment>> AddProceduresAsync(
         IReadOnlyList<PmsAppointment> page, MySqlConnection connection, CancellationToken cancellationToken)
@@ -103,12 +102,11 @@ internal static class AppointmentQuery
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var quantity = Math.Max(1, reader.GetInt32(4) + reader.GetInt32(5));
                 var procedure = new PmsAppointmentProcedure(
                     PmsId: PatientMapping.Id(reader.GetInt64(0)),
                     Code: Rows.Text(reader, 1),
                     Description: Rows.Text(reader, 2),
-                    Fee: Math.Round((decimal)reader.GetDouble(3) * quantity, 2, MidpointRounding.AwayFromZero));
+                    Fee: ProcedureFees.OnAppointment((decimal)reader.GetDouble(3), reader.GetInt32(4), reader.GetInt32(5)));
                 var appointment = PatientMapping.Id(reader.GetInt64(6));
                 if (!byAppointment.TryGetValue(appointment, out var list))
                 {

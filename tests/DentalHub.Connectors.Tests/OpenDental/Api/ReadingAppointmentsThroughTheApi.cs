@@ -6,7 +6,8 @@ namespace DentalHub.Connectors.Tests.OpenDental.Api;
 
 /// <summary>
 /// API mode reads appointments as apiappointments.html writes them (statuses by name, the confirmation's name,
-/// the time pattern), leaves patient notes and procedures out, and finds deletions in /histappointments.
+/// the time pattern) with their procedures from /procedurelogs, leaves patient notes out, and finds deletions in
+/// /histappointments.
 /// </summary>
 public sealed class ReadingAppointmentsThroughTheApi : IAsyncLifetime
 {
@@ -25,18 +26,80 @@ public sealed class ReadingAppointmentsThroughTheApi : IAsyncLifetime
     private IChangeFeed<PmsAppointment> Feed() => ApiConnection.Connector(api, http).Appointments();
 
     [Fact]
-    public async Task Appointment_AsTheApiWritesIt_ReadWithEveryValueAndNoProcedures()
+    public async Task Appointment_AsTheApiWritesIt_ReadWithEveryValueAndItsProcedures()
     {
         api.PutAppointments(new DoubleAppointment(18, 17, "Scheduled", new DateTime(2026, 3, 8, 2, 30, 0), Pattern: "//XXXX//",
             Confirmed: 21, ConfirmedName: "Appointment Confirmed", Op: 3, Note: "Bring X-rays", ProvNum: 2, ProvHyg: 4, IsNewPatient: true,
             ProcDescript: "Seal, Seal", ClinicNum: 5, AppointmentTypeNum: 6));
+        PutProcedure(AccountItems.Procedure(31, 17, "TP", "45.50", unitQty: 2, aptNum: 18, code: "D1351"));
+        PutProcedure(AccountItems.Procedure(30, 17, "TP", "130.00", aptNum: 18));
+        PutProcedure(AccountItems.Procedure(32, 17, "D", "99.00", aptNum: 18));
+        PutProcedure(AccountItems.Procedure(33, 17, "TP", "75.00", aptNum: 19));
 
         var appointment = Assert.Single((await Feed().ReadAllAsync(cursor: null)).SelectMany(p => p.Rows));
 
         Assert.Equal(new PmsAppointment("18", "17", "2", "4", "3", "5", "6", new DateTime(2026, 3, 8, 2, 30, 0), 40, PmsAppointmentStatus.Scheduled,
-            "Appointment Confirmed", true, "Bring X-rays", null), appointment);
+            "Appointment Confirmed", true, "Bring X-rays", null), appointment with { Procedures = null });
         Assert.Equal(DateTimeKind.Unspecified, appointment.StartLocal!.Value.Kind);
+        Assert.Equal(
+            [new PmsAppointmentProcedure("30", "D2391", "resin-based composite - one surface, posterior", 130.00m), new PmsAppointmentProcedure("31", "D1351", "resin-based composite - one surface, posterior", 91.00m)],
+            appointment.Procedures!);
     }
+
+    [Fact]
+    public async Task AppointmentWithoutProcedures_Read_HasAnEmptyListNotAnUnreadOne()
+    {
+        api.PutAppointments(new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)));
+
+        var appointment = Assert.Single((await Feed().ReadAllAsync(cursor: null)).SelectMany(p => p.Rows));
+
+        Assert.Empty(Assert.IsAssignableFrom<IReadOnlyList<PmsAppointmentProcedure>>(appointment.Procedures));
+    }
+
+    [Fact]
+    public async Task PlannedAppointment_FirstAndNextRead_ProceduresAttachedByPlannedAptNum()
+    {
+        api.PutAppointments(new DoubleAppointment(40, 7, "Planned", null), new DoubleAppointment(41, 7, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)));
+        PutProcedure(AccountItems.Procedure(50, 7, "TP", "200.00", plannedAptNum: 40, aptNum: 41));
+        PutProcedure(AccountItems.Procedure(51, 7, "TP", "60.00", plannedAptNum: 40));
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        var feed = Feed();
+        var first = await feed.ReadAllAsync(cursor: null);
+        var firstRead = first.SelectMany(p => p.Rows).ToDictionary(a => a.PmsId);
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        api.PutAppointments(new DoubleAppointment(40, 7, "Planned", null, Note: "Edited"));
+
+        var next = Assert.Single((await feed.ReadAllAsync(first[^1].NextCursor)).SelectMany(p => p.Rows));
+
+        Assert.Equal(["50", "51"], firstRead["40"].Procedures!.Select(p => p.PmsId));
+        Assert.Equal(["50"], firstRead["41"].Procedures!.Select(p => p.PmsId));
+        Assert.Equal(["50", "51"], next.Procedures!.Select(p => p.PmsId));
+        Assert.Equal("7", Assert.Single(api.Requests, r => r.Path == "/api/v1/procedurelogs" && r.Query.ContainsKey("PatNum")).Query["PatNum"]);
+    }
+
+    [Fact]
+    public async Task ChangedAppointments_NextRead_EachOnesProceduresAskedForByItsNumber()
+    {
+        api.PutAppointments(new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)), new DoubleAppointment(2, 3, "Scheduled", new DateTime(2026, 4, 1, 10, 0, 0)));
+        PutProcedure(AccountItems.Procedure(10, 2, "TP", "80.00", aptNum: 1));
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        var feed = Feed();
+        var first = await feed.ReadAllAsync(cursor: null);
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        api.PutAppointments(new DoubleAppointment(1, 2, "Complete", new DateTime(2026, 4, 1, 9, 0, 0)));
+        PutProcedure(AccountItems.Procedure(10, 2, "C", "85.00", aptNum: 1));
+        PutProcedure(AccountItems.Procedure(11, 2, "C", "20.00", aptNum: 1));
+        var requestsBefore = api.Requests.Count;
+
+        var changed = Assert.Single((await feed.ReadAllAsync(first[^1].NextCursor)).SelectMany(p => p.Rows));
+
+        Assert.Equal([("10", 85.00m), ("11", 20.00m)], changed.Procedures!.Select(p => (p.PmsId, p.Fee)));
+        var procedureRequests = api.Requests.Skip(requestsBefore).Where(r => r.Path == "/api/v1/procedurelogs").ToList();
+        Assert.Equal("1", Assert.Single(procedureRequests).Query["AptNum"]);
+    }
+
+    private void PutProcedure(Dictionary<string, object?> procedure) =>
+        api.Put("procedurelogs", (long)procedure["ProcNum"]!, procedure, api.OfficeNow.AddMinutes(-1));
 
     [Theory]
     [InlineData("Scheduled", PmsAppointmentStatus.Scheduled)]
@@ -78,13 +141,13 @@ public sealed class ReadingAppointmentsThroughTheApi : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FirstRead_NoCursor_DoesNotAskForDeletions()
+    public async Task FirstRead_NoCursor_ReadsProceduresOnceAndAsksForNoDeletions()
     {
-        api.PutAppointments(new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)));
+        api.PutAppointments(new DoubleAppointment(1, 2, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)), new DoubleAppointment(2, 2, "Scheduled", new DateTime(2026, 4, 2, 9, 0, 0)));
 
         await Feed().ReadAllAsync(cursor: null);
 
-        Assert.Equal(["/api/v1/appointments"], api.Requests.Select(r => r.Path));
+        Assert.Equal(["/api/v1/appointments", "/api/v1/procedurelogs"], api.Requests.Select(r => r.Path));
     }
 
     [Fact]
