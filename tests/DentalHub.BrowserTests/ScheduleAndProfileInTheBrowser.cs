@@ -26,12 +26,14 @@ public sealed class ScheduleAndProfileInTheBrowser : BrowserScenario
         await Assertions.Expect(page.Locator("[data-testid=schedule-date]")).ToContainTextAsync(day.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(await page.Locator("[data-testid=schedule-column]").CountAsync() >= 2, "a day per provider has a column for each provider working");
         Assert.True(await page.Locator("[data-testid=schedule-appointment]").CountAsync() >= 5, "the sample practice's weekday is busy");
+        await AssertNoAppointmentHidesAnotherAsync(page);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("50-schedule-by-provider"), FullPage = true });
 
         await page.ClickAsync("[data-testid=by-chair]");
         await page.WaitForURLAsync("**by=chair");
         await WaitUntilInteractiveAsync(page);
         Assert.True(await page.Locator("[data-testid=schedule-appointment]").CountAsync() >= 5);
+        await AssertNoAppointmentHidesAnotherAsync(page);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("51-schedule-by-chair"), FullPage = true });
 
         await page.Locator("[data-testid=schedule-appointment] a").First.ClickAsync();
@@ -55,6 +57,25 @@ public sealed class ScheduleAndProfileInTheBrowser : BrowserScenario
         await WaitUntilInteractiveAsync(page);
 
         await Assertions.Expect(page.Locator("[data-testid=schedule-empty]")).ToContainTextAsync("Nothing is scheduled");
+    }
+
+    /// <summary>Appointments booked at the same time in one column sit side by side: no box covers another.</summary>
+    private static async Task AssertNoAppointmentHidesAnotherAsync(IPage page)
+    {
+        var boxes = new List<LocatorBoundingBoxResult>();
+        foreach (var appointment in await page.Locator("[data-testid=schedule-appointment]").AllAsync())
+        {
+            boxes.Add((await appointment.BoundingBoxAsync())!);
+        }
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, b) = (boxes[i], boxes[j]);
+                var overlap = a.X < b.X + b.Width - 1 && b.X < a.X + a.Width - 1 && a.Y < b.Y + b.Height - 1 && b.Y < a.Y + a.Height - 1;
+                Assert.False(overlap, $"appointments {i} and {j} are drawn over each other");
+            }
+        }
     }
 
     /// <summary>Reads every resource of the sample practice, as its first run does, and picks the busiest weekday in the schedule.</summary>
