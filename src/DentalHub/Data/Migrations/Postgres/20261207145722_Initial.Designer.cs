@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DentalHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDentalHubDb))]
-    [Migration("20261207130029_Initial")]
+    [Migration("20261207145722_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -55,11 +55,19 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -84,6 +92,8 @@ namespace DentalHub.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("IX_Alerts_OneOpenPerConnection")
                         .HasFilter("\"AcknowledgedAt\" IS NULL AND \"Kind\" = 'connection.needs-attention'");
+
+                    b.HasIndex("SubjectId", "AcknowledgedAt");
 
                     b.ToTable("Alerts");
                 });

@@ -205,6 +205,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SubjectName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -1560,6 +1562,11 @@ namespace DentalHub.Data.Migrations.Sqlite
                 name: "IX_Alerts_PracticeId_AcknowledgedAt",
                 table: "Alerts",
                 columns: new[] { "PracticeId", "AcknowledgedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_SubjectId_AcknowledgedAt",
+                table: "Alerts",
+                columns: new[] { "SubjectId", "AcknowledgedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_WebhookDeliveredAt",

@@ -206,6 +206,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SubjectName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -1563,6 +1565,11 @@ namespace DentalHub.Data.Migrations.Postgres
                 name: "IX_Alerts_PracticeId_AcknowledgedAt",
                 table: "Alerts",
                 columns: new[] { "PracticeId", "AcknowledgedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_SubjectId_AcknowledgedAt",
+                table: "Alerts",
+                columns: new[] { "SubjectId", "AcknowledgedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_WebhookDeliveredAt",

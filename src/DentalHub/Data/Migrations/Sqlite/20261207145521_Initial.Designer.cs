@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DentalHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDentalHubDb))]
-    [Migration("20261207130006_Initial")]
+    [Migration("20261207145521_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -50,10 +50,18 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -79,6 +87,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("IX_Alerts_OneOpenPerConnection")
                         .HasFilter("\"AcknowledgedAt\" IS NULL AND \"Kind\" = 'connection.needs-attention'");
+
+                    b.HasIndex("SubjectId", "AcknowledgedAt");
 
                     b.ToTable("Alerts");
                 });
