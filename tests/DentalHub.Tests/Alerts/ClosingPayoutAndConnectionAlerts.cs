@@ -16,7 +16,8 @@ namespace DentalHub.Tests.Alerts;
 
 /// <summary>
 /// Alerts about the books close when their cause is resolved: the connection works again (reconnected, or its
-/// check passes with nothing waiting), or a payout that was not posted failed at the bank. Each names and links its payout or connection.
+/// check passes with nothing waiting), a payout that was not posted failed at the bank, or what was to be fixed in
+/// the books is fixed there (checked again). Each names and links its payout or connection.
 /// </summary>
 public sealed class ClosingPayoutAndConnectionAlerts : IAsyncLifetime
 {
@@ -83,6 +84,40 @@ public sealed class ClosingPayoutAndConnectionAlerts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PayoutFailedAfterPosting_DepositDeletedInTheBooks_CheckAgainClosesTheAlert()
+    {
+        var (payout, _) = await h.PayoutAsync("po_to_delete", 96.22m, Charge(100m, 3.78m));
+        await h.RunAsync();
+        var depositId = Assert.Single(h.Qbo.Deposits).Id;
+        await ReverseAsync(payout);
+        Assert.Equal(PayoutAlerts.Reversed, Assert.Single(await OpenAlertsAsync()).Kind);
+        Assert.Equal(0, await CheckAgainAsync(payout));
+
+        h.Qbo.DeleteDeposit(depositId);
+
+        Assert.Equal(1, await CheckAgainAsync(payout));
+        Assert.Empty(await OpenAlertsAsync());
+        Assert.Contains("has since been deleted", (await h.ReloadAsync(payout.Id)).HeldReason);
+    }
+
+    [Fact]
+    public async Task DepositTotalDiffered_CorrectedInTheBooks_CheckAgainClosesTheAlert()
+    {
+        h.Qbo.StoreNextDepositTotalAs(90.00m);
+        var (payout, _) = await h.PayoutAsync("po_mismatch", 96.22m, Charge(100m, 3.78m));
+        await h.RunAsync();
+        Assert.Equal(PayoutAlerts.TotalMismatch, Assert.Single(await OpenAlertsAsync()).Kind);
+        Assert.Equal(0, await CheckAgainAsync(payout));
+
+        h.Qbo.SetDepositTotal(Assert.Single(h.Qbo.Deposits).Id, 96.22m);
+
+        Assert.Equal(1, await CheckAgainAsync(payout));
+        Assert.Empty(await OpenAlertsAsync());
+        var corrected = await h.ReloadAsync(payout.Id);
+        Assert.Equal((0m, (string?)null), (corrected.Difference, corrected.HeldReason));
+    }
+
+    [Fact]
     public async Task PayoutsPage_LinkedFromAnAlert_ShowsThatPayoutOnly()
     {
         var owner = await h.App.AddStaffAsync("Olive Owner", (h.Practice, PracticeRole.Owner));
@@ -99,6 +134,9 @@ public sealed class ClosingPayoutAndConnectionAlerts : IAsyncLifetime
         Assert.Contains("po_one", page);
         Assert.DoesNotContain("po_two", page);
     }
+
+    private Task<int> CheckAgainAsync(Payout payout) =>
+        h.App.Services.GetRequiredService<PayoutBooksCheck>().RecheckAsync(h.Practice.Tenant, CancellationToken.None, payout.Id);
 
     private Task ReverseAsync(Payout payout) =>
         h.App.Services.GetRequiredService<PayoutReversal>().ReverseAsync(h.Practice.Tenant, Guid.NewGuid(), new ProcessorPayout(
