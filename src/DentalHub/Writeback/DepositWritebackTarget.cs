@@ -60,8 +60,8 @@ public sealed class DepositWritebackTarget(PayoutPosting posting) : IWritebackTa
         var payout = await db.Payouts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.SubjectId, cancellationToken);
         var subject = payout is null ? null : AlertSubject.Payout(payout);
         return state == WritebackState.Rejected
-            ? new(PayoutAlerts.NotPosted, $"A payout was not posted to QuickBooks: {error} Open it to see every error, fix it and retry.", subject)
-            : new(PayoutAlerts.NeedsReview, $"A payout's deposit needs review: {error} Open it; check QuickBooks for it before retrying.", subject);
+            ? new(PayoutAlerts.NotPosted, $"A payout was not posted to QuickBooks: {error} Open the payout to see every error, fix it and retry.", subject)
+            : new(PayoutAlerts.NeedsReview, $"A payout's deposit needs review: {error} Open the payout; check QuickBooks for it before retrying.", subject);
     }
 
     public static DepositWrite Payload(WritebackCommand command) =>

@@ -27,7 +27,7 @@ public sealed class PaymentWritebackTarget : IWritebackTarget
         var practice = await db.Practices.AsNoTracking().FirstAsync(p => p.Id == command.PracticeId, cancellationToken);
         var subject = payment is null ? null : AlertSubject.Payment(payment, practice.TimeZone);
         return state == WritebackState.Rejected
-            ? new(Alerts.AlertKinds.PaymentNotRecorded, $"A payment was not recorded in the PMS: {error} Open it to retry it or mark it posted by hand.", subject)
+            ? new(Alerts.AlertKinds.PaymentNotRecorded, $"A payment was not recorded in the PMS: {error} Open the payment to retry it or mark it posted by hand.", subject)
             : new(Alerts.AlertKinds.PaymentNeedsReview, $"A payment needs review: {error}", subject);
     }
 

@@ -173,11 +173,18 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(300)

@@ -51,7 +51,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                     ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Count = table.Column<int>(type: "INTEGER", nullable: true),
+                    StaffUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {

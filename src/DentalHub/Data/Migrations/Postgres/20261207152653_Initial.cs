@@ -52,7 +52,9 @@ namespace DentalHub.Data.Migrations.Postgres
                     ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     PatientId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Count = table.Column<int>(type: "integer", nullable: true),
+                    StaffUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
