@@ -1,7 +1,4 @@
-using DentalHub.Connectors.Demo;
 using DentalHub.Data;
-using DentalHub.Sync;
-using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -18,11 +15,7 @@ public sealed class AuditLogInTheBrowser : BrowserScenario
     public async Task ListViewsAndAProfile_ShowAsOneGroupedLineAndTheNamedPatient()
     {
         SkipWithoutChromium();
-        await using var system = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
-        var connection = await system.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
-        var practice = await system.Practices.IgnoreQueryFilters().SingleAsync();
-        var tenant = TenantScope.ForPractice(practice.OrganizationId, practice.Id);
-        await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
+        var tenant = await SyncSamplePatientsAsync();
         await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant);
         var patient = await db.Patients.OrderBy(p => p.LastName).FirstAsync();
 

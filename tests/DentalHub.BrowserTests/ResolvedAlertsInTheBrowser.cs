@@ -3,8 +3,6 @@ using DentalHub.Connections;
 using DentalHub.Connectors.Demo;
 using DentalHub.Data;
 using DentalHub.Payments;
-using DentalHub.Sync;
-using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,7 +24,7 @@ public sealed class ResolvedAlertsInTheBrowser : BrowserScenario
             new ConnectionInput(DemoPmsConnector.Key, connection.Name,
                 new Dictionary<string, string> { ["seed"] = "42", [DemoPmsConnector.LedgerField] = "alerts-" + Guid.NewGuid().ToString("N")[..8], [DemoPmsConnector.RefuseField] = "yes" },
                 new Dictionary<string, string>()), CancellationToken.None);
-        await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
+        await SyncSamplePatientsAsync();
         await using (var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant))
         {
             var patientId = await db.Patients.OrderBy(p => p.LastName).Select(p => p.Id).FirstAsync();
@@ -61,13 +59,5 @@ public sealed class ResolvedAlertsInTheBrowser : BrowserScenario
         await Assertions.Expect(page.Locator("[data-testid=connection-count]")).ToBeVisibleAsync();
         await Assertions.Expect(alert).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("62-alert-closed-after-posting-by-hand"), FullPage = true });
-    }
-
-    private async Task<(TenantScope Tenant, Connection Connection)> SampleConnectionAsync()
-    {
-        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
-        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
-        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
-        return (TenantScope.ForPractice(practice.OrganizationId, practice.Id), connection);
     }
 }
