@@ -66,7 +66,8 @@ public static class FeatureSetup
         services.AddSingleton<SampleDataSeeder>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<SchedulerHealthCheck>("scheduler")
+            .AddCheck<StaleConnectionsHealthCheck>("connections");
         return services;
     }
 }
