@@ -17,7 +17,7 @@ using DentalHub.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
-// Operator commands (`migrate`, `create-owner`) run and exit without starting the web host.
+// Operator commands (`migrate`, `create-owner`, `time-zones`, `--help`) run and exit without starting the web host.
 if (OperatorCommands.IsCommand(args))
 {
     return await OperatorCommands.RunAsync(args);

@@ -1,8 +1,5 @@
 using DentalHub.Audit;
-using DentalHub.Connectors.Demo;
 using DentalHub.Data;
-using DentalHub.Sync;
-using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -16,11 +13,7 @@ public sealed class AuditOfAProfileViewInTheBrowser : BrowserScenario
     public async Task ProfileOpenedOnce_IsAuditedOnce()
     {
         SkipWithoutChromium();
-        await using var system = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
-        var connection = await system.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
-        var practice = await system.Practices.IgnoreQueryFilters().SingleAsync();
-        var tenant = TenantScope.ForPractice(practice.OrganizationId, practice.Id);
-        await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
+        var tenant = await SyncSamplePatientsAsync();
         await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant);
         var patientId = await db.Patients.OrderBy(p => p.LastName).Select(p => p.Id).FirstAsync();
 

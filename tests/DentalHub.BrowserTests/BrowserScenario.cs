@@ -1,3 +1,10 @@
+using DentalHub.Connections;
+using DentalHub.Connectors.Demo;
+using DentalHub.Data;
+using DentalHub.Sync;
+using DentalHub.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DentalHub.BrowserTests;
@@ -47,6 +54,23 @@ public abstract class BrowserScenario : IAsyncLifetime
 
     protected static Task WaitUntilInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>The sample practice and its Demo PMS connection.</summary>
+    protected async Task<(TenantScope Tenant, Connection Connection)> SampleConnectionAsync()
+    {
+        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
+        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
+        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
+        return (TenantScope.ForPractice(practice.OrganizationId, practice.Id), connection);
+    }
+
+    /// <summary>Reads the sample practice's patients from its Demo PMS now; returns the practice.</summary>
+    protected async Task<TenantScope> SyncSamplePatientsAsync()
+    {
+        var (tenant, connection) = await SampleConnectionAsync();
+        await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
+        return tenant;
+    }
 
     /// <summary>Fills the first-run form, as the first person to open a new DentalHub does.</summary>
     protected async Task CreateOwnerAsync(IPage page, string name, string email)

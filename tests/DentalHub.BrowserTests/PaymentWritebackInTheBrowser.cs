@@ -19,7 +19,8 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
     {
         SkipWithoutChromium();
         var ledger = "browser-" + Guid.NewGuid().ToString("N")[..8];
-        var (tenant, connectionId, name) = await SampleConnectionAsync();
+        var (tenant, connection) = await SampleConnectionAsync();
+        var (connectionId, name) = (connection.Id, connection.Name);
         await ConfigureDemoAsync(tenant, connectionId, name, ledger, refuse: true);
         await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         var patientId = await FirstPatientAsync(tenant);
@@ -45,14 +46,6 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
         await WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync("Payment writeback");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("12-writeback-settings"), FullPage = true });
-    }
-
-    private async Task<(TenantScope Tenant, Guid ConnectionId, string Name)> SampleConnectionAsync()
-    {
-        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
-        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
-        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
-        return (TenantScope.ForPractice(practice.OrganizationId, practice.Id), connection.Id, connection.Name);
     }
 
     private Task ConfigureDemoAsync(TenantScope tenant, Guid connectionId, string name, string ledger, bool refuse) =>

@@ -4,7 +4,8 @@ namespace DentalHub.Alerts;
 
 /// <summary>
 /// Something an Owner or Admin must look at, raised once when a thing enters a bad state (not on every
-/// retry), until someone acknowledges it.
+/// retry). It stays open until someone dismisses it or its cause is resolved (<see cref="AlertClosing"/>),
+/// and names and links what it is about, without patient data.
 /// </summary>
 public sealed class Alert : IPracticeOwned
 {
@@ -13,8 +14,19 @@ public sealed class Alert : IPracticeOwned
     public required string Kind { get; init; }
     public Guid SubjectId { get; init; }
     public required string Text { get; init; }
+
+    /// <summary>What it is about as people know it ("Payment of 150.00 USD received Dec 3, 2026 (pi_…)"), never a patient's data.</summary>
+    public string? SubjectName { get; init; }
+
+    /// <summary>The hub page of what it is about, a path such as "/payments?payment=…".</summary>
+    public string? Link { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it closed: dismissed by a person, or its cause was resolved.</summary>
     public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>Who dismissed it, or "Resolved: …" with what resolved it.</summary>
     public string? AcknowledgedBy { get; set; }
 
     /// <summary>When the practice's outgoing webhook confirmed it, if one is configured.</summary>

@@ -10,9 +10,10 @@ namespace DentalHub.Alerts;
 
 /// <summary>
 /// Posts undelivered alerts to the practice's webhook, signed. Each alert keeps its id as the
-/// webhook-id, so a receiver can drop a repeat; a failed post is tried again at the next sweep.
+/// webhook-id, so a receiver can drop a repeat; a failed post is tried again at the next sweep. An alert
+/// closed before it went out (its cause resolved, or dismissed) is not posted.
 /// </summary>
-public sealed class AlertDelivery(DentalHubDbFactory databases, SecretProtector secrets, IHttpClientFactory httpClients, TimeProvider time, ILogger<AlertDelivery> logger)
+public sealed class AlertDelivery(DentalHubDbFactory databases, SecretProtector secrets, IHttpClientFactory httpClients, Hosting.HubAddress hub, TimeProvider time, ILogger<AlertDelivery> logger)
 {
     private const int MaxAttempts = 10;
 
@@ -23,11 +24,16 @@ public sealed class AlertDelivery(DentalHubDbFactory databases, SecretProtector 
         var pending = await (
             from alert in db.Alerts.IgnoreQueryFilters()
             join hook in db.AlertWebhooks.IgnoreQueryFilters() on alert.PracticeId equals hook.PracticeId
-            where alert.WebhookDeliveredAt == null && alert.WebhookAttempts < MaxAttempts
+            where alert.WebhookDeliveredAt == null && alert.AcknowledgedAt == null && alert.WebhookAttempts < MaxAttempts
             select new { alert, hook }).ToListAsync(cancellationToken);
         var delivered = 0;
         foreach (var item in pending)
         {
+            // Read again before each post: the cause may have been resolved since this sweep began.
+            if (await db.Alerts.IgnoreQueryFilters().AnyAsync(a => a.Id == item.alert.Id && a.AcknowledgedAt != null, cancellationToken))
+            {
+                continue;
+            }
             item.alert.WebhookAttempts++;
             if (await PostAsync(item.alert, item.hook, cancellationToken))
             {
@@ -41,7 +47,7 @@ public sealed class AlertDelivery(DentalHubDbFactory databases, SecretProtector 
 
     private async Task<bool> PostAsync(Alert alert, AlertWebhook hook, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(new { type = alert.Kind, timestamp = alert.CreatedAt, data = new { alertId = alert.Id, subjectId = alert.SubjectId, text = alert.Text } });
+        var body = JsonSerializer.Serialize(new { type = alert.Kind, timestamp = alert.CreatedAt, data = new { alertId = alert.Id, subjectId = alert.SubjectId, subject = alert.SubjectName, link = alert.Link is null ? null : hub.Of(alert.Link), text = alert.Text } });
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, hook.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("webhook-id", alert.Id.ToString());

@@ -12,16 +12,17 @@ namespace DentalHub.Alerts;
 /// (the one the Messages page sets up), once per person: every address that reached the server is
 /// stored (<see cref="AlertEmailReceipt"/>) before the next is sent, so a later sweep, a restart or a
 /// retry never sends it to that address again. A failed send is tried again later, with a growing pause.
-/// Without a mail server the alert stays in the app only and is sent once one is set up.
-/// The e-mail carries the alert's text and the practice's name, nothing about a patient.
+/// Without a mail server the alert stays in the app only and is sent once one is set up. An alert closed
+/// before its turn (its cause resolved, or dismissed) is not sent.
+/// The e-mail names what the alert is about and links its page, with the practice's name, nothing about a patient.
 /// </summary>
-public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsService smtp, TimeProvider time, ILogger<AlertEmails> logger)
+public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsService smtp, Hosting.HubAddress hub, TimeProvider time, ILogger<AlertEmails> logger)
 {
     private const int MaxAttempts = 10;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(2);
 
-    private sealed record PendingAlert(Guid Id, Guid OrganizationId, Guid PracticeId, string PracticeName, string Kind, string Text, int Attempts);
+    private sealed record PendingAlert(Guid Id, Guid OrganizationId, Guid PracticeId, string PracticeName, string Kind, string Text, string? SubjectName, string? Link, int Attempts);
 
     /// <summary>Sends what is due; returns how many e-mails reached the mail server.</summary>
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsServic
                     && (alert.EmailNextAttemptAt == null || alert.EmailNextAttemptAt <= now)
                     && db.SmtpSettings.IgnoreQueryFilters().Any(s => s.OrganizationId == practice.OrganizationId)
                 orderby alert.CreatedAt
-                select new PendingAlert(alert.Id, practice.OrganizationId, practice.Id, practice.Name, alert.Kind, alert.Text, alert.EmailAttempts))
+                select new PendingAlert(alert.Id, practice.OrganizationId, practice.Id, practice.Name, alert.Kind, alert.Text, alert.SubjectName, alert.Link, alert.EmailAttempts))
                 .ToListAsync(cancellationToken);
         }
         var sent = 0;
@@ -93,6 +94,11 @@ public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsServic
         var refused = 0;
         foreach (var address in recipients.Except(done, StringComparer.OrdinalIgnoreCase))
         {
+            // Read again before each send: the cause may have been resolved since this sweep began.
+            if (!await db.Alerts.AnyAsync(a => a.Id == alert.Id && a.AcknowledgedAt == null, cancellationToken))
+            {
+                return sent;
+            }
             var (subject, html, text) = Content(alert);
             try
             {
@@ -142,18 +148,20 @@ public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsServic
         return addresses.Select(a => a.Trim()).Where(a => MimeKit.MailboxAddress.TryParse(a, out _)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static (string Subject, string Html, string Text) Content(PendingAlert alert)
+    private (string Subject, string Html, string Text) Content(PendingAlert alert)
     {
-        var headline = alert.Kind switch
-        {
-            AlertKinds.PaymentNotRecorded => "A payment was not recorded in the PMS",
-            AlertKinds.PaymentNeedsReview => "A payment needs review",
-            AlertKinds.ConnectionNeedsAttention => "A connection needs attention",
-            _ => "Something needs review",
-        };
-        var subject = $"DentalHub · {alert.PracticeName}: {headline}";
-        var text = $"{alert.Text}\n\nOpen DentalHub to act on it; it stays on the dashboard until someone dismisses it.\n\nYou receive this as an Owner or Admin of {alert.PracticeName}.";
-        var html = $"<p>{Encode(alert.Text)}</p><p>Open DentalHub to act on it; it stays on the dashboard until someone dismisses it.</p>"
+        var subject = $"DentalHub · {alert.PracticeName}: {AlertHeadlines.Of(alert.Kind)}";
+        var about = alert.SubjectName is null ? "" : alert.SubjectName + "\n";
+        var link = alert.Link is null ? null : hub.Of(alert.Link);
+        var open = link is null
+            ? "Open DentalHub to act on it"
+            : hub.PublicUrl is null ? $"Open DentalHub and go to {link}" : $"Open it: {link}";
+        var text = $"{about}{alert.Text}\n\n{open}. It stays on the dashboard until it is resolved or someone dismisses it.\n\nYou receive this as an Owner or Admin of {alert.PracticeName}.";
+        var html = (alert.SubjectName is null ? "" : $"<p><b>{Encode(alert.SubjectName)}</b></p>")
+            + $"<p>{Encode(alert.Text)}</p>"
+            + (link is not null && hub.PublicUrl is not null
+                ? $"<p><a href=\"{Encode(link)}\">Open it in DentalHub</a>. It stays on the dashboard until it is resolved or someone dismisses it.</p>"
+                : $"<p>{Encode(open)}. It stays on the dashboard until it is resolved or someone dismisses it.</p>")
             + $"<p style=\"color:#666\">You receive this as an Owner or Admin of {Encode(alert.PracticeName)}.</p>";
         return (subject, html, text);
     }

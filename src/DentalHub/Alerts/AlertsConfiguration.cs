@@ -11,6 +11,9 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         entity.Property(a => a.Kind).HasMaxLength(64);
         entity.Property(a => a.Text).HasMaxLength(1000);
         entity.Property(a => a.AcknowledgedBy).HasMaxLength(200);
+        entity.Property(a => a.SubjectName).HasMaxLength(300);
+        entity.Property(a => a.Link).HasMaxLength(300);
+        entity.HasIndex(a => new { a.SubjectId, a.AcknowledgedAt });
         entity.HasIndex(a => new { a.PracticeId, a.AcknowledgedAt });
         entity.HasIndex(a => a.WebhookDeliveredAt);
         entity.HasIndex(a => a.EmailedAt);

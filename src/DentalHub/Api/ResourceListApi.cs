@@ -98,7 +98,7 @@ public static class ResourceListApi
                     return TypedResults.Ok(new ListPage<TDto>(page.Select(r => toDto(r, null)).ToList(), next));
                 }
                 var patients = await LinkedPatients.OfAsync(db, page.Select(r => (r.ConnectionId, patientOf(r))), cancellationToken);
-                await audit.RecordAsync(caller.Tenant, caller.Actor, AuditActions.PatientRead, $"{name}: {page.Count} listed", query.PatientId, cancellationToken);
+                await audit.RecordListAsync(caller.Tenant, caller.Actor, AuditActions.PatientRead, $"{name} (API)", page.Count, query.PatientId, cancellationToken);
                 return TypedResults.Ok(new ListPage<TDto>(
                     page.Select(r => toDto(r, patientOf(r) is { } pmsId && patients.TryGetValue((r.ConnectionId, pmsId), out var id) ? id : null)).ToList(),
                     next));

@@ -24,8 +24,14 @@ public sealed class AuditEntry : IPracticeOwned
     /// <summary>The patient profile concerned, when the action touched patient data.</summary>
     public Guid? PatientId { get; init; }
 
-    /// <summary>What was touched, without patient data (e.g. "Connection 'Front office'").</summary>
+    /// <summary>What was touched, without patient data (e.g. "Connection 'Front office'"); for a list view, the list's name.</summary>
     public string? Subject { get; init; }
+
+    /// <summary>For a list view, how many records it showed. List views of one person in a row show as one line on the audit page.</summary>
+    public int? Count { get; init; }
+
+    /// <summary>The staff member the action was about (invited, role changed, removed), shown by name on the audit page.</summary>
+    public string? StaffUserId { get; init; }
 }
 
 public enum AuditActorKind

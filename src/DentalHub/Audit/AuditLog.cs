@@ -19,11 +19,26 @@ public sealed class AuditLog(DentalHubDbFactory databases, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A list view (a page of a list, a search, an API list page): the list's name and how many it showed, never
+    /// what was searched for. Consecutive views of one list by one person show as one line on the audit page.
+    /// </summary>
+    public async Task RecordListAsync(TenantScope tenant, AuditActor actor, string action, string list, int count, Guid? patientId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        db.AuditEntries.Add(Entry(tenant, actor, action, list, patientId, count));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Adds the entry to a unit of work that is saved with the change it describes.</summary>
     public void Add(DentalHubDb db, AuditActor actor, string action, string? subject = null, Guid? patientId = null) =>
         db.AuditEntries.Add(Entry(db.Tenant, actor, action, subject, patientId));
 
-    private AuditEntry Entry(TenantScope tenant, AuditActor actor, string action, string? subject, Guid? patientId) => new()
+    /// <summary>An action about a staff member (invited, role changed, removed): the audit page names them.</summary>
+    public void AddAboutStaff(DentalHubDb db, AuditActor actor, string action, string subject, string staffUserId) =>
+        db.AuditEntries.Add(Entry(db.Tenant, actor, action, subject, null, staffUserId: staffUserId));
+
+    private AuditEntry Entry(TenantScope tenant, AuditActor actor, string action, string? subject, Guid? patientId, int? count = null, string? staffUserId = null) => new()
     {
         PracticeId = tenant.PracticeId ?? throw new InvalidOperationException("An audit entry needs a practice."),
         At = time.GetUtcNow(),
@@ -33,6 +48,8 @@ public sealed class AuditLog(DentalHubDbFactory databases, TimeProvider time)
         Action = action,
         Subject = subject,
         PatientId = patientId,
+        Count = count,
+        StaffUserId = staffUserId,
     };
 }
 

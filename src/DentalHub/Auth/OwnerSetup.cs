@@ -106,6 +106,9 @@ public sealed class OwnerSetup(DentalHubDbFactory databases, UserManager<StaffUs
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The form's words for a missing or unknown time zone; the command line says more (<see cref="TimeZones.Help"/>).</summary>
+    public const string TimeZoneProblem = "Choose the practice's time zone from the list.";
+
     private static List<string> Validate(OwnerSetupInput input, bool organizationExists)
     {
         var errors = new List<string>();
@@ -129,7 +132,7 @@ public sealed class OwnerSetup(DentalHubDbFactory databases, UserManager<StaffUs
             }
             if (!TimeZones.IsKnown(input.TimeZoneId))
             {
-                errors.Add("Choose the practice's time zone from the list.");
+                errors.Add(TimeZoneProblem);
             }
         }
         return errors;

@@ -56,7 +56,7 @@ public sealed class StaffInvitations(DentalHubDbFactory databases, UserManager<S
             return (null, $"{email} already works in this practice.");
         }
         db.Memberships.Add(new PracticeMembership { PracticeId = session.PracticeId, UserId = user.Id, Role = role, CreatedAt = time.GetUtcNow() });
-        audit.Add(db, session.Actor, AuditActions.UserInvited, $"Staff member {user.Id} as {role}");
+        audit.AddAboutStaff(db, session.Actor, AuditActions.UserInvited, $"Invited as {role}", user.Id);
         await db.SaveChangesAsync(cancellationToken);
         var member = new StaffMember(user.Id, user.DisplayName, email, role, user.TwoFactorEnabled, user.PasswordHash is not null, user.LockoutEnd);
         return (new Invitation(member, link), null);
@@ -80,7 +80,7 @@ public sealed class StaffInvitations(DentalHubDbFactory databases, UserManager<S
             return "A practice needs at least one Owner. Make someone else Owner first.";
         }
         membership.Role = role;
-        audit.Add(db, session.Actor, AuditActions.UserRoleChanged, $"Staff member {userId} to {role}");
+        audit.AddAboutStaff(db, session.Actor, AuditActions.UserRoleChanged, $"Role changed to {role}", userId);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -102,7 +102,7 @@ public sealed class StaffInvitations(DentalHubDbFactory databases, UserManager<S
             return "Only an Owner can remove an Owner.";
         }
         db.Memberships.Remove(membership);
-        audit.Add(db, session.Actor, AuditActions.UserRemoved, $"Staff member {userId}");
+        audit.AddAboutStaff(db, session.Actor, AuditActions.UserRemoved, "Removed from the practice", userId);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

@@ -21,7 +21,7 @@ public sealed record QuickBooksAuthorization(bool Connected, string? RealmId, Da
 /// </summary>
 public sealed class QuickBooksConnections(
     DentalHubDbFactory databases, OAuthTokenStores tokens, ConnectorFactory connectors, IDataProtectionProvider protection,
-    IHttpClientFactory httpClients, IConfiguration configuration, AuditLog audit, TimeProvider time)
+    IHttpClientFactory httpClients, IConfiguration configuration, AuditLog audit, Writeback.WritebackResumption resumption, TimeProvider time)
 {
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
     private readonly IDataProtector stateProtector = protection.CreateProtector("DentalHub.QuickBooks.OAuthState.v1");
@@ -84,6 +84,7 @@ public sealed class QuickBooksConnections(
         stored.UpdatedAt = time.GetUtcNow();
         audit.Add(db, actor, "connection.authorized", $"Connection '{stored.Name}' connected to QuickBooks company {realmId.Trim()}");
         await db.SaveChangesAsync(cancellationToken);
+        await resumption.ConnectionWorksAsync(tenant, connection.Id, "reconnected", cancellationToken);
         return (connection.Id, null);
     }
 

@@ -6,9 +6,12 @@ using Quartz;
 
 namespace DentalHub.Connections;
 
-/// <summary>Checks every enabled connection of every practice and stores the outcome.</summary>
+/// <summary>
+/// Checks every enabled connection of every practice and stores the outcome; then reads the books again for
+/// payout alerts whose fix is made there (<see cref="Payouts.PayoutBooksCheck"/>).
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class ConnectionCheckJob(DentalHubDbFactory databases, ConnectionService connections) : IJob
+public sealed class ConnectionCheckJob(DentalHubDbFactory databases, ConnectionService connections, Payouts.PayoutBooksCheck books) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -27,6 +30,10 @@ public sealed class ConnectionCheckJob(DentalHubDbFactory databases, ConnectionS
         foreach (var (id, practiceId, organizationId) in enabled)
         {
             await connections.CheckAsync(TenantScope.ForPractice(organizationId, practiceId), AuditActor.System, id, cancellationToken);
+        }
+        foreach (var (_, practiceId, organizationId) in enabled.DistinctBy(c => c.PracticeId))
+        {
+            await books.RecheckAsync(TenantScope.ForPractice(organizationId, practiceId), cancellationToken);
         }
     }
 }

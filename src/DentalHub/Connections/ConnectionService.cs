@@ -17,6 +17,7 @@ public sealed class ConnectionService(
     ConnectorFactory connectors,
     AuditLog audit,
     SyncScheduler schedules,
+    Writeback.WritebackResumption resumption,
     TimeProvider time,
     ILogger<ConnectionService> logger)
 {
@@ -106,6 +107,14 @@ public sealed class ConnectionService(
         connection.LastCheckMessage = result.Message.Length > 1000 ? result.Message[..1000] : result.Message;
         audit.Add(db, actor, AuditActions.ConnectionChecked, $"Connection '{connection.Name}': {(result.Succeeded ? "works" : "failed")}");
         await db.SaveChangesAsync(cancellationToken);
+        if (result.Succeeded)
+        {
+            await resumption.ConnectionWorksAsync(tenant, connection.Id, "the connection check passed", cancellationToken);
+        }
+        else
+        {
+            ConnectionLog.CheckFailed(logger, connection.Id, connection.PracticeId, connection.ConnectorKey, actor.Kind);
+        }
         return result;
     }
 

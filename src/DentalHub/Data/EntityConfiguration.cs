@@ -81,6 +81,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entity.Property(a => a.ActorName).HasMaxLength(200);
         entity.Property(a => a.Action).HasMaxLength(64);
         entity.Property(a => a.Subject).HasMaxLength(300);
+        entity.Property(a => a.StaffUserId).HasMaxLength(64);
         entity.Property(a => a.ActorKind).HasConversion<string>().HasMaxLength(16);
         entity.HasIndex(a => new { a.PracticeId, a.At });
         entity.HasIndex(a => new { a.PracticeId, a.PatientId });

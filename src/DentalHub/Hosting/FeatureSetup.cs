@@ -36,6 +36,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
         services.AddSingleton<DentalHub.Writeback.WritebackActions>();
+        services.AddSingleton<DentalHub.Writeback.WritebackResumption>();
+        services.AddSingleton(HubAddress.From(configuration));
         services.AddSingleton<DentalHub.Payments.PaymentQuery>();
         services.AddSingleton<DentalHub.Payments.PaymentEventHandler>();
         services.AddSingleton<DentalHub.Payments.WritebackSettingsService>();
@@ -64,7 +66,8 @@ public static class FeatureSetup
         services.AddSingleton<SampleDataSeeder>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<SchedulerHealthCheck>("scheduler")
+            .AddCheck<StaleConnectionsHealthCheck>("connections");
         return services;
     }
 }

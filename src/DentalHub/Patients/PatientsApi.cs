@@ -24,7 +24,7 @@ public static class PatientsApi
     {
         var caller = ApiCaller.From(user);
         var found = await patients.SearchAsync(caller.Tenant, search, Math.Max(0, page ?? 0) * 50, 50, cancellationToken);
-        await audit.RecordAsync(caller.Tenant, caller.Actor, AuditActions.PatientRead, $"Patient search: {found.Count} profiles listed", cancellationToken: cancellationToken);
+        await audit.RecordListAsync(caller.Tenant, caller.Actor, AuditActions.PatientRead, "Patient search (API)", found.Count, null, cancellationToken);
         return TypedResults.Ok(found);
     }
 

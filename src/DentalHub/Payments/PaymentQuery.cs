@@ -11,7 +11,8 @@ public sealed record PaymentRow(Payment Payment, string? PatientName, WritebackC
 /// <summary>Recent payments with their writeback command, refunds and disputes, for the payments page.</summary>
 public sealed class PaymentQuery(DentalHubDbFactory databases)
 {
-    public async Task<IReadOnlyList<PaymentRow>> RecentAsync(TenantScope tenant, bool onlyProblems, int take, CancellationToken cancellationToken)
+    /// <param name="paymentId">Only this payment (the page an alert links to).</param>
+    public async Task<IReadOnlyList<PaymentRow>> RecentAsync(TenantScope tenant, bool onlyProblems, int take, CancellationToken cancellationToken, Guid? paymentId = null)
     {
         await using var db = databases.Create(tenant);
         var rows = await (
@@ -20,6 +21,7 @@ public sealed class PaymentQuery(DentalHubDbFactory databases)
             from patient in patients.DefaultIfEmpty()
             join command in db.WritebackCommands.AsNoTracking() on payment.Id equals command.SubjectId into commands
             from command in commands.DefaultIfEmpty()
+            where paymentId == null || payment.Id == paymentId
             where !onlyProblems || payment.PatientId == null
                 || (command != null && (command.State == WritebackState.Rejected || command.State == WritebackState.NeedsReview))
             orderby payment.ReceivedAt descending

@@ -11,6 +11,9 @@ public static class PayoutAlerts
     public const string NotPosted = "payout.not-posted";
     public const string NeedsReview = "payout.needs-review";
 
-    public static void Raise(DentalHubDb db, Payout payout, string kind, string text, DateTimeOffset now) =>
-        db.Alerts.Add(new Alert { PracticeId = payout.PracticeId, Kind = kind, SubjectId = payout.Id, Text = text, CreatedAt = now });
+    public static void Raise(DentalHubDb db, Payout payout, string kind, string text, DateTimeOffset now)
+    {
+        var subject = AlertSubject.Payout(payout);
+        db.Alerts.Add(new Alert { PracticeId = payout.PracticeId, Kind = kind, SubjectId = payout.Id, Text = text, SubjectName = subject.Name, Link = subject.Link, CreatedAt = now });
+    }
 }

@@ -9,6 +9,9 @@ namespace DentalHub.Payouts;
 /// <summary>A payout as the bookkeeper reads it: its state, why, and every error QuickBooks gave.</summary>
 public sealed record PayoutView(Payout Payout, PayoutState Status, string Text, IReadOnlyList<string> Errors, bool CanRetry)
 {
+    /// <summary>Waits on a fix made in the books: a deposit whose total does not match, or one to delete after the payout failed.</summary>
+    public bool WaitsOnTheBooks => Payout.DepositId is not null && (Payout.ProcessorFailed || Payout.Difference is { } difference && difference != 0m);
+
     public static PayoutView Of(Payout payout, WritebackCommand? command)
     {
         var errors = JsonSerializer.Deserialize<List<string>>(payout.ErrorDetailsJson) ?? [];

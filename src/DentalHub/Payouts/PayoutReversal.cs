@@ -47,6 +47,8 @@ public sealed class PayoutReversal(DentalHubDbFactory databases, TimeProvider ti
         payout.ProcessorFailed = true;
         payout.Status = PayoutState.Reversed;
         payout.UpdatedAt = now;
+        // The money never reached the bank, so there is nothing left to post: a "not posted" alert is moot.
+        await Alerts.AlertClosing.CloseAsync(db, payout.Id, [PayoutAlerts.NotPosted, PayoutAlerts.NeedsReview], "the payout failed at the bank, so nothing is to be posted", now, cancellationToken);
         var command = await PayoutCommands.LatestAsync(db, payout.Id, cancellationToken);
         if (command is null || command.State == WritebackState.Rejected || await PayoutCommands.WithdrawAsync(db, command, cancellationToken))
         {

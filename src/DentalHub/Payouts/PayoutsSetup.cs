@@ -13,6 +13,7 @@ public static class PayoutsSetup
         services.AddSingleton<PayoutPlanning>();
         services.AddSingleton<PayoutIntake>();
         services.AddSingleton<PayoutReversal>();
+        services.AddSingleton<PayoutBooksCheck>();
         services.AddSingleton<PayoutEvents>();
         services.AddSingleton<PayoutActions>();
         services.AddSingleton<PayoutQuery>();

@@ -77,7 +77,11 @@ public sealed record SyncRunContext(
     TimeProvider Time);
 
 /// <summary>What storing one page did, added to the run's counts.</summary>
-public readonly record struct PageCounts(int Read, int Created, int Updated, int Unchanged, int Failed, int Warnings, int Deleted);
+public readonly record struct PageCounts(int Read, int Created, int Updated, int Unchanged, int Failed, int Warnings, int Deleted)
+{
+    public PageCounts Plus(PageCounts other) => new(Read + other.Read, Created + other.Created, Updated + other.Updated, Unchanged + other.Unchanged,
+        Failed + other.Failed, Warnings + other.Warnings, Deleted + other.Deleted);
+}
 
 /// <summary>Which sync to run.</summary>
 public sealed record SyncRequest(Connections.Connection Connection, Tenancy.Practice Practice, string Resource, SyncTrigger Trigger, string SystemName);

@@ -82,6 +82,9 @@ public sealed class SyncRunner(
             return new SyncOutcome(SyncOutcomeKind.AlreadyRunning, null, $"A sync of this connection's {resource.Title.ToLowerInvariant()} is already running.");
         }
         var (run, rereading) = await StartRunAsync(db, request, feed, cancellationToken);
+        SyncLog.Started(logger, run.Id, resource.Name, connection.Id, connection.PracticeId, request.Trigger, run.FullRead, run.Expected);
+        var started = time.GetTimestamp();
+        var total = default(PageCounts);
         try
         {
             var store = resource.CreateStore(new SyncRunContext(
@@ -94,7 +97,7 @@ public sealed class SyncRunner(
             var stored = 0;
             while (await pages.NextGroupAsync(RowsPerTransaction, cancellationToken) is { Count: > 0 } group)
             {
-                await StoreGroupAsync(db, lease, run.Id, store, group, cancellationToken);
+                total = total.Plus(await StoreGroupAsync(db, lease, run.Id, store, group, cancellationToken));
                 lastCursor = group[^1].NextCursor;
                 seen?.Remember(group);
                 var before = stored;
@@ -104,22 +107,29 @@ public sealed class SyncRunner(
                     await store.RefreshStatisticsAsync(db, cancellationToken);
                 }
             }
-            var note = seen is null ? null : await MarkUnseenDeletedAsync(db, lease, run.Id, resource, store, (IFindsUnseenRecords)store, seen, lastCursor, request.SystemName, cancellationToken);
+            string? note = null;
+            if (seen is not null)
+            {
+                (note, var swept) = await MarkUnseenDeletedAsync(db, lease, run.Id, resource, store, (IFindsUnseenRecords)store, seen, lastCursor, request.SystemName, cancellationToken);
+                total = total.Plus(swept);
+            }
             await FinishAsync(db, run, connection.Id, SyncRunStatus.Succeeded, note, cancellationToken);
             await lease.ReleaseAsync(succeeded: true, CancellationToken.None);
-            logger.LogInformation("Sync of {Resource} for connection {ConnectionId} finished: {Rows} rows read", resource.Name, connection.Id, stored);
+            SyncLog.Finished(logger, run.Id, resource.Name, connection.Id, (long)time.GetElapsedTime(started).TotalMilliseconds,
+                total.Read, total.Created, total.Updated, total.Unchanged, total.Deleted, total.Failed, total.Warnings);
             return new SyncOutcome(SyncOutcomeKind.Completed, run.Id, "Sync finished.");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var message = SyncErrors.Describe(e);
-            logger.LogWarning("Sync of {Resource} for connection {ConnectionId} failed: {ExceptionType}", resource.Name, connection.Id, e.GetType().Name);
+            SyncLog.Failed(logger, run.Id, resource.Name, connection.Id, total.Read, e.GetType().Name);
             await FinishAsync(db, run, connection.Id, SyncRunStatus.Failed, message, CancellationToken.None);
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
             return new SyncOutcome(SyncOutcomeKind.Failed, run.Id, message);
         }
         catch (OperationCanceledException)
         {
+            SyncLog.Interrupted(logger, run.Id, resource.Name, connection.Id, total.Read);
             await FinishAsync(db, run, connection.Id, SyncRunStatus.Interrupted, "The sync was stopped; the next run continues where it stopped.", CancellationToken.None);
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
             throw;
@@ -127,16 +137,14 @@ public sealed class SyncRunner(
     }
 
     /// <summary>Stores pages in order in one transaction, each against what the ones before it wrote.</summary>
-    private static async Task StoreGroupAsync<TRecord>(DentalHubDb db, SyncLease lease, Guid runId, IPageStore<TRecord> store, List<ChangePage<TRecord>> group, CancellationToken cancellationToken)
+    private static async Task<PageCounts> StoreGroupAsync<TRecord>(DentalHubDb db, SyncLease lease, Guid runId, IPageStore<TRecord> store, List<ChangePage<TRecord>> group, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await store.PrepareTransactionAsync(db, cancellationToken);
         var total = default(PageCounts);
         foreach (var page in group)
         {
-            var counts = await store.StoreAsync(db, transaction, page, cancellationToken);
-            total = new PageCounts(total.Read + counts.Read, total.Created + counts.Created, total.Updated + counts.Updated, total.Unchanged + counts.Unchanged,
-                total.Failed + counts.Failed, total.Warnings + counts.Warnings, total.Deleted + counts.Deleted);
+            total = total.Plus(await store.StoreAsync(db, transaction, page, cancellationToken));
         }
         if (!await lease.AdvanceAsync(group[^1].NextCursor.Value, cancellationToken))
         {
@@ -151,6 +159,7 @@ public sealed class SyncRunner(
             .SetProperty(x => x.Warnings, x => x.Warnings + total.Warnings)
             .SetProperty(x => x.Deleted, x => x.Deleted + total.Deleted), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return total;
     }
 
     /// <summary>
@@ -158,24 +167,25 @@ public sealed class SyncRunner(
     /// returned nothing at all while the hub holds records marks nothing: that is a connection pointed at an empty or
     /// another database far more often than a PMS emptied, and the returned note says so.
     /// </summary>
-    private static async Task<string?> MarkUnseenDeletedAsync<TRecord>(DentalHubDb db, SyncLease lease, Guid runId, SyncResource resource, IPageStore<TRecord> store,
+    private static async Task<(string? Note, PageCounts Counts)> MarkUnseenDeletedAsync<TRecord>(DentalHubDb db, SyncLease lease, Guid runId, SyncResource resource, IPageStore<TRecord> store,
         IFindsUnseenRecords finder, HashSet<string> seen, SyncCursor? lastCursor, string systemName, CancellationToken cancellationToken)
         where TRecord : IPmsRecord
     {
         var unseen = await finder.UnseenAsync(db, seen, cancellationToken);
         if (unseen.Ids.Count == 0)
         {
-            return null;
+            return (null, default);
         }
         if (seen.Count == 0 || lastCursor is null)
         {
-            return unseen.Held == 0 ? null : SyncText.NothingReadNothingDeleted(systemName, resource.Title, unseen.Held);
+            return (unseen.Held == 0 ? null : SyncText.NothingReadNothingDeleted(systemName, resource.Title, unseen.Held), default);
         }
+        var counts = default(PageCounts);
         foreach (var ids in unseen.Ids.Chunk(1_000))
         {
-            await StoreGroupAsync(db, lease, runId, store, [new ChangePage<TRecord>([], lastCursor) { Deleted = ids }], cancellationToken);
+            counts = counts.Plus(await StoreGroupAsync(db, lease, runId, store, [new ChangePage<TRecord>([], lastCursor) { Deleted = ids }], cancellationToken));
         }
-        return null;
+        return (null, counts);
     }
 
     private async Task<(SyncRun Run, bool Rereading)> StartRunAsync<TRecord>(DentalHubDb db, SyncRequest request, IChangeFeed<TRecord> feed, CancellationToken cancellationToken)

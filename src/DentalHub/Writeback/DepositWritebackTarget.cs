@@ -1,6 +1,9 @@
 using System.Text.Json;
+using DentalHub.Alerts;
 using DentalHub.Connectors.Contract;
+using DentalHub.Data;
 using DentalHub.Payouts;
+using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Writeback;
 
@@ -50,9 +53,16 @@ public sealed class DepositWritebackTarget(PayoutPosting posting) : IWritebackTa
         return found;
     }
 
-    public WritebackAlert AlertFor(WritebackState state, string? error) => state == WritebackState.Rejected
-        ? new(PayoutAlerts.NotPosted, $"A payout was not posted to QuickBooks: {error} Open Payouts to see every error, fix it and retry.")
-        : new(PayoutAlerts.NeedsReview, $"A payout's deposit needs review: {error} Open Payouts; check QuickBooks for it before retrying.");
+    public IReadOnlyList<string> AlertKinds { get; } = [PayoutAlerts.NotPosted, PayoutAlerts.NeedsReview, Alerts.AlertKinds.WriteNeedsReview];
+
+    public async Task<WritebackAlert> AlertForAsync(DentalHubDb db, WritebackCommand command, WritebackState state, string? error, CancellationToken cancellationToken)
+    {
+        var payout = await db.Payouts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.SubjectId, cancellationToken);
+        var subject = payout is null ? null : AlertSubject.Payout(payout);
+        return state == WritebackState.Rejected
+            ? new(PayoutAlerts.NotPosted, $"A payout was not posted to QuickBooks: {error} Open the payout to see every error, fix it and retry.", subject)
+            : new(PayoutAlerts.NeedsReview, $"A payout's deposit needs review: {error} Open the payout; check QuickBooks for it before retrying.", subject);
+    }
 
     public static DepositWrite Payload(WritebackCommand command) =>
         JsonSerializer.Deserialize<DepositWrite>(command.PayloadJson)

@@ -1,4 +1,6 @@
+using DentalHub.Alerts;
 using DentalHub.Connectors.Contract;
+using DentalHub.Data;
 
 namespace DentalHub.Writeback;
 
@@ -18,8 +20,11 @@ public interface IWritebackTarget
     /// <summary>Looks in the target for a write made earlier with the command's reference.</summary>
     Task<FindOutcome> FindAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken);
 
-    /// <summary>The alert raised once when a command enters Rejected or NeedsReview.</summary>
-    WritebackAlert AlertFor(WritebackState state, string? error);
+    /// <summary>The alert raised once when a command enters Rejected or NeedsReview, naming what was not written.</summary>
+    Task<WritebackAlert> AlertForAsync(DentalHubDb db, WritebackCommand command, WritebackState state, string? error, CancellationToken cancellationToken);
+
+    /// <summary>Every kind <see cref="AlertForAsync"/> raises: they close once the write is in the target (written, found, or posted by hand).</summary>
+    IReadOnlyList<string> AlertKinds { get; }
 }
 
-public sealed record WritebackAlert(string Kind, string Text);
+public sealed record WritebackAlert(string Kind, string Text, AlertSubject? Subject);

@@ -102,7 +102,7 @@ public sealed class WritebackDispatcher(
                 ? await SendAsync(target, connector, command, cancellationToken)
                 : await ReconcileAsync(target, connector, command, cancellationToken);
         await WritebackTransitions.ApplyAsync(db, command, command.Version + 1, transition, target, time.GetUtcNow(), cancellationToken);
-        logger.LogInformation("Writeback command {CommandId} moved to {State}", command.Id, transition.State);
+        WritebackLog.Moved(logger, command.Id, command.Kind, command.ConnectionId, command.State, transition.State, command.Attempts + (transition.CountsAttempt ? 1 : 0));
         return true;
     }
 

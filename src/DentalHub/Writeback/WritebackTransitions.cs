@@ -46,11 +46,16 @@ internal static class WritebackTransitions
         {
             // One alert per entry into a bad state; retries that stay in one state raise none, and a
             // retry by staff that fails the same way again adds nothing while the first is still open.
-            var alert = target?.AlertFor(next.State, next.Error)
-                ?? new WritebackAlert(Alerts.AlertKinds.WriteNeedsReview, $"A write needs review: {next.Error}");
+            var alert = target is null
+                ? new WritebackAlert(Alerts.AlertKinds.WriteNeedsReview, $"A write needs review: {next.Error}", null)
+                : await target.AlertForAsync(db, command, next.State, next.Error, cancellationToken);
             if (!await db.Alerts.AnyAsync(a => a.SubjectId == command.SubjectId && a.Kind == alert.Kind && a.AcknowledgedAt == null, cancellationToken))
             {
-                db.Alerts.Add(new Alerts.Alert { PracticeId = command.PracticeId, Kind = alert.Kind, SubjectId = command.SubjectId, Text = alert.Text, CreatedAt = now });
+                db.Alerts.Add(new Alerts.Alert
+                {
+                    PracticeId = command.PracticeId, Kind = alert.Kind, SubjectId = command.SubjectId, Text = alert.Text,
+                    SubjectName = alert.Subject?.Name, Link = alert.Subject?.Link, CreatedAt = now,
+                });
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
@@ -61,6 +66,10 @@ internal static class WritebackTransitions
         if (next.State == WritebackState.Confirmed)
         {
             await Alerts.ConnectionAlerts.ClearAsync(db, command.ConnectionId, now, cancellationToken);
+            if (target is not null)
+            {
+                await Alerts.AlertClosing.CloseAsync(db, command.SubjectId, target.AlertKinds, "the write went through", now, cancellationToken);
+            }
             await db.Connections.Where(c => c.Id == command.ConnectionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSuccessfulWriteAt, now), cancellationToken);
         }

@@ -23,6 +23,7 @@ public sealed partial class QuickBooksOnlineTestDouble
     private readonly List<string> schemaErrors = [];
     private readonly Dictionary<string, (int Status, JsonObject Answer)> replies = [];
     private long nextDepositId = 150;
+    private decimal? nextStoredTotal;
 
     public IReadOnlyList<DoubleDeposit> Deposits
     {
@@ -47,6 +48,24 @@ public sealed partial class QuickBooksOnlineTestDouble
         lock (gate)
         {
             deposits.RemoveAll(d => (string?)d["Id"] == id);
+        }
+    }
+
+    /// <summary>The next deposit is stored with this total rather than its lines' sum, as when QuickBooks applies something DentalHub did not send.</summary>
+    public void StoreNextDepositTotalAs(decimal total)
+    {
+        lock (gate)
+        {
+            nextStoredTotal = total;
+        }
+    }
+
+    /// <summary>The bookkeeper corrects a deposit's total in QuickBooks.</summary>
+    public void SetDepositTotal(string id, decimal total)
+    {
+        lock (gate)
+        {
+            deposits.First(d => (string?)d["Id"] == id)["TotalAmt"] = total;
         }
     }
 
@@ -188,7 +207,7 @@ public sealed partial class QuickBooksOnlineTestDouble
         var deposit = new JsonObject
         {
             ["DepositToAccountRef"] = Reference(Text(body, "DepositToAccountRef", "value")!),
-            ["TotalAmt"] = total,
+            ["TotalAmt"] = nextStoredTotal ?? total,
             ["domain"] = "QBO",
             ["sparse"] = false,
             ["Id"] = (nextDepositId++).ToString(CultureInfo.InvariantCulture),
@@ -199,6 +218,7 @@ public sealed partial class QuickBooksOnlineTestDouble
             ["PrivateNote"] = Text(body, "PrivateNote"),
             ["Line"] = lines,
         };
+        nextStoredTotal = null;
         deposits.Add(deposit);
         return deposit;
     }

@@ -2,6 +2,7 @@ using DentalHub.Alerts;
 using DentalHub.Audit;
 using DentalHub.Auth;
 using DentalHub.Data;
+using DentalHub.Hosting;
 using DentalHub.Messages;
 using DentalHub.Tests.Infrastructure;
 using DentalHub.Tests.Messages;
@@ -47,12 +48,9 @@ public sealed class EmailingOwnersAndAdminsAboutAlerts : IAsyncLifetime
         await h.DisposeAsync();
     }
 
-    // A new instance per sweep, as after a restart: nothing but the database remembers what was sent.
-    private AlertEmails Sweep() => new(h.App.Databases, h.App.Services.GetRequiredService<SmtpSettingsService>(), h.Clock, NullLogger<AlertEmails>.Instance);
+    private AlertEmails Sweep() => h.AlertEmailSweep();
 
-    private async Task UseMailServerAsync(int port) =>
-        Assert.Null(await h.App.Services.GetRequiredService<SmtpSettingsService>().SaveAsync(h.Practice.Tenant, AuditActor.System,
-            new SmtpSettingsInput("127.0.0.1", port, SmtpTlsMode.StartTlsWhenAvailable, null, null, "alerts@writeback.test", "Writeback Dental"), CancellationToken.None));
+    private Task UseMailServerAsync(int port) => h.UseMailServerAsync(port);
 
     private async Task RefusedPaymentAsync(string reference)
     {

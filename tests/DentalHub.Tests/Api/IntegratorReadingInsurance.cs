@@ -166,7 +166,7 @@ public abstract class IntegratorReadingInsurance(DatabaseProvider provider) : IA
 
         await using var db = app.Databases.Create(practice.Tenant);
         var reads = await db.AuditEntries.Where(e => e.Action == AuditActions.PatientRead).OrderBy(e => e.Id).ToListAsync();
-        Assert.Equal([("ListCoverages: 3 listed", (Guid?)null), ("ListClaims: 1 listed", dana)], reads.Select(e => (e.Subject, e.PatientId)));
+        Assert.Equal([("ListCoverages (API)", (int?)3, (Guid?)null), ("ListClaims (API)", (int?)1, dana)], reads.Select(e => (e.Subject, e.Count, e.PatientId)));
         Assert.All(reads, e => Assert.Equal((AuditActorKind.ApiKey, "Eligibility"), (e.ActorKind, e.ActorName)));
     }
 }

@@ -164,7 +164,7 @@ public abstract class IntegratorReadingTheLedger(DatabaseProvider provider) : IA
 
         await using var db = app.Databases.Create(practice.Tenant);
         var reads = await db.AuditEntries.Where(e => e.Action == AuditActions.PatientRead).OrderBy(e => e.Id).ToListAsync();
-        Assert.Equal([("ListLedgerLines: 1 listed", (Guid?)leo), ("ListFamilyBalances: 2 listed", null)], reads.Select(e => (e.Subject, e.PatientId)));
+        Assert.Equal([("ListLedgerLines (API)", (int?)1, (Guid?)leo), ("ListFamilyBalances (API)", (int?)2, null)], reads.Select(e => (e.Subject, e.Count, e.PatientId)));
     }
 }
 

@@ -288,7 +288,7 @@ public abstract class IntegratorReadingTheSchedule(DatabaseProvider provider) : 
 
         await using var db = app.Databases.Create(practice.Tenant);
         var reads = await db.AuditEntries.Where(e => e.Action == AuditActions.PatientRead).OrderBy(e => e.Id).ToListAsync();
-        Assert.Equal([("ListAppointments: 4 listed", (Guid?)null), ("ListAppointments: 2 listed", dana)], reads.Select(e => (e.Subject, e.PatientId)));
+        Assert.Equal([("ListAppointments (API)", (int?)4, (Guid?)null), ("ListAppointments (API)", (int?)2, dana)], reads.Select(e => (e.Subject, e.Count, e.PatientId)));
         Assert.All(reads, e => Assert.Equal((AuditActorKind.ApiKey, "Scheduler"), (e.ActorKind, e.ActorName)));
     }
 }

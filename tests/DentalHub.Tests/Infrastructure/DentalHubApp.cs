@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DentalHub.Tests.Infrastructure;
 
 /// <summary>
 /// The whole DentalHub app, hosted in the test process on the given database, with the real
-/// scheduler, identity and data protection. Sample data is off unless a test turns it on.
+/// scheduler, identity and data protection. Sample data is off unless a test turns it on. Given
+/// <paramref name="logs"/>, every log entry of the app is captured there too.
 /// </summary>
-public sealed class DentalHubApp(TestDatabase database, IReadOnlyDictionary<string, string?>? extraSettings = null)
+public sealed class DentalHubApp(TestDatabase database, IReadOnlyDictionary<string, string?>? extraSettings = null, CapturedLogs? logs = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
@@ -35,6 +37,10 @@ public sealed class DentalHubApp(TestDatabase database, IReadOnlyDictionary<stri
         }
         builder.ConfigureTestServices(services => services.AddSingleton(
             new AvailableConnectors([.. ConnectorCatalog.All, TestSecretConnector.Descriptor, ScriptedPms.Descriptor])));
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        }
     }
 
     public HttpClient CreateBrowserLikeClient() =>

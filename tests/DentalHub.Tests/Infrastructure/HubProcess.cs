@@ -73,7 +73,8 @@ public sealed class HubProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static string AppDll()
+    /// <summary>The app as built beside this test project, for running it as `dotnet DentalHub.dll`.</summary>
+    public static string AppDll()
     {
         // tests/DentalHub.Tests/bin/{Configuration}/{framework}/ → src/DentalHub/bin/{Configuration}/{framework}/DentalHub.dll
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

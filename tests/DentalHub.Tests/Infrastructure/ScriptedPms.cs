@@ -26,6 +26,9 @@ public sealed class ScriptedPms
     /// <summary>Throws after this many pages of the next read, as a crash of the process would stop it.</summary>
     public int? CrashAfterPages { get; set; }
 
+    /// <summary>When set, the connection check fails with this message.</summary>
+    public string? CheckProblem { get; set; }
+
     /// <summary>When set, the read waits here after its first page until the test releases it.</summary>
     public TaskCompletionSource? HoldAfterFirstPage { get; set; }
 
@@ -201,7 +204,7 @@ public sealed class ScriptedPms
         }
 
         public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(ConnectionCheckResult.Ok("Scripted PMS ready."));
+            Task.FromResult(pms.CheckProblem is { } problem ? ConnectionCheckResult.Failed(problem) : ConnectionCheckResult.Ok("Scripted PMS ready."));
 
         public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(pms.ChangedSince(0).Count);
 

@@ -1,14 +1,8 @@
-using System.Collections.Concurrent;
 using DentalHub.Alerts;
 using DentalHub.Audit;
 using DentalHub.Data;
 using DentalHub.Tests.Infrastructure;
 using DentalHub.Writeback;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,11 +54,10 @@ public sealed class OwnersAlertedWhenAPaymentIsNotRecorded : IAsyncLifetime
     [Fact]
     public async Task Alert_WithAWebhookConfigured_IsPostedSignedOnce()
     {
-        var received = new ConcurrentQueue<(string Id, string Timestamp, string Signature, string Body)>();
-        await using var receiver = await StartReceiverAsync(received);
+        await using var receiver = await WebhookReceiver.StartAsync();
         var secret = StandardWebhookSignature.NewSecret();
         var delivery = h.App.Services.GetRequiredService<AlertDelivery>();
-        await delivery.ConfigureAsync(h.Practice.Tenant, ReceiverUrl(receiver) + "/hooks", secret, CancellationToken.None);
+        await delivery.ConfigureAsync(h.Practice.Tenant, receiver.Url, secret, CancellationToken.None);
         h.Pms.WriteFaults.Enqueue(LedgerFault.Refuse);
         await h.PayAsync("ch_hook", h.PatientIds[2], 20m);
         await h.RunUntilQuietAsync();
@@ -72,10 +65,12 @@ public sealed class OwnersAlertedWhenAPaymentIsNotRecorded : IAsyncLifetime
         Assert.Equal(1, await delivery.DeliverPendingAsync(CancellationToken.None));
         Assert.Equal(0, await delivery.DeliverPendingAsync(CancellationToken.None));
 
-        var (id, timestamp, signature, body) = Assert.Single(received);
+        var (id, timestamp, signature, body) = Assert.Single(receiver.Received);
         Assert.Equal((await AlertsAsync())[0].Id.ToString(), id);
         Assert.Equal(StandardWebhookSignature.Sign(secret, id, long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), body), signature);
         Assert.Contains("payment.not-recorded", body);
+        Assert.Contains("\"link\":\"/payments?payment=", body);
+        Assert.Contains("\"subject\":\"Payment of 20.00 USD received", body);
     }
 
     private async Task<List<Alert>> AlertsAsync()
@@ -83,23 +78,4 @@ public sealed class OwnersAlertedWhenAPaymentIsNotRecorded : IAsyncLifetime
         await using var db = h.App.Databases.Create(h.Practice.Tenant);
         return await db.Alerts.AsNoTracking().ToListAsync();
     }
-
-    // A real HTTP receiver on loopback, standing in for the practice's own endpoint.
-    private static async Task<WebApplication> StartReceiverAsync(ConcurrentQueue<(string, string, string, string)> received)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapPost("/hooks", async (HttpRequest request) =>
-        {
-            var body = await new StreamReader(request.Body).ReadToEndAsync();
-            received.Enqueue((request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(), request.Headers["webhook-signature"].ToString(), body));
-            return Results.NoContent();
-        });
-        await app.StartAsync();
-        return app;
-    }
-
-    private static string ReceiverUrl(WebApplication receiver) =>
-        receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }

@@ -1,6 +1,10 @@
+using DentalHub.Alerts;
+using DentalHub.Audit;
 using DentalHub.Auth;
 using DentalHub.Connections;
 using DentalHub.Data;
+using DentalHub.Hosting;
+using DentalHub.Messages;
 using DentalHub.Patients;
 using DentalHub.Payments;
 using DentalHub.Sync;
@@ -38,9 +42,10 @@ public sealed class WritebackHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public IReadOnlyList<Guid> PatientIds { get; private set; } = [];
 
-    public static async Task<WritebackHarness> StartAsync(DatabaseProvider provider, int patients = 3)
+    public static async Task<WritebackHarness> StartAsync(DatabaseProvider provider, int patients = 3, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
-        var app = new DentalHubApp(TestDatabase.Create(provider), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
+        var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>()) { ["Writeback:Worker"] = "false" };
+        var app = new DentalHubApp(TestDatabase.Create(provider), settings);
         var practice = await app.AddPracticeAsync("Writeback Dental");
         var pms = new ScriptedPms();
         var connectionId = await app.ConnectAsync(practice, pms);
@@ -57,6 +62,14 @@ public sealed class WritebackHarness : IAsyncDisposable
 
     public WritebackDispatcher NewDispatcher() => new(
         App.Services.GetRequiredService<DentalHubDbFactory>(), App.Services.GetRequiredService<ConnectorFactory>(), App.Services.GetServices<IWritebackTarget>(), Policy, Clock, NullLogger<WritebackDispatcher>.Instance);
+
+    /// <summary>A new alert e-mail sweep, as after a restart: nothing but the database remembers what was sent.</summary>
+    public AlertEmails AlertEmailSweep() => new(App.Databases, App.Services.GetRequiredService<SmtpSettingsService>(), App.Services.GetRequiredService<HubAddress>(), Clock, NullLogger<AlertEmails>.Instance);
+
+    /// <summary>The organization's mail server: a receiver on loopback.</summary>
+    public async Task UseMailServerAsync(int port) =>
+        Assert.Null(await App.Services.GetRequiredService<SmtpSettingsService>().SaveAsync(Practice.Tenant, AuditActor.System,
+            new SmtpSettingsInput("127.0.0.1", port, SmtpTlsMode.StartTlsWhenAvailable, null, null, "alerts@writeback.test", "Writeback Dental"), CancellationToken.None));
 
     public Task<IntakeResult> PayAsync(string reference, Guid? patientId, decimal gross, decimal fee = 0m, PaymentSource source = PaymentSource.Portal) =>
         App.Services.GetRequiredService<PaymentIntake>().RecordAsync(Practice.Tenant,

@@ -66,7 +66,7 @@ public static class RefundsApi
             PracticeId = payment.PracticeId, Subject = ChangeSubject.Refund, ExternalId = reference, PaymentReference = payment.ProcessorReference,
             Status = nameof(RefundStatus.Succeeded), Amount = request.Amount, At = refund.RefundedAt, ReceivedAt = now,
         });
-        audit.Add(db, caller.Actor, "payment.refund-recorded", $"Refund of payment {payment.Id}", payment.PatientId);
+        audit.Add(db, caller.Actor, "payment.refund-recorded", $"Refund of payment {payment.ProcessorReference}", payment.PatientId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

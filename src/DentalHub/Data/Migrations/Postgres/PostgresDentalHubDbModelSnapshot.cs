@@ -52,11 +52,19 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -81,6 +89,8 @@ namespace DentalHub.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("IX_Alerts_OneOpenPerConnection")
                         .HasFilter("\"AcknowledgedAt\" IS NULL AND \"Kind\" = 'connection.needs-attention'");
+
+                    b.HasIndex("SubjectId", "AcknowledgedAt");
 
                     b.ToTable("Alerts");
                 });
@@ -163,11 +173,18 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(300)

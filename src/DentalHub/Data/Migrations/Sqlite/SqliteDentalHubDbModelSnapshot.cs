@@ -47,10 +47,18 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -76,6 +84,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("IX_Alerts_OneOpenPerConnection")
                         .HasFilter("\"AcknowledgedAt\" IS NULL AND \"Kind\" = 'connection.needs-attention'");
+
+                    b.HasIndex("SubjectId", "AcknowledgedAt");
 
                     b.ToTable("Alerts");
                 });
@@ -156,10 +166,17 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace DentalHub.Alerts;
+
+/// <summary>What an alert is about: its name as people know it and its page in the hub. Never a patient's data.</summary>
+public sealed record AlertSubject(string Name, string Link)
+{
+    private static readonly CultureInfo Display = CultureInfo.GetCultureInfo("en-US");
+
+    public static AlertSubject Payment(Payments.Payment payment, TimeZoneInfo zone) => new(
+        string.Create(Display, $"Payment of {payment.Gross:N2} {payment.Currency} received {TimeZoneInfo.ConvertTime(payment.ReceivedAt, zone):MMM d, yyyy} ({payment.ProcessorReference})"),
+        $"/payments?payment={payment.Id}");
+
+    public static AlertSubject Payout(Payouts.Payout payout) => new(
+        string.Create(Display, $"Payout {payout.ProcessorPayoutId} of {payout.NetAmount:N2} {payout.Currency} arriving {payout.ArrivalDate:MMM d, yyyy}"),
+        $"/payouts?payout={payout.Id}");
+
+    public static AlertSubject Connection(Guid id, string name) => new($"Connection '{name}'", $"/connections/{id}");
+}
