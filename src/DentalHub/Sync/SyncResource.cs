@@ -21,7 +21,8 @@ public abstract class SyncResource(string name, string title, int order)
 
     public abstract bool IsReadBy(IConnector connector);
 
-    internal abstract Task<SyncOutcome> RunWithAsync(SyncRunner runner, SyncRequest request, IConnector connector, CancellationToken cancellationToken);
+    /// <summary>Reads this resource from the connector under a run the runner recorded; returns the rows read.</summary>
+    internal abstract Task<int> RunWithAsync(SyncRunner runner, SyncRequest request, IConnector connector, ActiveRun run, CancellationToken cancellationToken);
 }
 
 /// <summary>A resource whose records are <typeparamref name="TRecord"/>.</summary>
@@ -36,8 +37,8 @@ public abstract class SyncResource<TRecord>(string name, string title, int order
 
     public override bool IsReadBy(IConnector connector) => FeedOf(connector) is not null;
 
-    internal override Task<SyncOutcome> RunWithAsync(SyncRunner runner, SyncRequest request, IConnector connector, CancellationToken cancellationToken) =>
-        runner.RunAsync(this, FeedOf(connector)!, request, cancellationToken);
+    internal override Task<int> RunWithAsync(SyncRunner runner, SyncRequest request, IConnector connector, ActiveRun run, CancellationToken cancellationToken) =>
+        runner.RunAsync(this, FeedOf(connector)!, request, run, cancellationToken);
 }
 
 /// <summary>Stores pages of one resource inside the runner's transaction, set-wise.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
@@ -61,17 +62,40 @@ public sealed class SyncRunner(
         {
             return new SyncOutcome(SyncOutcomeKind.Disabled, null, "The connection is disabled or no longer exists.");
         }
-        var connector = connectors.Create(connection);
-        if (!resource.IsReadBy(connector))
+        // A connector that cannot even be made (unreadable secrets, a setting it refuses) is a failed run like any
+        // other: recorded with its message, never only logged.
+        IConnector? connector = null;
+        Exception? notCreated = null;
+        try
+        {
+            connector = connectors.Create(connection);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            notCreated = e;
+        }
+        if (connector is not null && !resource.IsReadBy(connector))
         {
             return new SyncOutcome(SyncOutcomeKind.NotSupported, null, $"This connection's system does not provide {resource.Title.ToLowerInvariant()}.");
         }
-        var request = new SyncRequest(connection, practice, resource.Name, trigger, SystemNames.Of(connector, available.Find(connection.ConnectorKey)));
-        return await resource.RunWithAsync(this, request, connector, cancellationToken);
+        var descriptor = available.Find(connection.ConnectorKey);
+        var systemName = connector is null ? descriptor?.SystemName ?? SystemNames.Fallback : SystemNames.Of(connector, descriptor);
+        var request = new SyncRequest(connection, practice, resource.Name, trigger, systemName);
+        return await RunLeasedAsync(resource, request, (run, token) =>
+        {
+            if (notCreated is not null)
+            {
+                ExceptionDispatchInfo.Throw(notCreated);
+            }
+            return resource.RunWithAsync(this, request, connector!, run, token);
+        }, cancellationToken);
     }
 
-    internal async Task<SyncOutcome> RunAsync<TRecord>(SyncResource<TRecord> resource, IChangeFeed<TRecord> feed, SyncRequest request, CancellationToken cancellationToken)
-        where TRecord : IPmsRecord
+    /// <summary>
+    /// Takes the resource's lease and records the run before anything can fail, so every failure (the connector,
+    /// opening the system, the first count) is a run with a message a person can act on, and frees the lease.
+    /// </summary>
+    private async Task<SyncOutcome> RunLeasedAsync(SyncResource resource, SyncRequest request, Func<ActiveRun, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var connection = request.Connection;
         var tenant = TenantScope.ForPractice(request.Practice.OrganizationId, request.Practice.Id);
@@ -81,24 +105,19 @@ public sealed class SyncRunner(
         {
             return new SyncOutcome(SyncOutcomeKind.AlreadyRunning, null, $"A sync of this connection's {resource.Title.ToLowerInvariant()} is already running.");
         }
-        var run = await StartRunAsync(db, request, feed, cancellationToken);
+        SyncRun run;
         try
         {
-            var store = resource.CreateStore(new SyncRunContext(
-                connection.PracticeId, connection.Id, request.SystemName, request.Practice.TimeZone, PracticeToday(request.Practice), databases.Settings.Provider, time));
-            var cursor = run.FullRead ? null : new SyncCursor((await CursorAsync(db, connection.Id, resource.Name, cancellationToken))!);
-            await using var pages = new PageReadAhead<TRecord>(token => feed.ReadChangedSince(cursor, token), PagesReadAhead, cancellationToken);
-            var stored = 0;
-            while (await pages.NextGroupAsync(RowsPerTransaction, cancellationToken) is { Count: > 0 } group)
-            {
-                await StoreGroupAsync(db, lease, run.Id, store, group, cancellationToken);
-                var before = stored;
-                stored += group.Sum(p => p.Rows.Count);
-                if (before < StatisticsRefreshAfterRows && stored >= StatisticsRefreshAfterRows)
-                {
-                    await store.RefreshStatisticsAsync(db, cancellationToken);
-                }
-            }
+            run = await StartRunAsync(db, request, cancellationToken);
+        }
+        catch
+        {
+            await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
+            throw;
+        }
+        try
+        {
+            var stored = await body(new ActiveRun(db, lease, run), cancellationToken);
             await FinishAsync(db, run.Id, connection.Id, SyncRunStatus.Succeeded, null, cancellationToken);
             await lease.ReleaseAsync(succeeded: true, CancellationToken.None);
             logger.LogInformation("Sync of {Resource} for connection {ConnectionId} finished: {Rows} rows read", resource.Name, connection.Id, stored);
@@ -118,6 +137,36 @@ public sealed class SyncRunner(
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>Reads and stores one resource's changed records under a run the caller recorded; returns the rows read.</summary>
+    internal async Task<int> RunAsync<TRecord>(SyncResource<TRecord> resource, IChangeFeed<TRecord> feed, SyncRequest request, ActiveRun active, CancellationToken cancellationToken)
+        where TRecord : IPmsRecord
+    {
+        var (db, lease, run) = active;
+        var connection = request.Connection;
+        if (run.FullRead)
+        {
+            // Counted once the run is recorded: this is often the first call that reaches the system.
+            var expected = await feed.CountAsync(cancellationToken);
+            await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.Expected, expected), cancellationToken);
+        }
+        var store = resource.CreateStore(new SyncRunContext(
+            connection.PracticeId, connection.Id, request.SystemName, request.Practice.TimeZone, PracticeToday(request.Practice), databases.Settings.Provider, time));
+        var cursor = run.FullRead ? null : new SyncCursor((await CursorAsync(db, connection.Id, resource.Name, cancellationToken))!);
+        await using var pages = new PageReadAhead<TRecord>(token => feed.ReadChangedSince(cursor, token), PagesReadAhead, cancellationToken);
+        var stored = 0;
+        while (await pages.NextGroupAsync(RowsPerTransaction, cancellationToken) is { Count: > 0 } group)
+        {
+            await StoreGroupAsync(db, lease, run.Id, store, group, cancellationToken);
+            var before = stored;
+            stored += group.Sum(p => p.Rows.Count);
+            if (before < StatisticsRefreshAfterRows && stored >= StatisticsRefreshAfterRows)
+            {
+                await store.RefreshStatisticsAsync(db, cancellationToken);
+            }
+        }
+        return stored;
     }
 
     /// <summary>Stores pages in order in one transaction, each against what the ones before it wrote.</summary>
@@ -147,8 +196,7 @@ public sealed class SyncRunner(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<SyncRun> StartRunAsync<TRecord>(DentalHubDb db, SyncRequest request, IChangeFeed<TRecord> feed, CancellationToken cancellationToken)
-        where TRecord : IPmsRecord
+    private async Task<SyncRun> StartRunAsync(DentalHubDb db, SyncRequest request, CancellationToken cancellationToken)
     {
         var connection = request.Connection;
         // We hold this resource's lease, so a run of it still marked Running was cut off (crash, restart): say so.
@@ -166,7 +214,6 @@ public sealed class SyncRunner(
             Status = SyncRunStatus.Running,
             FullRead = cursor is null,
             StartedAt = time.GetUtcNow(),
-            Expected = cursor is null ? await feed.CountAsync(cancellationToken) : null,
         };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -192,6 +239,9 @@ public sealed class SyncRunner(
     private DateOnly PracticeToday(Practice practice) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), practice.TimeZone).DateTime);
 }
+
+/// <summary>The run a resource's records are read under: its unit of work, lease and record.</summary>
+internal sealed record ActiveRun(DentalHubDb Db, SyncLease Lease, SyncRun Run);
 
 /// <summary>Another run took over this resource's lease (this one stalled past the lease time).</summary>
 public sealed class SyncLeaseLostException() : Exception("Another sync of this connection took over; this run stopped without saving its last pages.");
