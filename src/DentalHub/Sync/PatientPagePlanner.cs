@@ -95,17 +95,17 @@ public sealed class PatientPagePlanner(DateOnly practiceToday, string pmsName)
         }
         var problem = linkable.Count == 0
             ? new RecordProblem(ImportFailureReason.DuplicateInPms, ImportFailureSeverity.Error,
-                $"{Others(candidates)} in {pmsName} has the same name and date of birth. Open this failure and choose: the same person (both records share one profile; merging them in {pmsName} is tidier still), or different people (each gets a profile).")
+                $"{Others(candidates, pmsName)} the same name and date of birth. Open this failure and choose: the same person (both records share one profile; merging them in {pmsName} is tidier still), or different people (each gets a profile).")
             : new RecordProblem(ImportFailureReason.AmbiguousMatch, ImportFailureSeverity.Error,
                 $"{candidates.Count} DentalHub profiles have this name and date of birth. Open this failure and choose which profile is this patient, or create a new one.");
         plan.Failures.Add(new FailureWrite(record, problem, DetailsOf(record, candidates)));
         return false;
     }
 
-    private static string Others(IReadOnlyList<MatchCandidate> candidates)
+    private static string Others(IReadOnlyList<MatchCandidate> candidates, string pmsName)
     {
         var ids = candidates.Select(c => c.LinkedPmsIdOnConnection).Distinct().ToList();
-        return ids.Count == 1 ? $"Another patient (id {ids[0]})" : $"Other patients (ids {string.Join(", ", ids)})";
+        return ids.Count == 1 ? $"Another patient in {pmsName} (id {ids[0]}) has" : $"Other patients in {pmsName} (ids {string.Join(", ", ids)}) have";
     }
 
     private static RecordProblem Combine(List<RecordProblem> problems) =>

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
@@ -81,14 +80,10 @@ public sealed class SyncRunner(
         var descriptor = available.Find(connection.ConnectorKey);
         var systemName = connector is null ? descriptor?.SystemName ?? SystemNames.Fallback : SystemNames.Of(connector, descriptor);
         var request = new SyncRequest(connection, practice, resource.Name, trigger, systemName);
-        return await RunLeasedAsync(resource, request, (run, token) =>
-        {
-            if (notCreated is not null)
-            {
-                ExceptionDispatchInfo.Throw(notCreated);
-            }
-            return resource.RunWithAsync(this, request, connector!, run, token);
-        }, cancellationToken);
+        Func<ActiveRun, CancellationToken, Task<int>> read = connector is null
+            ? (_, _) => Task.FromException<int>(notCreated!)
+            : (run, token) => resource.RunWithAsync(this, request, connector, run, token);
+        return await RunLeasedAsync(resource, request, read, cancellationToken);
     }
 
     /// <summary>
