@@ -59,6 +59,7 @@ var api = app.MapApiV1();
 api.MapPracticeApi();
 api.MapConnectionsApi();
 api.MapPatientsApi();
+api.MapImportFailuresApi();
 api.MapScheduleApi();
 api.MapInsuranceApi();
 api.MapLedgerApi();

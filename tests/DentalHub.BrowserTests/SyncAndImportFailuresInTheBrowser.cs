@@ -41,7 +41,17 @@ public sealed class SyncAndImportFailuresInTheBrowser : BrowserScenario
         await Assertions.Expect(page.Locator("[data-testid=failures-table] tbody tr")).ToHaveCountAsync(1);
         await page.ClickAsync("[data-testid=expand]");
         await Assertions.Expect(page.Locator("[data-testid=failure-details]")).ToContainTextAsync("has the same name and date of birth");
+        // The other Sam Twice is told apart by what the hub has of them, and opens from here.
+        var candidate = page.Locator("[data-testid=candidate]");
+        await Assertions.Expect(candidate).ToHaveCountAsync(1);
+        await Assertions.Expect(candidate).ToContainTextAsync("e-mail ");
+        await Assertions.Expect(candidate).ToContainTextAsync("PMS records: ");
+        await Assertions.Expect(candidate.GetByRole(AriaRole.Link, new() { Name = "Sam Twice" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/patients/[0-9a-f-]{36}$"));
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("08-import-failure-expanded"), FullPage = true });
+        await page.ClickAsync("[data-testid=create-profile]");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("profile of their own");
+        await Assertions.Expect(page.Locator("[data-testid=failures-table]")).ToContainTextAsync("No import failures match these filters.");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("08b-duplicate-settled-as-different-people"), FullPage = true });
 
         await page.GetByLabel("Search by name or PMS id").FillAsync("");
         await Assertions.Expect(page.Locator("[data-testid=failures-table]")).ToContainTextAsync("Zerodate, Olga");

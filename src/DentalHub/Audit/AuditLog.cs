@@ -68,6 +68,7 @@ public static class AuditActions
     public const string SyncStarted = "sync.started";
     public const string ImportFailureResolved = "import-failure.resolved";
     public const string ImportFailuresExported = "import-failures.exported";
+    public const string ImportFailuresViewed = "import-failures.viewed";
     public const string PatientRead = "patient.read";
     public const string PatientChanged = "patient.changed";
 }

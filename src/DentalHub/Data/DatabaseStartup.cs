@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Data;
 
-/// <summary>Brings the database to the current schema: at start, or by the explicit `migrate` command.</summary>
+/// <summary>Brings the database to the current schema and its derived keys up to date: at start, or by the explicit `migrate` command.</summary>
 public static class DatabaseStartup
 {
     public static async Task MigrateAsync(DentalHubDbFactory factory, CancellationToken cancellationToken)
@@ -12,8 +12,11 @@ public static class DatabaseStartup
         {
             EnableWriteAheadLog(factory.Settings.ConnectionString);
         }
-        await using var db = factory.CreateWithoutTenant();
-        await db.Database.MigrateAsync(cancellationToken);
+        await using (var db = factory.CreateWithoutTenant())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        await Patients.MatchKeyUpgrade.RunAsync(factory, cancellationToken);
     }
 
     private static void EnableWriteAheadLog(string connectionString)

@@ -25,6 +25,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Sync.SyncScheduler>();
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureQuery>();
         services.AddSingleton<DentalHub.ImportFailures.ImportFailureResolution>();
+        services.AddSingleton<DentalHub.ImportFailures.CandidateProfiles>();
         services.AddSingleton<DentalHub.Sync.SyncRunQuery>();
         services.AddSingleton<DentalHub.Schedule.ScheduleDayQuery>();
         services.AddSingleton<DentalHub.Patients.PatientPmsDataQuery>();

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using DentalHub.Data;
+using DentalHub.Sync;
 using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,12 @@ public sealed record ImportFailureRow(
     string Message,
     string? DetailsJson,
     DateTimeOffset FirstSeenAt,
-    DateTimeOffset LastSeenAt);
+    DateTimeOffset LastSeenAt)
+{
+    /// <summary>The record and candidates a patient failure keeps; other resources' failures keep their record only.</summary>
+    public FailureDetails? Details() =>
+        Resource == SyncResources.Patients && DetailsJson is { } json ? JsonSerializer.Deserialize<FailureDetails>(json, FailureDetails.Json) : null;
+}
 
 /// <summary>Reads a practice's import failures for the page, the CSV export and the dashboard counts.</summary>
 public sealed class ImportFailureQuery(DentalHubDbFactory databases)
@@ -57,6 +64,19 @@ public sealed class ImportFailureQuery(DentalHubDbFactory databases)
         return rows.Select(x => new ImportFailureRow(
             x.failure.Id, x.failure.ConnectionId, x.Name, x.failure.Resource, x.failure.PmsId, x.failure.Label, x.failure.Reason, x.failure.Severity,
             x.failure.Message, x.failure.DetailsJson, x.failure.FirstSeenAt, x.failure.LastSeenAt)).ToList();
+    }
+
+    public async Task<ImportFailureRow?> FindByIdAsync(TenantScope tenant, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        return await (
+            from failure in db.ImportFailures.AsNoTracking()
+            join connection in db.Connections on failure.ConnectionId equals connection.Id
+            where failure.Id == id
+            select new ImportFailureRow(
+                failure.Id, failure.ConnectionId, connection.Name, failure.Resource, failure.PmsId, failure.Label, failure.Reason, failure.Severity,
+                failure.Message, failure.DetailsJson, failure.FirstSeenAt, failure.LastSeenAt))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Open failures (errors, not warnings) per connection, for the dashboard.</summary>

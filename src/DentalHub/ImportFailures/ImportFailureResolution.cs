@@ -9,43 +9,44 @@ using Microsoft.EntityFrameworkCore;
 namespace DentalHub.ImportFailures;
 
 /// <summary>
-/// A person settles an ambiguous match: this PMS patient is that existing profile, or a new one.
-/// Nothing is ever merged by guess; the decision is audited and the next sync keeps the link.
+/// A person settles a match sync would not guess: this PMS patient is that existing profile (for a duplicate in
+/// the PMS: the same person, both records sharing one profile), or a new one (different people). Nothing is
+/// ever merged by guess; the decision is audited, and the link it makes is what the next sync follows, so the
+/// failure does not come back.
 /// </summary>
 public sealed class ImportFailureResolution(DentalHubDbFactory databases, AuditLog audit, TimeProvider time)
 {
-    public async Task<string?> LinkToExistingAsync(TenantScope tenant, AuditActor actor, Guid failureId, Guid patientId, CancellationToken cancellationToken)
+    public const string Gone = "This failure was already resolved or cannot be resolved here.";
+
+    public async Task<ResolutionResult> LinkToExistingAsync(TenantScope tenant, AuditActor actor, Guid failureId, Guid patientId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
         var failure = await db.ImportFailures.FirstOrDefaultAsync(f => f.Id == failureId, cancellationToken);
         var details = Details(failure);
         if (failure is null || details is null)
         {
-            return "This failure was already resolved or cannot be resolved here.";
+            return ResolutionResult.NotFound;
         }
         if (details.Candidates.All(c => c.PatientId != patientId) || !await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
         {
-            return "Choose one of the listed profiles.";
-        }
-        if (await db.PatientLinks.AnyAsync(l => l.ConnectionId == failure.ConnectionId && l.PatientId == patientId, cancellationToken))
-        {
-            return "That profile is already linked to another patient of this PMS. Check the patient in the PMS first.";
+            return ResolutionResult.Refused("Choose one of the listed profiles.");
         }
         Link(db, failure, details, patientId);
         db.ImportFailures.Remove(failure);
-        audit.Add(db, actor, AuditActions.ImportFailureResolved, $"PMS patient {failure.PmsId} linked to an existing profile", patientId);
+        var what = failure.Reason == ImportFailureReason.DuplicateInPms ? "the same person as the profile's other record" : "an existing profile";
+        audit.Add(db, actor, AuditActions.ImportFailureResolved, $"PMS patient {failure.PmsId} linked to {what}", patientId);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return ResolutionResult.Done(patientId);
     }
 
-    public async Task<string?> CreateNewAsync(TenantScope tenant, AuditActor actor, Guid failureId, CancellationToken cancellationToken)
+    public async Task<ResolutionResult> CreateNewAsync(TenantScope tenant, AuditActor actor, Guid failureId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
         var failure = await db.ImportFailures.FirstOrDefaultAsync(f => f.Id == failureId, cancellationToken);
         var details = Details(failure);
         if (failure is null || details is null || details.Record.BirthDate is null)
         {
-            return "This failure was already resolved or cannot be resolved here.";
+            return ResolutionResult.NotFound;
         }
         var record = details.Record;
         var now = time.GetUtcNow();
@@ -76,9 +77,10 @@ public sealed class ImportFailureResolution(DentalHubDbFactory databases, AuditL
         db.PatientPhones.AddRange(Patients.Phones.PatientPhone.OfProfile(patient));
         Link(db, failure, details, patient.Id);
         db.ImportFailures.Remove(failure);
-        audit.Add(db, actor, AuditActions.ImportFailureResolved, $"PMS patient {failure.PmsId} made a new profile", patient.Id);
+        var why = failure.Reason == ImportFailureReason.DuplicateInPms ? " (a different person from the other record)" : "";
+        audit.Add(db, actor, AuditActions.ImportFailureResolved, $"PMS patient {failure.PmsId} made a new profile{why}", patient.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return ResolutionResult.Done(patient.Id);
     }
 
     private void Link(DentalHubDb db, ImportFailure failure, FailureDetails details, Guid patientId)
@@ -100,8 +102,21 @@ public sealed class ImportFailureResolution(DentalHubDbFactory databases, AuditL
         });
     }
 
+    /// <summary>Whether a person can settle this failure here (rather than by fixing the record in the PMS).</summary>
+    public static bool IsResolvable(ImportFailureReason reason) => reason is ImportFailureReason.AmbiguousMatch or ImportFailureReason.DuplicateInPms;
+
     private static FailureDetails? Details(ImportFailure? failure) =>
-        failure?.Reason is ImportFailureReason.AmbiguousMatch && failure.DetailsJson is { } json
+        failure is not null && IsResolvable(failure.Reason) && failure.DetailsJson is { } json
             ? JsonSerializer.Deserialize<FailureDetails>(json, FailureDetails.Json)
             : null;
+}
+
+/// <summary>What settling a failure did: the profile the PMS patient is now linked to, or why it was not settled.</summary>
+public sealed record ResolutionResult(Guid? PatientId, string? Error, bool FailureGone)
+{
+    public static ResolutionResult NotFound { get; } = new(null, ImportFailureResolution.Gone, true);
+
+    public static ResolutionResult Refused(string error) => new(null, error, false);
+
+    public static ResolutionResult Done(Guid patientId) => new(patientId, null, false);
 }

@@ -4,46 +4,41 @@ using System.Text;
 namespace DentalHub.Patients;
 
 /// <summary>
-/// The key two records must share to be the same person: first name, last name and birthdate,
-/// compared without case, accents, surrounding or repeated spaces, and with every hyphen and
-/// apostrophe variant folded to one. The preferred name is deliberately not part of it.
+/// The key two records must share to be the same person: first name, last name and birthdate, compared on
+/// their letters and digits only, without case or accents. A hyphen, a space, an apostrophe or a dot is how a
+/// name was typed, not who the person is ("Lee-Park", "Lee Park", "LeePark"; "O'Brien", "OBrien"; "St. John"):
+/// keys that kept them gave one person two profiles. The preferred name is deliberately not part of it.
 /// </summary>
 public static class MatchKeys
 {
-    public static string For(string firstName, string lastName, DateOnly birthDate) =>
-        $"{Normalize(firstName)}|{Normalize(lastName)}|{birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// Starts every key of this way of folding names. Stored keys without it were made by an earlier one and are
+    /// made again at start (<see cref="MatchKeyUpgrade"/>), so existing profiles keep matching.
+    /// </summary>
+    public const string Version = "2|";
 
+    public static string For(string firstName, string lastName, DateOnly birthDate) =>
+        $"{Version}{Normalize(firstName)}|{Normalize(lastName)}|{birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>A name's letters and digits, lower case, without accents; everything else is left out.</summary>
     public static string Normalize(string value)
     {
-        var decomposed = value.Trim().Normalize(NormalizationForm.FormD);
+        var decomposed = value.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
-        var lastWasSpace = false;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
             var mapped = Fold(c);
-            if (char.IsWhiteSpace(mapped))
+            if (char.IsLetterOrDigit(mapped))
             {
-                if (!lastWasSpace)
-                {
-                    folded.Append(' ');
-                }
-                lastWasSpace = true;
-                continue;
+                folded.Append(char.ToLowerInvariant(mapped));
             }
-            lastWasSpace = false;
-            folded.Append(char.ToLowerInvariant(mapped));
         }
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        return folded.ToString();
     }
 
+    // Letters that do not decompose into a base letter and a mark.
     private static char Fold(char c) => c switch
     {
-        '\u2019' or '\u2018' or '\u02BC' or '\u00B4' or '`' or '\u2032' => '\'',
-        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' or '\u00AD' => '-',
         'ß' => 's',
         'ø' or 'Ø' => 'o',
         'æ' or 'Æ' => 'a',

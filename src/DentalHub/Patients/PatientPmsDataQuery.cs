@@ -38,8 +38,8 @@ public sealed class PatientPmsDataQuery(DentalHubDbFactory databases, TimeProvid
     public async Task<PatientPmsData> ForPatientAsync(TenantScope tenant, Guid patientId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
-        var links = await db.PatientLinks.AsNoTracking().Where(l => l.PatientId == patientId)
-            .Select(l => new { l.ConnectionId, l.PmsId, l.GuarantorPmsId }).ToListAsync(cancellationToken);
+        // In the preferred order: the family balance shown is the preferred link's.
+        var links = await ProfileLinks.OfAsync(db, [patientId], cancellationToken);
         if (links.Count == 0)
         {
             return PatientPmsData.None;

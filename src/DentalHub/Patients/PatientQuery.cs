@@ -11,7 +11,7 @@ public sealed record PmsRecordLink(Guid ConnectionId, string ConnectionName, str
 /// <summary>A profile with where it comes from and who is responsible for the account.</summary>
 public sealed record PatientProfile(Patient Patient, IReadOnlyList<PmsRecordLink> Links, PatientSummary? AccountHolder, IReadOnlyList<PatientSummary> Family);
 
-/// <summary>Reads profiles; the family comes from the PMS guarantor of the profile's links.</summary>
+/// <summary>Reads profiles; the family comes from the PMS guarantor of the profile's preferred link (<see cref="ProfileLinks"/>).</summary>
 public sealed class PatientQuery(DentalHubDbFactory databases)
 {
     public async Task<IReadOnlyList<PatientSummary>> SearchAsync(TenantScope tenant, string? search, int skip, int take, CancellationToken cancellationToken)
@@ -36,16 +36,11 @@ public sealed class PatientQuery(DentalHubDbFactory databases)
         {
             return null;
         }
-        var links = await (
-            from link in db.PatientLinks.AsNoTracking()
-            join connection in db.Connections on link.ConnectionId equals connection.Id
-            where link.PatientId == id
-            select new PmsRecordLink(link.ConnectionId, connection.Name, link.PmsId, link.GuarantorPmsId, link.SyncedAt))
-            .ToListAsync(cancellationToken);
-        var primary = links.FirstOrDefault();
-        if (primary?.GuarantorPmsId is not { } guarantorPmsId)
+        var links = await ProfileLinks.OfAsync(db, [id], cancellationToken);
+        var records = links.Select(l => new PmsRecordLink(l.ConnectionId, l.ConnectionName, l.PmsId, l.GuarantorPmsId, l.SyncedAt)).ToList();
+        if (links.FirstOrDefault(l => l.GuarantorPmsId is not null) is not { GuarantorPmsId: { } guarantorPmsId } primary)
         {
-            return new PatientProfile(patient, links, null, []);
+            return new PatientProfile(patient, records, null, []);
         }
         var familyIds = await db.PatientLinks.AsNoTracking()
             .Where(l => l.ConnectionId == primary.ConnectionId && (l.GuarantorPmsId == guarantorPmsId || l.PmsId == guarantorPmsId))
@@ -58,7 +53,7 @@ public sealed class PatientQuery(DentalHubDbFactory databases)
         var holderId = familyIds.FirstOrDefault(f => f.PmsId == guarantorPmsId)?.PatientId;
         return new PatientProfile(
             patient,
-            links,
+            records,
             members.FirstOrDefault(m => m.Id == holderId),
             members.Where(m => m.Id != id).OrderBy(m => m.BirthDate).ToList());
     }

@@ -130,8 +130,9 @@ public sealed class PaymentIntake(DentalHubDbFactory databases, ConnectorFactory
             from link in db.PatientLinks.AsNoTracking()
             join connection in db.Connections.AsNoTracking() on link.ConnectionId equals connection.Id
             where link.PatientId == patientId && connection.Enabled
-            select new { link.PmsId, connection }).ToListAsync(cancellationToken);
-        var writable = links.FirstOrDefault(l => connectors.Create(l.connection) is IWritesPayments);
+            select new { link.PmsId, link.SyncedAt, connection }).ToListAsync(cancellationToken);
+        // The most recently read record of an enabled connection, as everywhere a profile's links are read (ProfileLinks).
+        var writable = links.OrderByDescending(l => l.SyncedAt).ThenBy(l => l.connection.Id).ThenBy(l => l.PmsId, StringComparer.Ordinal).FirstOrDefault(l => connectors.Create(l.connection) is IWritesPayments);
         return writable is null ? null : (writable.connection.Id, writable.PmsId);
     }
 

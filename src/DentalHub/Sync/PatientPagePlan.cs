@@ -34,12 +34,30 @@ public sealed record FailureWrite(PmsPatient Source, RecordProblem Problem, stri
 /// <summary>Everything one page changes, decided in memory before one transaction writes it.</summary>
 public sealed class PatientPagePlan
 {
+    private readonly Dictionary<Guid, int> patientIndex = [];
+
+    /// <summary>At most one write per profile: a set-wise upsert may not touch a row twice.</summary>
     public List<PatientWrite> Patients { get; } = [];
     public List<LinkWrite> Links { get; } = [];
     public List<FailureWrite> Failures { get; } = [];
 
     /// <summary>PMS ids imported without any problem: their earlier failures are cleared.</summary>
     public List<string> Cleared { get; } = [];
+
+    /// <summary>
+    /// Adds a profile's write; when two records of the page are one profile (a person linked both), the later one
+    /// replaces the earlier, as the later read would have overwritten it.
+    /// </summary>
+    public void AddPatient(PatientWrite write)
+    {
+        if (patientIndex.TryGetValue(write.PatientId, out var at))
+        {
+            Patients[at] = write with { KeepsIdentity = false };
+            return;
+        }
+        patientIndex[write.PatientId] = Patients.Count;
+        Patients.Add(write);
+    }
 
     public int Created { get; set; }
     public int Updated { get; set; }

@@ -44,7 +44,7 @@ public sealed class PatientPagePlanner(DateOnly practiceToday, string pmsName)
                 var keepsIdentity = stored is not null && stored.MatchKey == key
                     && stored.FirstName == record.FirstName!.Trim() && stored.LastName == record.LastName!.Trim();
                 var keepsKeys = stored is not null && stored.GuarantorPmsId == record.GuarantorPmsId;
-                plan.Patients.Add(new PatientWrite(link.PatientId, false, record, key, email, keepsIdentity));
+                plan.AddPatient(new PatientWrite(link.PatientId, false, record, key, email, keepsIdentity));
                 plan.Links.Add(new LinkWrite(record.PmsId, link.PatientId, record, hash, keepsKeys));
                 plan.Updated++;
             }
@@ -74,31 +74,38 @@ public sealed class PatientPagePlanner(DateOnly practiceToday, string pmsName)
         {
             candidates = [.. candidates.Where(c => c.PatientId != created.PatientId), new MatchCandidate(created.PatientId, NameOf(record), record.BirthDate, created.PmsId)];
         }
-        switch (candidates.Count)
+        // A profile already linked to another record of this PMS is that record's: this one is either the same
+        // person entered twice or a different person with the same name and birthdate, which a person decides.
+        var linkable = candidates.Where(c => c.LinkedPmsIdOnConnection is null).ToList();
+        if (candidates.Count == 0)
         {
-            case 0:
-                var patientId = Guid.CreateVersion7();
-                createdThisRun[key] = (patientId, record.PmsId);
-                plan.Patients.Add(new PatientWrite(patientId, true, record, key, email));
-                plan.Links.Add(new LinkWrite(record.PmsId, patientId, record, hash));
-                plan.Created++;
-                return true;
-            case 1 when candidates[0].LinkedPmsIdOnConnection is null:
-                plan.Patients.Add(new PatientWrite(candidates[0].PatientId, false, record, key, email));
-                plan.Links.Add(new LinkWrite(record.PmsId, candidates[0].PatientId, record, hash));
-                plan.Updated++;
-                return true;
-            case 1:
-                plan.Failures.Add(new FailureWrite(record, new RecordProblem(ImportFailureReason.DuplicateInPms, ImportFailureSeverity.Error,
-                    $"Another patient in {pmsName} (id {candidates[0].LinkedPmsIdOnConnection}) has the same name and date of birth. If they are the same person, merge them in {pmsName}; if not, check the date of birth of each."),
-                    DetailsOf(record, candidates)));
-                return false;
-            default:
-                plan.Failures.Add(new FailureWrite(record, new RecordProblem(ImportFailureReason.AmbiguousMatch, ImportFailureSeverity.Error,
-                    $"{candidates.Count} DentalHub profiles have this name and date of birth. Open this failure and choose which profile is this patient, or create a new one."),
-                    DetailsOf(record, candidates)));
-                return false;
+            var patientId = Guid.CreateVersion7();
+            createdThisRun[key] = (patientId, record.PmsId);
+            plan.AddPatient(new PatientWrite(patientId, true, record, key, email));
+            plan.Links.Add(new LinkWrite(record.PmsId, patientId, record, hash));
+            plan.Created++;
+            return true;
         }
+        if (candidates.Count == 1 && linkable.Count == 1)
+        {
+            plan.AddPatient(new PatientWrite(candidates[0].PatientId, false, record, key, email));
+            plan.Links.Add(new LinkWrite(record.PmsId, candidates[0].PatientId, record, hash));
+            plan.Updated++;
+            return true;
+        }
+        var problem = linkable.Count == 0
+            ? new RecordProblem(ImportFailureReason.DuplicateInPms, ImportFailureSeverity.Error,
+                $"{Others(candidates, pmsName)} the same name and date of birth. Open this failure and choose: the same person (both records share one profile; merging them in {pmsName} is tidier still), or different people (each gets a profile).")
+            : new RecordProblem(ImportFailureReason.AmbiguousMatch, ImportFailureSeverity.Error,
+                $"{candidates.Count} DentalHub profiles have this name and date of birth. Open this failure and choose which profile is this patient, or create a new one.");
+        plan.Failures.Add(new FailureWrite(record, problem, DetailsOf(record, candidates)));
+        return false;
+    }
+
+    private static string Others(IReadOnlyList<MatchCandidate> candidates, string pmsName)
+    {
+        var ids = candidates.Select(c => c.LinkedPmsIdOnConnection).Distinct().ToList();
+        return ids.Count == 1 ? $"Another patient in {pmsName} (id {ids[0]}) has" : $"Other patients in {pmsName} (ids {string.Join(", ", ids)}) have";
     }
 
     private static RecordProblem Combine(List<RecordProblem> problems) =>

@@ -21,7 +21,11 @@ public abstract class SyncResource(string name, string title, int order)
 
     public abstract bool IsReadBy(IConnector connector);
 
-    internal abstract Task<SyncOutcome> RunWithAsync(SyncRunner runner, SyncRequest request, IConnector connector, CancellationToken cancellationToken);
+    /// <summary>Whether the connector's feed of this resource misses some deletions, so a daily full read finds them (decision 0012).</summary>
+    public abstract bool HasUntracedDeletions(IConnector connector);
+
+    /// <summary>Reads this resource from the connector under a run the runner recorded, counting into it.</summary>
+    internal abstract Task RunWithAsync(SyncRunner runner, SyncRequest request, IConnector connector, ActiveRun run, CancellationToken cancellationToken);
 }
 
 /// <summary>A resource whose records are <typeparamref name="TRecord"/>.</summary>
@@ -36,8 +40,10 @@ public abstract class SyncResource<TRecord>(string name, string title, int order
 
     public override bool IsReadBy(IConnector connector) => FeedOf(connector) is not null;
 
-    internal override Task<SyncOutcome> RunWithAsync(SyncRunner runner, SyncRequest request, IConnector connector, CancellationToken cancellationToken) =>
-        runner.RunAsync(this, FeedOf(connector)!, request, cancellationToken);
+    public override bool HasUntracedDeletions(IConnector connector) => FeedOf(connector) is { ReportsEveryDeletion: false };
+
+    internal override Task RunWithAsync(SyncRunner runner, SyncRequest request, IConnector connector, ActiveRun run, CancellationToken cancellationToken) =>
+        runner.RunAsync(this, FeedOf(connector)!, request, run, cancellationToken);
 }
 
 /// <summary>Stores pages of one resource inside the runner's transaction, set-wise.</summary>

@@ -61,17 +61,38 @@ public sealed class SyncRunner(
         {
             return new SyncOutcome(SyncOutcomeKind.Disabled, null, "The connection is disabled or no longer exists.");
         }
-        var connector = connectors.Create(connection);
-        if (!resource.IsReadBy(connector))
+        // A connector that cannot even be made (unreadable secrets, a setting it refuses) is a failed run like any
+        // other: recorded with its message, never only logged.
+        IConnector? connector = null;
+        Exception? notCreated = null;
+        try
+        {
+            connector = connectors.Create(connection);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            notCreated = e;
+        }
+        if (connector is not null && !resource.IsReadBy(connector))
         {
             return new SyncOutcome(SyncOutcomeKind.NotSupported, null, $"This connection's system does not provide {resource.Title.ToLowerInvariant()}.");
         }
-        var request = new SyncRequest(connection, practice, resource.Name, trigger, SystemNames.Of(connector, available.Find(connection.ConnectorKey)));
-        return await resource.RunWithAsync(this, request, connector, cancellationToken);
+        var descriptor = available.Find(connection.ConnectorKey);
+        var systemName = connector is null ? descriptor?.SystemName ?? SystemNames.Fallback : SystemNames.Of(connector, descriptor);
+        var request = new SyncRequest(connection, practice, resource.Name, trigger, systemName);
+        Func<ActiveRun, CancellationToken, Task> read = connector is null
+            ? (_, _) => Task.FromException(notCreated!)
+            : (run, token) => resource.RunWithAsync(this, request, connector, run, token);
+        var untracedDeletions = connector is not null && resource.HasUntracedDeletions(connector);
+        return await RunLeasedAsync(resource, request, untracedDeletions, read, cancellationToken);
     }
 
-    internal async Task<SyncOutcome> RunAsync<TRecord>(SyncResource<TRecord> resource, IChangeFeed<TRecord> feed, SyncRequest request, CancellationToken cancellationToken)
-        where TRecord : IPmsRecord
+    /// <summary>
+    /// Takes the resource's lease and records the run before anything can fail, so every failure (the connector,
+    /// opening the system, the first count) is a run with a message a person can act on, and frees the lease.
+    /// </summary>
+    private async Task<SyncOutcome> RunLeasedAsync(
+        SyncResource resource, SyncRequest request, bool untracedDeletions, Func<ActiveRun, CancellationToken, Task> body, CancellationToken cancellationToken)
     {
         var connection = request.Connection;
         var tenant = TenantScope.ForPractice(request.Practice.OrganizationId, request.Practice.Id);
@@ -81,58 +102,106 @@ public sealed class SyncRunner(
         {
             return new SyncOutcome(SyncOutcomeKind.AlreadyRunning, null, $"A sync of this connection's {resource.Title.ToLowerInvariant()} is already running.");
         }
-        var (run, rereading) = await StartRunAsync(db, request, feed, cancellationToken);
-        SyncLog.Started(logger, run.Id, resource.Name, connection.Id, connection.PracticeId, request.Trigger, run.FullRead, run.Expected);
-        var started = time.GetTimestamp();
-        var total = default(PageCounts);
+        ActiveRun active;
         try
         {
-            var store = resource.CreateStore(new SyncRunContext(
-                connection.PracticeId, connection.Id, request.SystemName, request.Practice.TimeZone, PracticeToday(request.Practice), databases.Settings.Provider, time));
-            var cursor = run.FullRead ? null : new SyncCursor((await CursorAsync(db, connection.Id, resource.Name, cancellationToken))!);
-            // A daily re-read of a feed that cannot report every deletion keeps the ids it reads, to find what is gone.
-            var seen = rereading && store is IFindsUnseenRecords ? new HashSet<string>(StringComparer.Ordinal) : null;
-            SyncCursor? lastCursor = null;
-            await using var pages = new PageReadAhead<TRecord>(token => feed.ReadChangedSince(cursor, token), PagesReadAhead, cancellationToken);
-            var stored = 0;
-            while (await pages.NextGroupAsync(RowsPerTransaction, cancellationToken) is { Count: > 0 } group)
-            {
-                total = total.Plus(await StoreGroupAsync(db, lease, run.Id, store, group, cancellationToken));
-                lastCursor = group[^1].NextCursor;
-                seen?.Remember(group);
-                var before = stored;
-                stored += group.Sum(p => p.Rows.Count);
-                if (before < StatisticsRefreshAfterRows && stored >= StatisticsRefreshAfterRows)
-                {
-                    await store.RefreshStatisticsAsync(db, cancellationToken);
-                }
-            }
-            string? note = null;
-            if (seen is not null)
-            {
-                (note, var swept) = await MarkUnseenDeletedAsync(db, lease, run.Id, resource, store, (IFindsUnseenRecords)store, seen, lastCursor, request.SystemName, cancellationToken);
-                total = total.Plus(swept);
-            }
-            await FinishAsync(db, run, connection.Id, SyncRunStatus.Succeeded, note, cancellationToken);
+            var (run, rereading) = await StartRunAsync(db, request, untracedDeletions, cancellationToken);
+            active = new ActiveRun(db, lease, run, rereading);
+        }
+        catch
+        {
+            await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
+            throw;
+        }
+        SyncLog.Started(logger, active.Run.Id, resource.Name, connection.Id, connection.PracticeId, request.Trigger, active.Run.FullRead, active.Run.Expected);
+        var started = time.GetTimestamp();
+        try
+        {
+            await body(active, cancellationToken);
+            await FinishAsync(db, active.Run, connection.Id, SyncRunStatus.Succeeded, active.Note, cancellationToken);
             await lease.ReleaseAsync(succeeded: true, CancellationToken.None);
-            SyncLog.Finished(logger, run.Id, resource.Name, connection.Id, (long)time.GetElapsedTime(started).TotalMilliseconds,
+            var total = active.Total;
+            SyncLog.Finished(logger, active.Run.Id, resource.Name, connection.Id, (long)time.GetElapsedTime(started).TotalMilliseconds,
                 total.Read, total.Created, total.Updated, total.Unchanged, total.Deleted, total.Failed, total.Warnings);
-            return new SyncOutcome(SyncOutcomeKind.Completed, run.Id, "Sync finished.");
+            return new SyncOutcome(SyncOutcomeKind.Completed, active.Run.Id, "Sync finished.");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var message = SyncErrors.Describe(e);
-            SyncLog.Failed(logger, run.Id, resource.Name, connection.Id, total.Read, e.GetType().Name);
-            await FinishAsync(db, run, connection.Id, SyncRunStatus.Failed, message, CancellationToken.None);
+            SyncLog.Failed(logger, active.Run.Id, resource.Name, connection.Id, active.Total.Read, e.GetType().Name);
+            await FinishAsync(db, active.Run, connection.Id, SyncRunStatus.Failed, message, CancellationToken.None);
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
-            return new SyncOutcome(SyncOutcomeKind.Failed, run.Id, message);
+            return new SyncOutcome(SyncOutcomeKind.Failed, active.Run.Id, message);
         }
         catch (OperationCanceledException)
         {
-            SyncLog.Interrupted(logger, run.Id, resource.Name, connection.Id, total.Read);
-            await FinishAsync(db, run, connection.Id, SyncRunStatus.Interrupted, "The sync was stopped; the next run continues where it stopped.", CancellationToken.None);
+            SyncLog.Interrupted(logger, active.Run.Id, resource.Name, connection.Id, active.Total.Read);
+            await FinishAsync(db, active.Run, connection.Id, SyncRunStatus.Interrupted, "The sync was stopped; the next run continues where it stopped.", CancellationToken.None);
             await lease.ReleaseAsync(succeeded: false, CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>Reads and stores one resource's changed records under a run the caller recorded, counting into it.</summary>
+    internal async Task RunAsync<TRecord>(SyncResource<TRecord> resource, IChangeFeed<TRecord> feed, SyncRequest request, ActiveRun active, CancellationToken cancellationToken)
+        where TRecord : IPmsRecord
+    {
+        var (db, lease, run, rereading) = active;
+        var connection = request.Connection;
+        if (run.FullRead)
+        {
+            // Counted once the run is recorded: this is often the first call that reaches the system.
+            var expected = await feed.CountAsync(cancellationToken);
+            await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.Expected, expected), cancellationToken);
+        }
+        var store = resource.CreateStore(new SyncRunContext(
+            connection.PracticeId, connection.Id, request.SystemName, request.Practice.TimeZone, PracticeToday(request.Practice), databases.Settings.Provider, time));
+        var cursor = run.FullRead ? null : new SyncCursor((await CursorAsync(db, connection.Id, resource.Name, cancellationToken))!);
+        // A daily re-read of a feed that cannot report every deletion keeps the ids it reads, to find what is gone.
+        var seen = rereading && store is IFindsUnseenRecords ? new HashSet<string>(StringComparer.Ordinal) : null;
+        SyncCursor? lastCursor = null;
+        await using var pages = new PageReadAhead<TRecord>(token => feed.ReadChangedSince(cursor, token), PagesReadAhead, cancellationToken);
+        var stored = 0;
+        while (await pages.NextGroupAsync(RowsPerTransaction, cancellationToken) is { Count: > 0 } group)
+        {
+            active.Total = active.Total.Plus(await StoreGroupAsync(db, lease, run.Id, store, group, cancellationToken));
+            lastCursor = group[^1].NextCursor;
+            seen?.Remember(group);
+            var before = stored;
+            stored += group.Sum(p => p.Rows.Count);
+            if (before < StatisticsRefreshAfterRows && stored >= StatisticsRefreshAfterRows)
+            {
+                await store.RefreshStatisticsAsync(db, cancellationToken);
+            }
+        }
+        if (seen is not null)
+        {
+            await MarkUnseenDeletedAsync(active, resource, store, (IFindsUnseenRecords)store, seen, lastCursor, request.SystemName, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Marks as deleted what a complete re-read did not return, in groups like any page of deletions. A read that
+    /// returned nothing at all while the hub holds records marks nothing: that is a connection pointed at an empty or
+    /// another database far more often than a PMS emptied, and the run's note says so.
+    /// </summary>
+    private static async Task MarkUnseenDeletedAsync<TRecord>(ActiveRun active, SyncResource resource, IPageStore<TRecord> store,
+        IFindsUnseenRecords finder, HashSet<string> seen, SyncCursor? lastCursor, string systemName, CancellationToken cancellationToken)
+        where TRecord : IPmsRecord
+    {
+        var unseen = await finder.UnseenAsync(active.Db, seen, cancellationToken);
+        if (unseen.Ids.Count == 0)
+        {
+            return;
+        }
+        if (seen.Count == 0 || lastCursor is null)
+        {
+            active.Note = unseen.Held == 0 ? null : SyncText.NothingReadNothingDeleted(systemName, resource.Title, unseen.Held);
+            return;
+        }
+        foreach (var ids in unseen.Ids.Chunk(1_000))
+        {
+            active.Total = active.Total.Plus(await StoreGroupAsync(active.Db, active.Lease, active.Run.Id, store, [new ChangePage<TRecord>([], lastCursor) { Deleted = ids }], cancellationToken));
         }
     }
 
@@ -162,34 +231,7 @@ public sealed class SyncRunner(
         return total;
     }
 
-    /// <summary>
-    /// Marks as deleted what a complete re-read did not return, in groups like any page of deletions. A read that
-    /// returned nothing at all while the hub holds records marks nothing: that is a connection pointed at an empty or
-    /// another database far more often than a PMS emptied, and the returned note says so.
-    /// </summary>
-    private static async Task<(string? Note, PageCounts Counts)> MarkUnseenDeletedAsync<TRecord>(DentalHubDb db, SyncLease lease, Guid runId, SyncResource resource, IPageStore<TRecord> store,
-        IFindsUnseenRecords finder, HashSet<string> seen, SyncCursor? lastCursor, string systemName, CancellationToken cancellationToken)
-        where TRecord : IPmsRecord
-    {
-        var unseen = await finder.UnseenAsync(db, seen, cancellationToken);
-        if (unseen.Ids.Count == 0)
-        {
-            return (null, default);
-        }
-        if (seen.Count == 0 || lastCursor is null)
-        {
-            return (unseen.Held == 0 ? null : SyncText.NothingReadNothingDeleted(systemName, resource.Title, unseen.Held), default);
-        }
-        var counts = default(PageCounts);
-        foreach (var ids in unseen.Ids.Chunk(1_000))
-        {
-            counts = counts.Plus(await StoreGroupAsync(db, lease, runId, store, [new ChangePage<TRecord>([], lastCursor) { Deleted = ids }], cancellationToken));
-        }
-        return (null, counts);
-    }
-
-    private async Task<(SyncRun Run, bool Rereading)> StartRunAsync<TRecord>(DentalHubDb db, SyncRequest request, IChangeFeed<TRecord> feed, CancellationToken cancellationToken)
-        where TRecord : IPmsRecord
+    private async Task<(SyncRun Run, bool Rereading)> StartRunAsync(DentalHubDb db, SyncRequest request, bool untracedDeletions, CancellationToken cancellationToken)
     {
         var connection = request.Connection;
         // We hold this resource's lease, so a run of it still marked Running was cut off (crash, restart): say so.
@@ -202,8 +244,7 @@ public sealed class SyncRunner(
             .Select(s => new { s.Cursor, s.LastFullReadAt })
             .FirstAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var rereading = state.Cursor is not null && !feed.ReportsEveryDeletion && DailyFullRead.IsDue(state.LastFullReadAt, now, request.Practice.TimeZone);
-        var fullRead = state.Cursor is null || rereading;
+        var rereading = state.Cursor is not null && untracedDeletions && DailyFullRead.IsDue(state.LastFullReadAt, now, request.Practice.TimeZone);
         var run = new SyncRun
         {
             PracticeId = connection.PracticeId,
@@ -211,9 +252,8 @@ public sealed class SyncRunner(
             Resource = request.Resource,
             Trigger = request.Trigger,
             Status = SyncRunStatus.Running,
-            FullRead = fullRead,
+            FullRead = state.Cursor is null || rereading,
             StartedAt = now,
-            Expected = fullRead ? await feed.CountAsync(cancellationToken) : null,
         };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -243,6 +283,25 @@ public sealed class SyncRunner(
 
     private DateOnly PracticeToday(Practice practice) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), practice.TimeZone).DateTime);
+}
+
+/// <summary>
+/// The run a resource's records are read under: its unit of work, lease and record, whether it is a daily re-read
+/// (<see cref="DailyFullRead"/>), and what it has done so far.
+/// </summary>
+internal sealed class ActiveRun(DentalHubDb db, SyncLease lease, SyncRun run, bool rereading)
+{
+    public DentalHubDb Db => db;
+    public SyncLease Lease => lease;
+    public SyncRun Run => run;
+    public bool Rereading => rereading;
+    public PageCounts Total { get; set; }
+
+    /// <summary>What the run says to a person besides its counts, when it succeeded with something to say.</summary>
+    public string? Note { get; set; }
+
+    public void Deconstruct(out DentalHubDb db, out SyncLease lease, out SyncRun run, out bool rereading) =>
+        (db, lease, run, rereading) = (Db, Lease, Run, Rereading);
 }
 
 internal static class SeenRecords

@@ -36,6 +36,9 @@ public sealed class ScriptedPms
 
     public int PagesServed { get; private set; }
 
+    /// <summary>When set, reaching the PMS fails with this message, as a refused database password does.</summary>
+    public string? RefusesConnection { get; set; }
+
     public ScriptedFeed<PmsProvider> Providers { get; } = new();
 
     /// <summary>The system this connection says is behind it (as a connector reaching several PMSs does); null: the connector's name.</summary>
@@ -206,10 +209,15 @@ public sealed class ScriptedPms
         public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
             Task.FromResult(pms.CheckProblem is { } problem ? ConnectionCheckResult.Failed(problem) : ConnectionCheckResult.Ok("Scripted PMS ready."));
 
-        public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(pms.ChangedSince(0).Count);
+        public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) =>
+            pms.RefusesConnection is { } refused ? throw new ConnectorException(refused) : Task.FromResult<int?>(pms.ChangedSince(0).Count);
 
         public async IAsyncEnumerable<ChangePage<PmsPatient>> ReadPatientsChangedSince(SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            if (pms.RefusesConnection is { } refused)
+            {
+                throw new ConnectorException(refused);
+            }
             var since = cursor is null ? 0 : long.Parse(cursor.Value, CultureInfo.InvariantCulture);
             var pages = 0;
             foreach (var page in pms.ChangedSince(since).Chunk(pms.PageSize))

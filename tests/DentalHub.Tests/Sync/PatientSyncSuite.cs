@@ -3,6 +3,7 @@ using DentalHub.ImportFailures;
 using DentalHub.Patients;
 using DentalHub.Sync;
 using DentalHub.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -224,7 +225,7 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
         }
 
         var resolution = app!.Services.GetRequiredService<ImportFailureResolution>();
-        Assert.Null(await resolution.LinkToExistingAsync(practice.Tenant, DentalHub.Audit.AuditActor.System, failureId, chosen, CancellationToken.None));
+        Assert.Equal(chosen, (await resolution.LinkToExistingAsync(practice.Tenant, DentalHub.Audit.AuditActor.System, failureId, chosen, CancellationToken.None)).PatientId);
         pms.Edit("12", p => p with { PreferredName = "Annie" });
         await SyncAsync();
 
@@ -286,6 +287,47 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
         var runs = await read.SyncRuns.OrderBy(r => r.StartedAt).ToListAsync();
         Assert.Equal([SyncRunStatus.Interrupted, SyncRunStatus.Succeeded], runs.Select(r => r.Status));
         Assert.Equal(30, await read.Patients.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task SyncNow_SystemRefusesTheConnection_IsAFailedRunSayingWhatToFixAndFreesTheLease()
+    {
+        await StartAsync();
+        pms.Upsert(ScriptedPms.Patient("1", "Wrong", "Password", Birth));
+        pms.RefusesConnection = "The database server at db.office:3306 refused the user \"dentalhub\" with this password. Check the database user and password.";
+
+        var outcome = await SyncAsync();
+
+        Assert.Equal((SyncOutcomeKind.Failed, pms.RefusesConnection), (outcome.Kind, outcome.Message));
+        await using (var db = Db())
+        {
+            var run = await db.SyncRuns.SingleAsync();
+            Assert.Equal((SyncRunStatus.Failed, pms.RefusesConnection, true), (run.Status, run.Error, run.FinishedAt is not null));
+            Assert.Null((await db.SyncStates.SingleAsync()).LeaseOwner);
+        }
+        pms.RefusesConnection = null;
+        Assert.Equal(SyncOutcomeKind.Completed, (await SyncAsync()).Kind);
+    }
+
+    [SkippableFact]
+    public async Task SyncNow_ConnectionSecretsCannotBeRead_IsAFailedRunSayingToEnterThemAgain()
+    {
+        await StartAsync();
+        // Secrets sealed by another key ring, as after the keys were lost: the connector cannot even be made.
+        var foreign = new EphemeralDataProtectionProvider().CreateProtector("DentalHub.Secrets.v1").Protect("{}");
+        await using (var db = Db())
+        {
+            await db.Connections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(c => c.SetProperty(x => x.ProtectedSecrets, foreign));
+        }
+
+        var outcome = await SyncAsync();
+
+        Assert.Equal(SyncOutcomeKind.Failed, outcome.Kind);
+        await using var read = Db();
+        var run = await read.SyncRuns.SingleAsync();
+        Assert.Equal(SyncRunStatus.Failed, run.Status);
+        Assert.Contains("Enter them again in the connection's settings", run.Error, StringComparison.Ordinal);
+        Assert.Null((await read.SyncStates.SingleAsync()).LeaseOwner);
     }
 
     [SkippableFact]
