@@ -1,3 +1,8 @@
+using DentalHub.Auth;
+using DentalHub.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DentalHub.BrowserTests;
@@ -21,7 +26,7 @@ public abstract class BrowserScenario : IAsyncLifetime
         {
             return;
         }
-        Hub = new RunningHub(await HubSettingsAsync());
+        Hub = new RunningHub(await HubSettingsAsync(), ReplaceHubServices);
         Hub.UseFreePort();
         Hub.Start();
         (playwright, Browser) = await Chromium.LaunchAsync();
@@ -43,6 +48,11 @@ public abstract class BrowserScenario : IAsyncLifetime
     protected virtual Task<IReadOnlyDictionary<string, string?>> HubSettingsAsync() =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
+    /// <summary>Services a scenario replaces in the hub (e.g. one that fails, to see how a page shows it).</summary>
+    protected virtual void ReplaceHubServices(IServiceCollection services)
+    {
+    }
+
     protected void SkipWithoutChromium() => Skip.If(!started, Chromium.SkipReason);
 
     protected static Task WaitUntilInteractiveAsync(IPage page) =>
@@ -53,6 +63,29 @@ public abstract class BrowserScenario : IAsyncLifetime
     {
         await page.GotoAsync(Hub.BaseUrl + "/setup");
         await page.FillAsync("input[name=displayName]", name);
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(Hub.BaseUrl + "/");
+    }
+
+    /// <summary>A staff member of the sample practice with <paramref name="role"/>, as an invitation would add them.</summary>
+    protected async Task AddStaffAsync(string name, string email, PracticeRole role)
+    {
+        using var scope = Hub.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
+        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
+        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
+        db.Memberships.Add(new PracticeMembership { PracticeId = practice.Id, UserId = user.Id, Role = role });
+        await db.SaveChangesAsync();
+    }
+
+    protected async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync(Hub.BaseUrl + "/account/login");
         await page.FillAsync("input[name=email]", email);
         await page.FillAsync("input[name=password]", Password);
         await page.ClickAsync("button[type=submit]");

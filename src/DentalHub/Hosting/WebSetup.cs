@@ -28,8 +28,10 @@ public static class WebSetup
     public static void UseDentalHubErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler("/error");
+        // Not inside a UseWhen branch: a branch has no routing of its own, so the re-executed request found no
+        // page and answered 404 with an empty body. An API answer already carries its problem, so it is not re-executed.
+        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
