@@ -1,5 +1,7 @@
 using DentalHub.Auth;
+using DentalHub.Connectors.Demo;
 using DentalHub.Data;
+using DentalHub.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +60,10 @@ public abstract class BrowserScenario : IAsyncLifetime
     protected static Task WaitUntilInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>Waits until menus and messages have finished fading in, so a screenshot shows them as a person sees them.</summary>
+    protected static Task WaitForAnimationsAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+
     /// <summary>Fills the first-run form, as the first person to open a new DentalHub does.</summary>
     protected async Task CreateOwnerAsync(IPage page, string name, string email)
     {
@@ -81,6 +87,15 @@ public abstract class BrowserScenario : IAsyncLifetime
         var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
         db.Memberships.Add(new PracticeMembership { PracticeId = practice.Id, UserId = user.Id, Role = role });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The sample practice and its Demo PMS connection, as seeded at first run.</summary>
+    protected async Task<(TenantScope Tenant, Guid ConnectionId, string Name)> SampleConnectionAsync()
+    {
+        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
+        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
+        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
+        return (TenantScope.ForPractice(practice.OrganizationId, practice.Id), connection.Id, connection.Name);
     }
 
     protected async Task SignInAsync(IPage page, string email)

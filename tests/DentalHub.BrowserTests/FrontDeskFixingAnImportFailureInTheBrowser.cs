@@ -1,8 +1,5 @@
 using DentalHub.Auth;
-using DentalHub.Connectors.Demo;
-using DentalHub.Data;
 using DentalHub.Sync;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -42,16 +39,14 @@ public sealed class FrontDeskFixingAnImportFailureInTheBrowser : BrowserScenario
         await Assertions.Expect(details).ToContainTextAsync("The next scheduled sync of patients from Sample PMS runs");
         await details.GetByRole(AriaRole.Button, new() { Name = "Sync patients from Sample PMS now" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Sync of patients from Sample PMS started")).ToBeVisibleAsync();
+        await WaitForAnimationsAsync(page);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("65-import-failure-sync-now"), FullPage = true });
     }
 
     private async Task SyncSamplePatientsAsync()
     {
-        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
-        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
-        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
-        var tenant = DentalHub.Tenancy.TenantScope.ForPractice(practice.OrganizationId, practice.Id);
-        var outcome = await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
+        var (tenant, connectionId, _) = await SampleConnectionAsync();
+        var outcome = await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         Assert.Equal(SyncOutcomeKind.Completed, outcome.Kind);
     }
 }

@@ -33,8 +33,7 @@ public sealed class FrontDeskOnAPhoneInTheBrowser : BrowserScenario
         await account.ClickAsync();
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
         await Assertions.Expect(signOut).ToBeInViewportAsync();
-        // The menu fades in; the picture is of it open.
-        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.mud-popover-open')).opacity === '1'");
+        await WaitForAnimationsAsync(page);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("63-account-menu-on-a-phone") });
         await signOut.ClickAsync();
         await page.WaitForURLAsync("**/account/login**");

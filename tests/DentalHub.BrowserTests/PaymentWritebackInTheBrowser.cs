@@ -47,14 +47,6 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("12-writeback-settings"), FullPage = true });
     }
 
-    private async Task<(TenantScope Tenant, Guid ConnectionId, string Name)> SampleConnectionAsync()
-    {
-        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
-        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
-        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
-        return (TenantScope.ForPractice(practice.OrganizationId, practice.Id), connection.Id, connection.Name);
-    }
-
     private Task ConfigureDemoAsync(TenantScope tenant, Guid connectionId, string name, string ledger, bool refuse) =>
         Hub.Services.GetRequiredService<ConnectionService>().UpdateAsync(tenant, AuditActor.System, connectionId,
             new ConnectionInput(DemoPmsConnector.Key, name,
