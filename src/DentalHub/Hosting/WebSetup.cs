@@ -14,6 +14,9 @@ public static class WebSetup
         // Enums travel by name ("Portal", "Active"), so API clients read and write words, not numbers.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
+        // A body the API cannot read throws in every environment (not only Development), so one handler answers it alike.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -31,7 +34,7 @@ public static class WebSetup
         // Not inside a UseWhen branch: a branch has no routing of its own, so the re-executed request found no
         // page and answered 404 with an empty body. An API answer already carries its problem, so it is not re-executed.
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiStatusProblems.WriteAsync));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
