@@ -20,5 +20,10 @@ public sealed class UnknownAddressInTheBrowser : BrowserScenario
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("60-not-found"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the dashboard" }).ClickAsync();
         await page.WaitForURLAsync(Hub.BaseUrl + "/");
+
+        // Another status keeps its own answer: a page that exists, asked the wrong way, is not "not found".
+        var wrongMethod = await page.APIRequest.DeleteAsync(Hub.BaseUrl + "/patients");
+        Assert.Equal(405, wrongMethod.Status);
+        Assert.DoesNotContain("Page not found", await wrongMethod.TextAsync());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
@@ -34,6 +35,17 @@ public static class WebSetup
         // Not inside a UseWhen branch: a branch has no routing of its own, so the re-executed request found no
         // page and answered 404 with an empty body. An API answer already carries its problem, so it is not re-executed.
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use(async (context, next) =>
+        {
+            var notFoundPage = context.Features.Get<IStatusCodePagesFeature>();
+            await next(context);
+            // Only a page a browser asked for and is missing gets the not-found page; any other answer
+            // (another status, a webhook's or form post's 404) stays as its endpoint gave it.
+            if (notFoundPage is not null && (context.Response.StatusCode != StatusCodes.Status404NotFound || !HttpMethods.IsGet(context.Request.Method)))
+            {
+                notFoundPage.Enabled = false;
+            }
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiStatusProblems.WriteAsync));
         if (!app.Environment.IsDevelopment())
         {
