@@ -1,8 +1,10 @@
+using DentalHub.Auth;
 using DentalHub.Connections;
 using DentalHub.Connectors.Demo;
 using DentalHub.Data;
 using DentalHub.Sync;
 using DentalHub.Tenancy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -28,7 +30,7 @@ public abstract class BrowserScenario : IAsyncLifetime
         {
             return;
         }
-        Hub = new RunningHub(await HubSettingsAsync());
+        Hub = new RunningHub(await HubSettingsAsync(), ReplaceHubServices);
         Hub.UseFreePort();
         Hub.Start();
         (playwright, Browser) = await Chromium.LaunchAsync();
@@ -49,6 +51,11 @@ public abstract class BrowserScenario : IAsyncLifetime
     /// <summary>Settings a scenario adds to the hub's (e.g. where a test double of a remote service listens).</summary>
     protected virtual Task<IReadOnlyDictionary<string, string?>> HubSettingsAsync() =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
+    /// <summary>Services a scenario replaces in the hub (e.g. one that fails, to see how a page shows it).</summary>
+    protected virtual void ReplaceHubServices(IServiceCollection services)
+    {
+    }
 
     protected void SkipWithoutChromium() => Skip.If(!started, Chromium.SkipReason);
 
@@ -72,11 +79,47 @@ public abstract class BrowserScenario : IAsyncLifetime
         return tenant;
     }
 
+    /// <summary>Waits until menus and messages have finished fading in, so a screenshot shows them as a person sees them.</summary>
+    protected static Task WaitForAnimationsAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+
     /// <summary>Fills the first-run form, as the first person to open a new DentalHub does.</summary>
     protected async Task CreateOwnerAsync(IPage page, string name, string email)
     {
         await page.GotoAsync(Hub.BaseUrl + "/setup");
         await page.FillAsync("input[name=displayName]", name);
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(Hub.BaseUrl + "/");
+    }
+
+    /// <summary>A staff member of the sample practice with <paramref name="role"/>, as an invitation would add them.</summary>
+    protected async Task AddStaffAsync(string name, string email, PracticeRole role)
+    {
+        using var scope = Hub.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
+        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
+        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
+        db.Memberships.Add(new PracticeMembership { PracticeId = practice.Id, UserId = user.Id, Role = role });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The sample practice and its Demo PMS connection, as seeded at first run.</summary>
+    protected async Task<(TenantScope Tenant, Guid ConnectionId, string Name)> SampleConnectionAsync()
+    {
+        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
+        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
+        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
+        return (TenantScope.ForPractice(practice.OrganizationId, practice.Id), connection.Id, connection.Name);
+    }
+
+    protected async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync(Hub.BaseUrl + "/account/login");
         await page.FillAsync("input[name=email]", email);
         await page.FillAsync("input[name=password]", Password);
         await page.ClickAsync("button[type=submit]");

@@ -33,6 +33,8 @@ public sealed class FirstRunInTheBrowser : BrowserScenario
         await Assertions.Expect(page.Locator("[data-testid=connections-table]")).ToContainTextAsync("Demo PMS (sample data)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Test" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=connections-table]")).ToContainTextAsync("Connected to the sample practice");
+        await Assertions.Expect(page.Locator("[data-testid=last-check]")).ToContainTextAsync("Read patients: yes;");
+        await WaitForAnimationsAsync(page);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("03-connections"), FullPage = true });
     }
 

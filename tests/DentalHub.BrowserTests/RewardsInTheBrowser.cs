@@ -47,6 +47,34 @@ public sealed class RewardsInTheBrowser : BrowserScenario
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("12-patient-search-by-card"), FullPage = true });
     }
 
+    [SkippableFact]
+    public async Task FrontDesk_AwardsCustomPointsThenRedeems_BalanceAndHistoryShowEachAtOnce()
+    {
+        SkipWithoutChromium();
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await CreateOwnerAsync(page, "Frankie Frontdesk", "frankie@example.test");
+        await page.GotoAsync(Hub.BaseUrl + "/launch?pms=topsortho&patientId=T-2002&firstName=Cal&lastName=Custom&birthDate=1990-02-03");
+        await page.WaitForURLAsync("**/patients/*");
+        await WaitUntilInteractiveAsync(page);
+        var points = page.Locator("[data-testid=points-panel]");
+
+        await points.GetByRole(AriaRole.Tab, new() { Name = "Custom" }).ClickAsync();
+        await points.GetByLabel("Points").FillAsync("120");
+        await points.GetByLabel("Reason").FillAsync("Referred a friend");
+        await page.ClickAsync("[data-testid=award-submit]");
+        await Assertions.Expect(page.Locator("[data-testid=points-balance]")).ToHaveTextAsync("120");
+        await Assertions.Expect(page.Locator("[data-testid=points-history]")).ToContainTextAsync("Referred a friend");
+
+        await points.GetByRole(AriaRole.Tab, new() { Name = "Redeem" }).ClickAsync();
+        await points.GetByLabel("Points").FillAsync("45");
+        await points.GetByLabel("Reason").FillAsync("Electric toothbrush");
+        await page.ClickAsync("[data-testid=redeem-submit]");
+        await Assertions.Expect(page.Locator("[data-testid=points-balance]")).ToHaveTextAsync("75");
+        await Assertions.Expect(page.Locator("[data-testid=points-history]")).ToContainTextAsync("Electric toothbrush");
+        await Assertions.Expect(page.Locator("[data-testid=points-history]")).ToContainTextAsync("-45");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("13-custom-award-and-redeem"), FullPage = true });
+    }
+
     private async Task AddMenuAsync()
     {
         await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DentalHub.BrowserTests;
 
@@ -7,7 +9,8 @@ namespace DentalHub.BrowserTests;
 /// DentalHub served by Kestrel on a free loopback port, on a SQLite folder of its own, with the
 /// sample practice seeded as a first run of `dotnet run` would.
 /// </summary>
-public sealed class RunningHub(IReadOnlyDictionary<string, string?>? extraSettings = null) : WebApplicationFactory<Program>
+public sealed class RunningHub(IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? replaceServices = null)
+    : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("dentalhub-browser-").FullName;
 
@@ -27,6 +30,10 @@ public sealed class RunningHub(IReadOnlyDictionary<string, string?>? extraSettin
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+        if (replaceServices is not null)
+        {
+            builder.ConfigureTestServices(replaceServices);
         }
     }
 

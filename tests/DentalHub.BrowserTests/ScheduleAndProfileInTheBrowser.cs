@@ -1,4 +1,3 @@
-using DentalHub.Connectors.Demo;
 using DentalHub.Data;
 using DentalHub.Sync;
 using Microsoft.EntityFrameworkCore;
@@ -81,18 +80,14 @@ public sealed class ScheduleAndProfileInTheBrowser : BrowserScenario
     /// <summary>Reads every resource of the sample practice, as its first run does, and picks the busiest weekday in the schedule.</summary>
     private async Task<DateOnly> SyncSamplePracticeAsync()
     {
-        var databases = Hub.Services.GetRequiredService<DentalHubDbFactory>();
-        await using var db = databases.CreateWithoutTenant();
-        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
-        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
-        var tenant = DentalHub.Tenancy.TenantScope.ForPractice(practice.OrganizationId, practice.Id);
+        var (tenant, connectionId, _) = await SampleConnectionAsync();
         var runner = Hub.Services.GetRequiredService<SyncRunner>();
         foreach (var resource in SyncResourceCatalog.All)
         {
-            var outcome = await runner.RunAsync(tenant, connection.Id, resource.Name, SyncTrigger.Manual, CancellationToken.None);
+            var outcome = await runner.RunAsync(tenant, connectionId, resource.Name, SyncTrigger.Manual, CancellationToken.None);
             Assert.True(outcome.Kind is SyncOutcomeKind.Completed or SyncOutcomeKind.NotSupported, $"{resource.Name}: {outcome.Message}");
         }
-        await using var read = databases.Create(tenant);
+        await using var read = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant);
         var busiest = await read.Appointments.Where(a => a.LocalDate != null && a.DeletedAt == null)
             .GroupBy(a => a.LocalDate).Select(g => new { Day = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).FirstAsync();
         return busiest.Day!.Value;

@@ -14,6 +14,13 @@ public interface IConnector
     /// the connector's own name: a connector that reaches several systems knows which one per connection.
     /// </summary>
     string? SystemName => null;
+
+    /// <summary>
+    /// What this connection's settings lack to use <paramref name="capability"/>, a capability interface its connector
+    /// implements (such as <see cref="IWritesPayments"/>), said as what a person should add; null when it can use it.
+    /// A connection check lists every capability with this answer, so a connection never tests green for what it cannot do.
+    /// </summary>
+    string? MissingFor(Type capability) => null;
 }
 
 public sealed record ConnectionCheckResult(bool Succeeded, string Message)

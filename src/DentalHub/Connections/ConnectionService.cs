@@ -118,11 +118,35 @@ public sealed class ConnectionService(
         return result;
     }
 
+    /// <summary>What each connection of the practice can and cannot do with its settings now, as its connector says.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<CapabilityLine>>> CapabilitiesAsync(TenantScope tenant, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var capabilities = new Dictionary<Guid, IReadOnlyList<CapabilityLine>>();
+        foreach (var connection in await db.Connections.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            try
+            {
+                capabilities[connection.Id] = ConnectionCapabilities.Of(connectors.Create(connection));
+            }
+            catch (Exception e) when (e is ConnectorConfigurationException or System.Security.Cryptography.CryptographicException or FormatException)
+            {
+                // Settings it cannot work with: its check says what to fix.
+            }
+        }
+        return capabilities;
+    }
+
     private async Task<ConnectionCheckResult> RunCheckAsync(Connection connection, CancellationToken cancellationToken)
     {
         try
         {
-            return await connectors.Create(connection).CheckConnectionAsync(cancellationToken);
+            var connector = connectors.Create(connection);
+            var result = await connector.CheckConnectionAsync(cancellationToken);
+            // A connection that works says what it can and cannot do, so one that only reads never tests green for writing.
+            return result.Succeeded && ConnectionCapabilities.Describe(ConnectionCapabilities.Of(connector)) is { Length: > 0 } can
+                ? result with { Message = $"{result.Message} {can}" }
+                : result;
         }
         catch (ConnectorConfigurationException e)
         {

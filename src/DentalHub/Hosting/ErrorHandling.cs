@@ -10,8 +10,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        logger.LogError("Unhandled {ExceptionType} on {Method} {Path}", exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        logger.LogError("Unhandled {ExceptionType} on {Method} {Path}", exception.GetType().Name, httpContext.Request.Method, OriginalPath(httpContext));
+        if (!IsApiRequest(httpContext))
         {
             return false;
         }
@@ -27,6 +27,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             },
         });
     }
+
+    /// <summary>Whether the failed request was an API call: by the path it came in on, as handlers see the error page's path.</summary>
+    public static bool IsApiRequest(HttpContext httpContext) => OriginalPath(httpContext).StartsWithSegments("/api");
+
+    private static PathString OriginalPath(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } path ? new PathString(path) : httpContext.Request.Path;
 }
 
 /// <summary>Until an owner exists, every page leads to the set-up form.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
@@ -14,6 +15,9 @@ public static class WebSetup
         // Enums travel by name ("Portal", "Active"), so API clients read and write words, not numbers.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
+        // A body the API cannot read throws in every environment (not only Development), so one handler answers it alike.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -28,8 +32,21 @@ public static class WebSetup
     public static void UseDentalHubErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler("/error");
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+        // Not inside a UseWhen branch: a branch has no routing of its own, so the re-executed request found no
+        // page and answered 404 with an empty body. An API answer already carries its problem, so it is not re-executed.
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use(async (context, next) =>
+        {
+            var notFoundPage = context.Features.Get<IStatusCodePagesFeature>();
+            await next(context);
+            // Only a page a browser asked for and is missing gets the not-found page; any other answer
+            // (another status, a webhook's or form post's 404) stays as its endpoint gave it.
+            if (notFoundPage is not null && (context.Response.StatusCode != StatusCodes.Status404NotFound || !HttpMethods.IsGet(context.Request.Method)))
+            {
+                notFoundPage.Enabled = false;
+            }
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiStatusProblems.WriteAsync));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -31,12 +31,13 @@ public static class PaymentsApi
     {
         var group = api.MapGroup("/payments").RequireAuthorization(ApiSetup.ScopePolicy(ApiScopes.PaymentsWrite)).WithTags("Payments");
         group.MapPost("/", PostAsync).WithName("RecordPayment")
-            .WithSummary("Records a payment and queues it for the PMS. Idempotent on processorReference: a repeat returns 200 with the stored payment.");
+            .WithSummary("Records a payment and queues it for the PMS. Idempotent on processorReference: a repeat returns 200 with the stored payment. "
+                + "Without patientId it is recorded unassigned; a patientId the practice does not have is refused with 422.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetPayment").WithSummary("A payment, whether it is recorded in the PMS, and its refunds and disputes.");
         group.MapRefundsApi();
     }
 
-    private static async Task<Results<Created<PaymentDto>, Ok<PaymentDto>, ValidationProblem>> PostAsync(
+    private static async Task<Results<Created<PaymentDto>, Ok<PaymentDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
         PaymentRequest request, ClaimsPrincipal user, PaymentIntake intake, DentalHubDbFactory databases, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
@@ -45,6 +46,18 @@ public static class PaymentsApi
             return TypedResults.ValidationProblem(errors, title: "The payment was not recorded");
         }
         var caller = ApiCaller.From(user);
+        if (request.PatientId is { } patientId && !await PatientExistsAsync(databases, caller, patientId, cancellationToken))
+        {
+            // Stored as nobody's, it would wait for someone to assign it; the sender can correct the id now.
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["patientId"] = [$"This practice has no patient {patientId}. Send the id of one of its patients (GET /api/v1/patients), or leave patientId out to record the payment unassigned."],
+            })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The payment was not recorded",
+            });
+        }
         var result = await intake.RecordAsync(caller.Tenant, new IncomingPayment(
             request.ProcessorReference.Trim(), "api", request.PatientId, request.Source, request.Gross, request.Fee, request.Currency, request.ProcessedAt.ToUniversalTime(), request.Description), cancellationToken);
         if (result.Created)
@@ -63,6 +76,12 @@ public static class PaymentsApi
         return payment is null
             ? TypedResults.Problem(statusCode: 404, title: "Payment not found", detail: $"This practice has no payment {id}.")
             : TypedResults.Ok(await ToDtoAsync(databases, caller, payment, time, cancellationToken));
+    }
+
+    private static async Task<bool> PatientExistsAsync(DentalHubDbFactory databases, ApiCaller caller, Guid patientId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(caller.Tenant);
+        return await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken);
     }
 
     private static async Task<PaymentDto> ToDtoAsync(DentalHubDbFactory databases, ApiCaller caller, Payment payment, TimeProvider time, CancellationToken cancellationToken)

@@ -63,6 +63,13 @@ public sealed class SyncScheduler(ISchedulerFactory schedulers, DentalHubDbFacto
         return true;
     }
 
+    /// <summary>When the scheduled sync of one resource of a connection runs next; null when none is scheduled (disabled, or not read).</summary>
+    public async Task<DateTimeOffset?> NextRunAsync(Guid connectionId, string resource, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        return (await scheduler.GetTrigger(TriggerFor(connectionId, resource), cancellationToken))?.NextFireTimeUtc;
+    }
+
     /// <summary>
     /// The resources this connection's system provides, decided per connection by its connector. A connection
     /// whose connector cannot be made (damaged settings) keeps every resource of a PMS, so its runs fail where

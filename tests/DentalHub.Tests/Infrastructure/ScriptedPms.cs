@@ -44,6 +44,9 @@ public sealed class ScriptedPms
     /// <summary>The system this connection says is behind it (as a connector reaching several PMSs does); null: the connector's name.</summary>
     public string? SystemName { get; set; }
 
+    /// <summary>What this connection's settings lack to write payments (as a connector without write keys says); null: it can.</summary>
+    public string? MissingToWritePayments { get; set; }
+
     public ScriptedFeed<PmsAppointment> Appointments { get; } = new();
 
     public ScriptedFeed<PmsInsurancePlan> InsurancePlans { get; } = new();
@@ -208,6 +211,8 @@ public sealed class ScriptedPms
 
         public Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken) =>
             Task.FromResult(pms.CheckProblem is { } problem ? ConnectionCheckResult.Failed(problem) : ConnectionCheckResult.Ok("Scripted PMS ready."));
+
+        public string? MissingFor(Type capability) => capability == typeof(IWritesPayments) ? pms.MissingToWritePayments : null;
 
         public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) =>
             pms.RefusesConnection is { } refused ? throw new ConnectorException(refused) : Task.FromResult<int?>(pms.ChangedSince(0).Count);

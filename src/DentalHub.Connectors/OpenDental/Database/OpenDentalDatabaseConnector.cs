@@ -1,4 +1,5 @@
 using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Database;
 
@@ -66,6 +67,9 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
             return ConnectionCheckResult.Failed(e.Message);
         }
     }
+
+    public string? MissingFor(Type capability) =>
+        capability == typeof(IWritesPayments) && payments is KeylessPaymentWriter ? PaymentMessages.AddKeys : null;
 
     public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Patients.CountAsync(cancellationToken);
 

@@ -36,6 +36,26 @@ public sealed class WritingPaymentsInDatabaseMode : OpenDentalPaymentScenario
     }
 
     [Fact]
+    public void WhatItLacks_NoApiKeys_ReadsButNeedsTheKeysToWritePayments()
+    {
+        var connector = (IConnector)DatabaseMode(api: null, NoHttpClients.Instance);
+
+        Assert.Null(connector.MissingFor(typeof(IReadsPatients)));
+        Assert.Equal(
+            "add Open Dental's API keys (developer key and customer key) to this connection; Open Dental accepts payments only through its API",
+            connector.MissingFor(typeof(IWritesPayments)));
+    }
+
+    [Fact]
+    public void WhatItLacks_WithApiKeys_Nothing()
+    {
+        var connector = (IConnector)DatabaseMode(Api, Http);
+
+        Assert.Null(connector.MissingFor(typeof(IWritesPayments)));
+        Assert.Null(connector.MissingFor(typeof(IReadsPatients)));
+    }
+
+    [Fact]
     public async Task Write_WithApiKeys_WritesThroughTheApi()
     {
         var writer = DatabaseMode(Api, Http);
