@@ -108,15 +108,6 @@ public abstract class BrowserScenario : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The sample practice and its Demo PMS connection, as seeded at first run.</summary>
-    protected async Task<(TenantScope Tenant, Guid ConnectionId, string Name)> SampleConnectionAsync()
-    {
-        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();
-        var connection = await db.Connections.IgnoreQueryFilters().SingleAsync(c => c.ConnectorKey == DemoPmsConnector.Key);
-        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync();
-        return (TenantScope.ForPractice(practice.OrganizationId, practice.Id), connection.Id, connection.Name);
-    }
-
     protected async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync(Hub.BaseUrl + "/account/login");

@@ -42,11 +42,4 @@ public sealed class FrontDeskFixingAnImportFailureInTheBrowser : BrowserScenario
         await WaitForAnimationsAsync(page);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("65-import-failure-sync-now"), FullPage = true });
     }
-
-    private async Task SyncSamplePatientsAsync()
-    {
-        var (tenant, connectionId, _) = await SampleConnectionAsync();
-        var outcome = await Hub.Services.GetRequiredService<SyncRunner>().RunAsync(tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
-        Assert.Equal(SyncOutcomeKind.Completed, outcome.Kind);
-    }
 }

@@ -80,7 +80,8 @@ public sealed class ScheduleAndProfileInTheBrowser : BrowserScenario
     /// <summary>Reads every resource of the sample practice, as its first run does, and picks the busiest weekday in the schedule.</summary>
     private async Task<DateOnly> SyncSamplePracticeAsync()
     {
-        var (tenant, connectionId, _) = await SampleConnectionAsync();
+        var (tenant, connection) = await SampleConnectionAsync();
+        var connectionId = connection.Id;
         var runner = Hub.Services.GetRequiredService<SyncRunner>();
         foreach (var resource in SyncResourceCatalog.All)
         {
