@@ -941,6 +941,10 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PmsLogNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
 
@@ -1600,6 +1604,9 @@ namespace DentalHub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("LogMessagesInPms")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PaymentTypesJson")
                         .IsRequired()

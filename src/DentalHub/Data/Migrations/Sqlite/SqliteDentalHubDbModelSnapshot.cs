@@ -934,6 +934,10 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PmsLogNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
 
@@ -1589,6 +1593,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LogMessagesInPms")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PaymentTypesJson")
                         .IsRequired()

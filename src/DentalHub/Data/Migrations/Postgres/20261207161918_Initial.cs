@@ -628,7 +628,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     DailyBatchAt = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
                     Amount = table.Column<int>(type: "integer", nullable: false),
                     PaymentTypesJson = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Allocation = table.Column<int>(type: "integer", nullable: false)
+                    Allocation = table.Column<int>(type: "integer", nullable: false),
+                    LogMessagesInPms = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1243,7 +1244,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     SentBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PmsLogNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {

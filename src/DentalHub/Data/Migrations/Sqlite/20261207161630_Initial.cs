@@ -626,7 +626,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                     DailyBatchAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     Amount = table.Column<int>(type: "INTEGER", nullable: false),
                     PaymentTypesJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Allocation = table.Column<int>(type: "INTEGER", nullable: false)
+                    Allocation = table.Column<int>(type: "INTEGER", nullable: false),
+                    LogMessagesInPms = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1241,7 +1242,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     SentBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    PmsLogNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DentalHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDentalHubDb))]
-    [Migration("20261207145537_Initial")]
+    [Migration("20261207161630_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -937,6 +937,10 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PmsLogNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
 
@@ -1592,6 +1596,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LogMessagesInPms")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PaymentTypesJson")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DentalHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDentalHubDb))]
-    [Migration("20261207145736_Initial")]
+    [Migration("20261207161918_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -944,6 +944,10 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PmsLogNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
 
@@ -1603,6 +1607,9 @@ namespace DentalHub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("LogMessagesInPms")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PaymentTypesJson")
                         .IsRequired()
