@@ -57,6 +57,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Tags.TagService>();
         services.AddSingleton<DentalHub.Messages.SmtpSettingsService>();
         services.AddSingleton<DentalHub.Messages.MessageTemplates>();
+        services.AddSingleton<DentalHub.Writeback.PmsCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageSender>();
         services.AddSingleton<DentalHub.Embed.EmbedFraming>();

@@ -16,7 +16,7 @@ public sealed record SendResult(int Sent, int SkippedNoEmail, int SkippedOptedOu
 }
 
 /// <param name="PmsLog">Where the message's communication log is in the PMS; null for a message that was not sent.</param>
-public sealed record MessageLine(DateTimeOffset At, string Subject, string ToAddress, MessageStatus Status, string? Error, string SentBy, PmsLogState? PmsLog);
+public sealed record MessageLine(DateTimeOffset At, string Subject, string ToAddress, MessageStatus Status, string? Error, string SentBy, Writeback.PmsLogState? PmsLog);
 
 /// <summary>
 /// Sends a template to one patient or to everyone with a tag over the organization's SMTP server
@@ -89,7 +89,7 @@ public sealed class MessageSender(
     }
 
     private async Task<(int Sent, int Failed)> DeliverAsync(
-        DentalHubDb db, SmtpSettings server, string? password, MessageTemplate template, List<Recipient> recipients, AuditActor actor, CommlogPlan logging, CancellationToken cancellationToken)
+        DentalHubDb db, SmtpSettings server, string? password, MessageTemplate template, List<Recipient> recipients, AuditActor actor, Writeback.CommlogTargets? logging, CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0;
         using var client = new SmtpClient { Timeout = 30_000 };
@@ -127,7 +127,7 @@ public sealed class MessageSender(
                 Status = error is null ? MessageStatus.Sent : MessageStatus.Failed, Error = error, SentBy = actor.Name, At = now,
             };
             db.MessageLogs.Add(message);
-            if (error is null && logging.For(message, now) is { } log)
+            if (error is null && MessageCommlogs.For(logging, message, now) is { } log)
             {
                 db.WritebackCommands.Add(log);
             }

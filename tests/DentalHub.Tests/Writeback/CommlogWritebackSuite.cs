@@ -50,23 +50,27 @@ public abstract class CommlogWritebackSuite(DatabaseProvider provider) : IAsyncL
         }
     }
 
-    private async Task<(DentalHubApp App, OpenDentalApiTestDouble Api)> StartAsync(bool logMessages = true)
+    /// <summary>The practice, its Open Dental connection with one synced patient, and (unless <paramref name="mail"/> is false) a mail server.</summary>
+    private async Task<(DentalHubApp App, OpenDentalApiTestDouble Api)> StartAsync(bool logMessages = true, bool mail = true)
     {
         Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        Skip.If(AiosmtpdReceiver.Python is null, AiosmtpdReceiver.SkipReason);
+        Skip.If(mail && AiosmtpdReceiver.Python is null, AiosmtpdReceiver.SkipReason);
         app = new DentalHubApp(TestDatabase.Create(provider), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
         api = await OpenDentalApiTestDouble.StartAsync();
         api.Add([new DoublePatient(PatNum, "Nora", "Quinn", api.OfficeNow.AddMinutes(-5), Birthdate: "1984-03-02", Email: "nora@example.com")]);
-        smtp = await AiosmtpdReceiver.StartAsync();
         practice = await app.AddPracticeAsync("Commlog Dental");
         connectionId = await app.ConnectOpenDentalApiAsync(practice, api);
         var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
-        Assert.Null(await app.Services.GetRequiredService<SmtpSettingsService>().SaveAsync(practice.Tenant, RewardsTestData.Staff,
-            new SmtpSettingsInput("127.0.0.1", smtp.Port, SmtpTlsMode.StartTlsWhenAvailable, null, null, "front-desk@commlog.test", "Commlog Dental"), CancellationToken.None));
-        var templates = app.Services.GetRequiredService<MessageTemplates>();
-        Assert.Null(await templates.SaveAsync(practice.Tenant, RewardsTestData.Staff, null, "Recall", "Time for your cleaning, {FirstName}", "<p>Call us.</p>", CancellationToken.None));
-        templateId = (await templates.ListAsync(practice.Tenant, CancellationToken.None)).Single().Id;
+        if (mail)
+        {
+            smtp = await AiosmtpdReceiver.StartAsync();
+            Assert.Null(await app.Services.GetRequiredService<SmtpSettingsService>().SaveAsync(practice.Tenant, RewardsTestData.Staff,
+                new SmtpSettingsInput("127.0.0.1", smtp.Port, SmtpTlsMode.StartTlsWhenAvailable, null, null, "front-desk@commlog.test", "Commlog Dental"), CancellationToken.None));
+            var templates = app.Services.GetRequiredService<MessageTemplates>();
+            Assert.Null(await templates.SaveAsync(practice.Tenant, RewardsTestData.Staff, null, "Recall", "Time for your cleaning, {FirstName}", "<p>Call us.</p>", CancellationToken.None));
+            templateId = (await templates.ListAsync(practice.Tenant, CancellationToken.None)).Single().Id;
+        }
         await using (var db = app.Databases.Create(practice.Tenant))
         {
             patientId = await db.Patients.Select(p => p.Id).SingleAsync();
@@ -78,17 +82,22 @@ public abstract class CommlogWritebackSuite(DatabaseProvider provider) : IAsyncL
         return (app, api);
     }
 
-    /// <summary>Sends on the app's real clock, then brings the dispatcher's clock to it, so the log is due at once.</summary>
     private async Task<SendResult> SendAsync(Guid? to = null)
     {
         var result = await app!.Services.GetRequiredService<MessageSender>()
             .SendToPatientAsync(practice.Tenant, RewardsTestData.Staff, templateId, to ?? patientId, CancellationToken.None);
-        var sentBy = TimeProvider.System.GetUtcNow().AddSeconds(1);
-        if (clock.GetUtcNow() < sentBy)
-        {
-            clock.SetUtcNow(sentBy);
-        }
+        CatchUpWithTheApp();
         return result;
+    }
+
+    /// <summary>The app queues on its real clock: the dispatcher's clock is brought to it, so what was queued is due at once.</summary>
+    private void CatchUpWithTheApp()
+    {
+        var queuedBy = TimeProvider.System.GetUtcNow().AddSeconds(1);
+        if (clock.GetUtcNow() < queuedBy)
+        {
+            clock.SetUtcNow(queuedBy);
+        }
     }
 
     private WritebackDispatcher NewDispatcher() => new(
@@ -225,6 +234,36 @@ public abstract class CommlogWritebackSuite(DatabaseProvider provider) : IAsyncL
         var alert = await check.Alerts.SingleAsync();
         Assert.Equal(CommlogAlerts.NotLogged, alert.Kind);
         Assert.DoesNotContain("gia", alert.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task StaffNote_SentToThePms_IsFiledOnceAsANoteAndTheProfileSaysLogged()
+    {
+        var (hub, od) = await StartAsync(logMessages: false, mail: false);
+        var notes = hub.Services.GetRequiredService<DentalHub.Patients.PatientNotes>();
+        Assert.Equal("Open Dental", await notes.PmsTakingNotesAsync(practice.Tenant, patientId, CancellationToken.None));
+
+        Assert.Null(await notes.SaveAndSendToPmsAsync(practice.Tenant, RewardsTestData.Staff, patientId, "Prefers morning visits.", CancellationToken.None));
+        CatchUpWithTheApp();
+        await RunUntilQuietAsync();
+
+        var commlog = Assert.Single(od.Commlogs);
+        Assert.Equal((PatNum, "None", "Neither"), (commlog.PatNum, commlog.Mode, commlog.SentOrReceived));
+        Assert.EndsWith("Staff note from DentalHub by Rae Rewards: Prefers morning visits.", commlog.Note, StringComparison.Ordinal);
+        var sent = Assert.Single(await notes.SentAsync(practice.Tenant, patientId, 5, CancellationToken.None));
+        Assert.Equal(new PmsLogState(PmsLogDisplay.Logged, "Logged in Open Dental"), sent.Log);
+    }
+
+    [SkippableFact]
+    public async Task StaffNote_JustSaved_IsNotSentToThePms()
+    {
+        var (hub, _) = await StartAsync(mail: false);
+        var notes = hub.Services.GetRequiredService<DentalHub.Patients.PatientNotes>();
+
+        Assert.Null(await notes.SaveAsync(practice.Tenant, RewardsTestData.Staff, patientId, "Prefers morning visits.", CancellationToken.None));
+
+        Assert.Empty(await CommandsAsync());
+        Assert.Empty(await notes.SentAsync(practice.Tenant, patientId, 5, CancellationToken.None));
     }
 }
 

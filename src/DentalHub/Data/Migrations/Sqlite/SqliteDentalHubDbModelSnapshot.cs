@@ -1239,6 +1239,38 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.ToTable("PatientLinks");
                 });
 
+            modelBuilder.Entity("DentalHub.Patients.PatientNoteSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "At");
+
+                    b.ToTable("PatientNotesSent");
+                });
+
             modelBuilder.Entity("DentalHub.Patients.Phones.PatientPhone", b =>
                 {
                     b.Property<Guid>("PatientId")
@@ -2968,6 +3000,15 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.PatientNoteSent", b =>
+                {
                     b.HasOne("DentalHub.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

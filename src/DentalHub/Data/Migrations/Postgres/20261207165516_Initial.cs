@@ -1325,6 +1325,28 @@ namespace DentalHub.Data.Migrations.Postgres
                 .Annotation("Npgsql:StorageParameter:fillfactor", 90);
 
             migrationBuilder.CreateTable(
+                name: "PatientNotesSent",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SentBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientNotesSent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientNotesSent_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatientPhones",
                 columns: table => new
                 {
@@ -1764,6 +1786,11 @@ namespace DentalHub.Data.Migrations.Postgres
                 column: "PatientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientNotesSent_PatientId_At",
+                table: "PatientNotesSent",
+                columns: new[] { "PatientId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientPhones_PracticeId_Digits",
                 table: "PatientPhones",
                 columns: new[] { "PracticeId", "Digits" });
@@ -2054,6 +2081,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PatientLinks");
+
+            migrationBuilder.DropTable(
+                name: "PatientNotesSent");
 
             migrationBuilder.DropTable(
                 name: "PatientPhones");

@@ -1,6 +1,4 @@
-using DentalHub.Writeback;
-
-namespace DentalHub.Messages;
+namespace DentalHub.Writeback;
 
 public enum PmsLogDisplay
 {
@@ -12,7 +10,7 @@ public enum PmsLogDisplay
     LoggedByHand,
 }
 
-/// <summary>A sent message's communication log as staff read it: where it is and, when something is wrong, why.</summary>
+/// <summary>A communication log (of a message sent, a note sent) as staff read it: where it is and, when something is wrong, why.</summary>
 public sealed record PmsLogState(PmsLogDisplay State, string Text)
 {
     public static PmsLogState Of(WritebackCommand command, string system) => command.State switch
@@ -26,7 +24,7 @@ public sealed record PmsLogState(PmsLogDisplay State, string Text)
             : $"Being logged in {system} (retrying: {command.LastError})"),
     };
 
-    /// <summary>A message sent without a command: logging was off then, or the note says why it could not be logged.</summary>
+    /// <summary>Something sent without a command: logging was off then, or the note says why it could not be logged.</summary>
     public static PmsLogState WithoutCommand(string? note) => note is null
         ? new(PmsLogDisplay.LoggingOff, "Logging off")
         : new(PmsLogDisplay.NotLogged, $"Not logged: {note}");

@@ -1322,6 +1322,28 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientNotesSent",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientNotesSent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientNotesSent_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatientPhones",
                 columns: table => new
                 {
@@ -1761,6 +1783,11 @@ namespace DentalHub.Data.Migrations.Sqlite
                 column: "PatientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientNotesSent_PatientId_At",
+                table: "PatientNotesSent",
+                columns: new[] { "PatientId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientPhones_PracticeId_Digits",
                 table: "PatientPhones",
                 columns: new[] { "PracticeId", "Digits" });
@@ -2051,6 +2078,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PatientLinks");
+
+            migrationBuilder.DropTable(
+                name: "PatientNotesSent");
 
             migrationBuilder.DropTable(
                 name: "PatientPhones");
