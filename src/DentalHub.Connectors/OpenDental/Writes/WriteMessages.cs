@@ -8,8 +8,13 @@ namespace DentalHub.Connectors.OpenDental.Writes;
 /// </summary>
 /// <param name="Noun">What is written, as staff call it ("payment").</param>
 /// <param name="IdField">The field of Open Dental's answer that holds the new record's id ("PayNum").</param>
-internal sealed record WriteMessages(string Noun, string IdField)
+/// <param name="Permission">The API permission the office needs beyond the usual ones (apipermissions.html: "Comm"), if any.</param>
+internal sealed record WriteMessages(string Noun, string IdField, string? Permission = null)
 {
+    public string KeysRefused => Permission is null
+        ? ApiMessages.KeysRefused
+        : $"{ApiMessages.KeysRefused} Writing a {Noun} also needs the office's \"{Permission}\" API permission.";
+
     public string Refused(int status, string explanation) =>
         explanation.Length == 0
             ? $"Open Dental refused the {Noun} (HTTP {status})."

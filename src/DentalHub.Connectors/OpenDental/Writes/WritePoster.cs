@@ -79,7 +79,7 @@ internal sealed class WritePoster(HttpClient http, ApiSettings settings, Resilie
         var explanation = ApiMessages.Explanation(text);
         return response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new WriteOutcome.Refused(ApiMessages.KeysRefused),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new WriteOutcome.Refused(messages.KeysRefused),
             // Open Dental answers 404 "Patient not found."; a 404 without a word is the wrong address.
             HttpStatusCode.NotFound when explanation.Length == 0 =>
                 new WriteOutcome.Refused(ApiMessages.For(HttpStatusCode.NotFound, null, settings)),
