@@ -44,7 +44,7 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
 
         await page.GotoAsync(Hub.BaseUrl + "/settings/writeback");
         await WaitUntilInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync("Payment writeback");
+        await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync("Writeback");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("12-writeback-settings"), FullPage = true });
     }
 

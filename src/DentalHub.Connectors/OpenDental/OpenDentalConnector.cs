@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Api;
+using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Database;
 using DentalHub.Connectors.OpenDental.Payments;
 
@@ -7,8 +8,8 @@ namespace DentalHub.Connectors.OpenDental;
 
 /// <summary>
 /// Open Dental. A connection reads either the office's MySQL/MariaDB database directly
-/// (read-only, SELECT only) or Open Dental's REST API; the "mode" field chooses which. Payments are
-/// written only through the API (Open Dental forbids third-party database writes), in either mode.
+/// (read-only, SELECT only) or Open Dental's REST API; the "mode" field chooses which. Payments and
+/// communication logs are written only through the API (Open Dental forbids third-party database writes), in either mode.
 /// </summary>
 public static class OpenDentalConnector
 {
@@ -40,7 +41,7 @@ public static class OpenDentalConnector
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key,
         "Open Dental",
-        "Reads patients from Open Dental, either straight from the office's database with a read-only user or through Open Dental's API, and records payments through Open Dental's API.",
+        "Reads patients from Open Dental, either straight from the office's database with a read-only user or through Open Dental's API, and records payments and communication logs through Open Dental's API.",
         ConnectorKind.PracticeManagement,
         [
             new ConnectorField(ModeField, "Connect through",
@@ -55,11 +56,11 @@ public static class OpenDentalConnector
             new ConnectorField(PasswordField, "Database password", "Database mode: that user's password.", IsSecret: true, IsRequired: false),
             new ConnectorField(PageSizeField, "Rows per read", "Database mode: how many patients DentalHub reads at a time.", IsRequired: false, DefaultValue: DefaultPageSize),
             new ConnectorField(BaseUrlField, "API address",
-                "API mode, and database mode to record payments: https://api.opendental.com/api/v1 for Open Dental's remote API, or the Local API / API Service address on the office network.",
+                "API mode, and database mode to record payments and communication logs: https://api.opendental.com/api/v1 for Open Dental's remote API, or the Local API / API Service address on the office network.",
                 IsRequired: false, DefaultValue: DefaultBaseUrl),
-            new ConnectorField(DeveloperKeyField, "Developer key", "API mode, and database mode to record payments (Open Dental accepts payments only through its API): your developer key from Open Dental's Developer Portal.", IsSecret: true, IsRequired: false),
+            new ConnectorField(DeveloperKeyField, "Developer key", "API mode, and database mode to record payments and communication logs (Open Dental accepts them only through its API): your developer key from Open Dental's Developer Portal.", IsSecret: true, IsRequired: false),
             new ConnectorField(CustomerKeyField, "Customer key",
-                "API mode, and database mode to record payments: the office's customer key, enabled in Open Dental under Setup > Advanced Setup > API.", IsSecret: true, IsRequired: false),
+                "API mode, and database mode to record payments and communication logs: the office's customer key, enabled in Open Dental under Setup > Advanced Setup > API.", IsSecret: true, IsRequired: false),
         ],
         Create);
 
@@ -73,7 +74,8 @@ public static class OpenDentalConnector
         {
             var api = WithTimeout(ApiSettings.WhenKeysPresent(context.Settings), requestTimeout);
             IWritesPayments payments = api is null ? KeylessPaymentWriter.Instance : OpenDentalPaymentWriter.Create(api, context);
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments);
+            IWritesCommlogs commlogs = api is null ? KeylessCommlogWriter.Instance : OpenDentalCommlogWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs);
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {

@@ -15,5 +15,8 @@ public sealed record AlertSubject(string Name, string Link)
         string.Create(Display, $"Payout {payout.ProcessorPayoutId} of {payout.NetAmount:N2} {payout.Currency} arriving {payout.ArrivalDate:MMM d, yyyy}"),
         $"/payouts?payout={payout.Id}");
 
+    /// <summary>A patient's communication logs, named without the patient's data: the link opens the profile for those who may see it.</summary>
+    public static AlertSubject PatientLogs(Guid patientId) => new("A patient's communication log", $"/patients/{patientId}");
+
     public static AlertSubject Connection(Guid id, string name) => new($"Connection '{name}'", $"/connections/{id}");
 }

@@ -33,6 +33,7 @@ public static class FeatureSetup
         services.AddSingleton(configuration.GetSection("Writeback:Policy").Get<DentalHub.Writeback.WritebackPolicy>() ?? new DentalHub.Writeback.WritebackPolicy());
         services.AddSingleton<DentalHub.Writeback.WritebackSignal>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.PaymentWritebackTarget>();
+        services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.CommlogWritebackTarget>();
         services.AddDentalHubPayouts();
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
@@ -59,6 +60,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Tags.TagService>();
         services.AddSingleton<DentalHub.Messages.SmtpSettingsService>();
         services.AddSingleton<DentalHub.Messages.MessageTemplates>();
+        services.AddSingleton<DentalHub.Writeback.PmsCommlogs>();
+        services.AddSingleton<DentalHub.Messages.MessageCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageSender>();
         services.AddSingleton<DentalHub.Embed.EmbedFraming>();
         services.AddSingleton<DentalHub.Launch.LaunchCards>();

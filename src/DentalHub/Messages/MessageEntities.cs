@@ -56,4 +56,7 @@ public sealed class MessageLog : IPracticeOwned
     public string? Error { get; init; }
     public required string SentBy { get; init; }
     public DateTimeOffset At { get; init; }
+
+    /// <summary>Why a sent message was not filed in the PMS as a communication log although the practice logs them; null otherwise.</summary>
+    public string? PmsLogNote { get; set; }
 }

@@ -15,14 +15,17 @@ public sealed record SendResult(int Sent, int SkippedNoEmail, int SkippedOptedOu
         + (SkippedOptedOut > 0 ? $" · {SkippedOptedOut:N0} opted out" : "") + (Failed > 0 ? $" · {Failed:N0} failed (see their profiles)" : "") + ".";
 }
 
-public sealed record MessageLine(DateTimeOffset At, string Subject, string ToAddress, MessageStatus Status, string? Error, string SentBy);
+/// <param name="PmsLog">Where the message's communication log is in the PMS; null for a message that was not sent.</param>
+public sealed record MessageLine(DateTimeOffset At, string Subject, string ToAddress, MessageStatus Status, string? Error, string SentBy, Writeback.PmsLogState? PmsLog);
 
 /// <summary>
 /// Sends a template to one patient or to everyone with a tag over the organization's SMTP server
 /// (MailKit), one connection per send. Patients without an e-mail address or who opted out are skipped.
-/// Each message is a <see cref="MessageLog"/> row; the audit entry names the template and counts, never a patient's data.
+/// Each message is a <see cref="MessageLog"/> row, committed with the command that files it in the PMS when the
+/// practice logs messages there (<see cref="MessageCommlogs"/>); the audit entry names the template and counts, never a patient's data.
 /// </summary>
-public sealed class MessageSender(DentalHubDbFactory databases, SmtpSettingsService smtp, AuditLog audit, TimeProvider time, ILogger<MessageSender> logger)
+public sealed class MessageSender(
+    DentalHubDbFactory databases, SmtpSettingsService smtp, MessageCommlogs commlogs, Writeback.WritebackSignal writeback, AuditLog audit, TimeProvider time, ILogger<MessageSender> logger)
 {
     private sealed record Recipient(Guid Id, string FirstName, string? Email, bool OptedOut, long Balance);
 
@@ -35,8 +38,9 @@ public sealed class MessageSender(DentalHubDbFactory databases, SmtpSettingsServ
     public async Task<IReadOnlyList<MessageLine>> HistoryAsync(TenantScope tenant, Guid patientId, int take, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
-        return await db.MessageLogs.AsNoTracking().Where(m => m.PatientId == patientId).OrderByDescending(m => m.At).Take(take)
-            .Select(m => new MessageLine(m.At, m.Subject, m.ToAddress, m.Status, m.Error, m.SentBy)).ToListAsync(cancellationToken);
+        var messages = await db.MessageLogs.AsNoTracking().Where(m => m.PatientId == patientId).OrderByDescending(m => m.At).Take(take).ToListAsync(cancellationToken);
+        var logs = await commlogs.StatesAsync(db, messages, cancellationToken);
+        return messages.Select(m => new MessageLine(m.At, m.Subject, m.ToAddress, m.Status, m.Error, m.SentBy, logs.GetValueOrDefault(m.Id))).ToList();
     }
 
     /// <summary>Records the patient's choice about e-mail; hub-owned, so sync never undoes it.</summary>
@@ -72,13 +76,20 @@ public sealed class MessageSender(DentalHubDbFactory databases, SmtpSettingsServ
         {
             return new SendResult(0, noEmail, optedOut, 0, recipients.Count == 0 ? "No patient to send to." : null);
         }
-        var (sent, failed) = await DeliverAsync(db, server.Settings, server.Password, template, sendable, actor, cancellationToken);
+        var logging = await commlogs.PlanAsync(db, sendable.Select(r => r.Id).ToList(), cancellationToken);
+        var (sent, failed) = await DeliverAsync(db, server.Settings, server.Password, template, sendable, actor, logging, cancellationToken);
         audit.Add(db, actor, MessageAuditActions.Sent, $"Template '{template.Name}': {sent} sent, {failed} failed", patientId);
+        // The messages and the commands that log them in the PMS commit together: a log is never lost or made twice.
         await db.SaveChangesAsync(CancellationToken.None);
+        if (db.ChangeTracker.Entries<Writeback.WritebackCommand>().Any())
+        {
+            writeback.Wake();
+        }
         return new SendResult(sent, noEmail, optedOut, failed);
     }
 
-    private async Task<(int Sent, int Failed)> DeliverAsync(DentalHubDb db, SmtpSettings server, string? password, MessageTemplate template, List<Recipient> recipients, AuditActor actor, CancellationToken cancellationToken)
+    private async Task<(int Sent, int Failed)> DeliverAsync(
+        DentalHubDb db, SmtpSettings server, string? password, MessageTemplate template, List<Recipient> recipients, AuditActor actor, Writeback.CommlogTargets? logging, CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0;
         using var client = new SmtpClient { Timeout = 30_000 };
@@ -109,11 +120,17 @@ public sealed class MessageSender(DentalHubDbFactory databases, SmtpSettingsServ
                 }
             }
             _ = error is null ? sent++ : failed++;
-            db.MessageLogs.Add(new MessageLog
+            var now = time.GetUtcNow();
+            var message = new MessageLog
             {
                 PracticeId = db.Tenant.PracticeId!.Value, PatientId = r.Id, TemplateId = template.Id, ToAddress = r.Email!.Trim(), Subject = subject,
-                Status = error is null ? MessageStatus.Sent : MessageStatus.Failed, Error = error, SentBy = actor.Name, At = time.GetUtcNow(),
-            });
+                Status = error is null ? MessageStatus.Sent : MessageStatus.Failed, Error = error, SentBy = actor.Name, At = now,
+            };
+            db.MessageLogs.Add(message);
+            if (error is null && MessageCommlogs.For(logging, message, now) is { } log)
+            {
+                db.WritebackCommands.Add(log);
+            }
         }
         if (client.IsConnected)
         {

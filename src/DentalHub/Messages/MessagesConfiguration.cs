@@ -40,6 +40,7 @@ internal sealed class MessageLogConfiguration : IEntityTypeConfiguration<Message
         entity.Property(m => m.Subject).HasMaxLength(400);
         entity.Property(m => m.Error).HasMaxLength(500);
         entity.Property(m => m.SentBy).HasMaxLength(200);
+        entity.Property(m => m.PmsLogNote).HasMaxLength(300);
         entity.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         entity.HasIndex(m => new { m.PatientId, m.At });
         entity.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId);

@@ -87,3 +87,14 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         entity.HasOne<Connection>().WithMany().HasForeignKey(r => r.ConnectionId);
     }
 }
+
+internal sealed class PatientNoteSentConfiguration : IEntityTypeConfiguration<PatientNoteSent>
+{
+    public void Configure(EntityTypeBuilder<PatientNoteSent> entity)
+    {
+        entity.Property(n => n.Text).HasMaxLength(PatientNotes.MaxLength);
+        entity.Property(n => n.SentBy).HasMaxLength(200);
+        entity.HasIndex(n => new { n.PatientId, n.At });
+        entity.HasOne<Patient>().WithMany().HasForeignKey(n => n.PatientId);
+    }
+}

@@ -84,12 +84,12 @@ public sealed class PaymentIntake(DentalHubDbFactory databases, ConnectorFactory
         }
         if (!settings.IsEnabled(payment.Source))
         {
-            payment.WritebackNote = $"Writeback is off for {SourceText.Of(payment.Source)} payments (Settings › Payment writeback).";
+            payment.WritebackNote = $"Writeback is off for {SourceText.Of(payment.Source)} payments (Settings › Writeback).";
             return null;
         }
         if (payment.Source == PaymentSource.CardTerminal && settings.TerminalPostedByStaff)
         {
-            payment.WritebackNote = "Card-terminal payments are posted by staff in the PMS (Settings › Payment writeback).";
+            payment.WritebackNote = "Card-terminal payments are posted by staff in the PMS (Settings › Writeback).";
             return null;
         }
         var target = await WritableLinkAsync(db, patientId, cancellationToken);

@@ -3,8 +3,8 @@ using DentalHub.Tenancy;
 namespace DentalHub.Payments;
 
 /// <summary>
-/// How a practice wants payments recorded in its PMS. Changes apply to payments received after the
-/// change; payments already queued keep what they were queued with.
+/// How a practice wants payments, and the messages it sends patients, recorded in its PMS. Changes apply to
+/// what arrives or is sent after the change; writes already queued keep what they were queued with.
 /// </summary>
 public sealed class WritebackSettings : IPracticeOwned
 {
@@ -28,6 +28,9 @@ public sealed class WritebackSettings : IPracticeOwned
     public string PaymentTypesJson { get; set; } = "{}";
 
     public Connectors.Contract.PaymentAllocation Allocation { get; set; } = Connectors.Contract.PaymentAllocation.PmsDecides;
+
+    /// <summary>Each message sent to a patient is filed on the patient's chart in the PMS as a communication log. Off until a practice turns it on.</summary>
+    public bool LogMessagesInPms { get; set; }
 
     public bool IsEnabled(PaymentSource source) =>
         !DisabledSources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(source.ToString());

@@ -33,7 +33,8 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
         stored.Amount = changed.Amount;
         stored.PaymentTypesJson = changed.PaymentTypesJson;
         stored.Allocation = changed.Allocation;
-        audit.Add(db, actor, "writeback.settings-changed", "Payment writeback settings");
+        stored.LogMessagesInPms = changed.LogMessagesInPms;
+        audit.Add(db, actor, "writeback.settings-changed", "Writeback settings");
         await db.SaveChangesAsync(cancellationToken);
     }
 

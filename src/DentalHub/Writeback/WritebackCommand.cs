@@ -13,10 +13,10 @@ public sealed class WritebackCommand : IPracticeOwned
     public Guid ConnectionId { get; init; }
     public required string Kind { get; init; }
 
-    /// <summary>What the command writes (e.g. the payment's id), for showing its state beside it.</summary>
+    /// <summary>What the command writes (the payment's id, the message's for a commlog), for showing its state beside it.</summary>
     public Guid SubjectId { get; init; }
 
-    /// <summary>Commands with the same key are sent in order (a patient's payments).</summary>
+    /// <summary>Commands with the same key are sent in order (a patient's payments; a patient's commlogs, keyed apart).</summary>
     public required string OrderKey { get; init; }
 
     /// <summary>Our marker, stored in the target so a write can be found again.</summary>
@@ -69,4 +69,5 @@ public static class WritebackKinds
 {
     public const string Payment = "payment";
     public const string Deposit = "deposit";
+    public const string Commlog = "commlog";
 }

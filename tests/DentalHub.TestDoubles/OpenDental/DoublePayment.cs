@@ -48,23 +48,34 @@ public sealed record DoublePayment(
 /// <summary>A paysplit: one patient and one provider per split; a payment's splits add up to its PayAmt.</summary>
 public sealed record DoublePaySplit(long SplitNum, long PayNum, long PatNum, decimal SplitAmt, long ProvNum, long ClinicNum, DateOnly DatePay);
 
-/// <summary>A definition row; category 10 holds the payment types.</summary>
+/// <summary>A definition row; category 10 holds the payment types, 27 the commlog types.</summary>
 public sealed record DoubleDefinition(long DefNum, int Category, string ItemName, string ItemValue = "", bool IsHidden = false)
 {
     public const int PaymentTypes = 10;
+    public const int CommLogTypes = 27;
 
-    /// <summary>The blank database's stock payment types (UnitTests/Resources/dump.txt), plus one adjustment type.</summary>
+    /// <summary>The commlog type POST /commlogs files under when none is named ("Default Miscellaneous").</summary>
+    public const long MiscCommLogType = 239;
+
+    /// <summary>
+    /// The blank database's stock payment types (UnitTests/Resources/dump.txt), one adjustment type, and the
+    /// commlog types apicommlogs.html's examples show.
+    /// </summary>
     public static IReadOnlyList<DoubleDefinition> Stock { get; } =
     [
         new(69, PaymentTypes, "Check"),
         new(70, PaymentTypes, "Cash"),
         new(71, PaymentTypes, "Credit Card"),
         new(293, 1, "Sales Tax", "+"),
+        new(235, CommLogTypes, "ApptRelated"),
+        new(236, CommLogTypes, "Insurance"),
+        new(MiscCommLogType, CommLogTypes, "Misc"),
     ];
 
     public string CategoryName => Category switch
     {
         PaymentTypes => "PaymentTypes",
+        CommLogTypes => "CommLogTypes",
         1 => "AdjTypes",
         _ => Category.ToString(CultureInfo.InvariantCulture),
     };

@@ -18,26 +18,37 @@ public sealed partial class OpenDentalApiTestDouble
 
     private readonly List<DoublePayment> payments = [];
     private readonly List<DoublePaySplit> splits = [];
-    private readonly List<string> paymentBodies = [];
     private readonly List<DoubleDefinition> definitions = [.. DoubleDefinition.Stock];
-    private readonly Queue<PaymentFault> paymentFaults = new();
+    private readonly DoubleWriteEndpoint paymentWrites;
     private long nextPayNum = 900;
     private long nextSplitNum = 4000;
 
     /// <summary>How long <see cref="PaymentFault.TimeoutAfterCommit"/> holds the answer.</summary>
-    public TimeSpan PaymentHold { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan PaymentHold
+    {
+        get => paymentWrites.Hold;
+        set => paymentWrites.Hold = value;
+    }
 
     /// <summary>
     /// How long every <c>POST /payments</c> takes to answer: the payment is kept at once, the answer comes
     /// this much later (a slow office server). A client that goes away meanwhile never hears of it.
     /// </summary>
-    public TimeSpan PaymentLatency { get; set; } = TimeSpan.Zero;
+    public TimeSpan PaymentLatency
+    {
+        get => paymentWrites.Latency;
+        set => paymentWrites.Latency = value;
+    }
 
     /// <summary>Called (under the double's lock, so keep it short) the moment a payment is kept, e.g. to time a writeback.</summary>
     public Action<DoublePayment>? PaymentCommitted { get; set; }
 
     /// <summary>The Retry-After header <see cref="PaymentFault.Status429"/> sends (seconds or an HTTP date).</summary>
-    public string PaymentRetryAfter { get; set; } = "30";
+    public string PaymentRetryAfter
+    {
+        get => paymentWrites.RetryAfter;
+        set => paymentWrites.RetryAfter = value;
+    }
 
     public IReadOnlyList<DoublePayment> Payments
     {
@@ -50,27 +61,12 @@ public sealed partial class OpenDentalApiTestDouble
     }
 
     /// <summary>The JSON bodies of every POST /payments, as sent.</summary>
-    public IReadOnlyList<string> PaymentBodies
-    {
-        get { lock (gate) { return paymentBodies.ToList(); } }
-    }
+    public IReadOnlyList<string> PaymentBodies => paymentWrites.Bodies;
 
     /// <summary>How many POST /payments arrived, whatever happened to them.</summary>
-    public int PaymentPosts
-    {
-        get { lock (gate) { return paymentBodies.Count; } }
-    }
+    public int PaymentPosts => paymentWrites.Posts;
 
-    public void FailNextPayment(PaymentFault fault, int count = 1)
-    {
-        lock (gate)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                paymentFaults.Enqueue(fault);
-            }
-        }
-    }
+    public void FailNextPayment(PaymentFault fault, int count = 1) => paymentWrites.FailNext(fault, count);
 
     public void AddDefinition(DoubleDefinition definition)
     {
@@ -97,100 +93,14 @@ public sealed partial class OpenDentalApiTestDouble
         app.MapGet("/api/v1/definitions", GetDefinitions);
     }
 
-    private async Task PostPaymentAsync(HttpContext context)
-    {
-        var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-        PaymentFault? fault = null;
-        (int Status, object Answer) outcome;
-        lock (gate)
-        {
-            paymentBodies.Add(body);
-            if (!Authorized(context))
-            {
-                outcome = (401, "Invalid authorization.");
-            }
-            else
-            {
-                fault = paymentFaults.TryDequeue(out var next) ? next : null;
-                outcome = fault switch
-                {
-                    PaymentFault.Status429 => (429, "Too many requests."),
-                    PaymentFault.Status500BeforeCommit => (500, "Injected failure."),
-                    PaymentFault.DropBeforeCommit => (0, ""),
-                    _ => CreatePayment(body),
-                };
-                if (fault is PaymentFault.Status500AfterCommit)
-                {
-                    outcome = (500, "Injected failure.");
-                }
-                else if (fault is PaymentFault.DropAfterCommit)
-                {
-                    outcome = (0, "");
-                }
-            }
-            Record(context, new Dictionary<string, string>(), outcome.Status);
-        }
-
-        if (outcome.Status == 0)
-        {
-            context.Abort();
-            return;
-        }
-        if (PaymentLatency > TimeSpan.Zero)
-        {
-            try
-            {
-                await Task.Delay(PaymentLatency, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-        if (fault is PaymentFault.TimeoutAfterCommit)
-        {
-            try
-            {
-                await Task.Delay(PaymentHold, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-        if (fault is PaymentFault.Status429)
-        {
-            context.Response.Headers.RetryAfter = PaymentRetryAfter;
-        }
-        var result = outcome.Answer is string text
-            ? Results.Text(text, statusCode: outcome.Status)
-            : Results.Json(outcome.Answer, options: null, contentType: null, statusCode: outcome.Status);
-        await result.ExecuteAsync(context);
-    }
+    private Task PostPaymentAsync(HttpContext context) => PostAsync(context, paymentWrites, CreatePayment);
 
     // Callers hold the gate.
     private (int Status, object Answer) CreatePayment(string body)
     {
-        JsonElement json;
-        try
+        if (ReadForPatient(body, out var json, out var patient) is { } refused)
         {
-            json = JsonDocument.Parse(body).RootElement;
-        }
-        catch (JsonException)
-        {
-            return (400, "Invalid JSON.");
-        }
-        if (json.ValueKind != JsonValueKind.Object)
-        {
-            return (400, "Invalid JSON.");
-        }
-        if (Field(json, "PatNum") is not { } patText || !long.TryParse(patText, CultureInfo.InvariantCulture, out var patNum) || patNum <= 0)
-        {
-            return (400, "PatNum is required.");
-        }
-        if (!patients.TryGetValue(patNum, out var patient))
-        {
-            return (404, "Patient not found.");
+            return refused;
         }
         if (Field(json, "PayAmt") is not { } amountText
             || !decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)
@@ -228,41 +138,15 @@ public sealed partial class OpenDentalApiTestDouble
         return payment;
     }
 
-    private IResult GetPayments(HttpContext context)
-    {
-        var query = QueryOf(context);
-        lock (gate)
-        {
-            var (status, result) = AnswerPayments(context, query);
-            Record(context, query, status);
-            return result;
-        }
-    }
+    private IResult GetPayments(HttpContext context) => Get(context, AnswerPayments);
 
-    private (int Status, IResult Result) AnswerPayments(HttpContext context, Dictionary<string, string> query)
+    private (int Status, IResult Result) AnswerPayments(Dictionary<string, string> query)
     {
-        lastAnswerWasInjectedFailure = false;
-        if (!Authorized(context))
+        if (PatientFilter(query, out var patNum) is { } refused)
         {
-            return (401, Results.Text("Invalid authorization.", statusCode: 401));
+            return refused;
         }
-        if (InjectedFailure(context) is { } failure)
-        {
-            return failure;
-        }
-        IEnumerable<DoublePayment> found = payments;
-        if (query.TryGetValue("PatNum", out var patText))
-        {
-            if (!long.TryParse(patText, CultureInfo.InvariantCulture, out var patNum))
-            {
-                return (400, Results.Text("PatNum is invalid.", statusCode: 400));
-            }
-            if (!patients.ContainsKey(patNum))
-            {
-                return (404, Results.Text("Patient not found.", statusCode: 404));
-            }
-            found = found.Where(p => p.PatNum == patNum);
-        }
+        var found = payments.Where(p => patNum is null || p.PatNum == patNum);
         if (query.TryGetValue("DateEntry", out var entryText))
         {
             if (!DateOnly.TryParseExact(entryText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var since))

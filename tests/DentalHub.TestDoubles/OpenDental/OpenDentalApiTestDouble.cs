@@ -24,7 +24,8 @@ namespace DentalHub.TestDoubles.OpenDental;
 /// <item>opndn.com forum thread f=9&amp;t=8348: results are not sorted by DateTStamp, so this double scrambles them.</item>
 /// </list>
 /// It can also answer the next requests with a failure (429 with Retry-After, 500, ...) and records every request.
-/// Payments and definitions are in OpenDentalApiTestDouble.Payments.cs, appointments in OpenDentalApiTestDouble.Appointments.cs.
+/// Payments and definitions are in OpenDentalApiTestDouble.Payments.cs, commlogs in OpenDentalApiTestDouble.Commlogs.cs,
+/// appointments in OpenDentalApiTestDouble.Appointments.cs.
 /// </summary>
 public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
 {
@@ -45,6 +46,8 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
     {
         this.time = time;
         this.app = app;
+        paymentWrites = new DoubleWriteEndpoint(gate);
+        CommlogWrites = new DoubleWriteEndpoint(gate);
     }
 
     public static async Task<OpenDentalApiTestDouble> StartAsync(TimeProvider? officeClock = null)
@@ -58,6 +61,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.MapResources();
         api.MapAppointments();
         api.MapLedger();
+        api.MapCommlogs();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");
@@ -174,6 +178,47 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
             context.Response.Headers.RetryAfter = failure.RetryAfter;
         }
         return ((int)failure.Status, Results.Text("Injected failure.", statusCode: (int)failure.Status));
+    }
+
+    /// <summary>
+    /// Answers one GET under the gate and records it: 401 without the keys, the next injected failure when one is
+    /// queued, else what <paramref name="answer"/> says (called under the gate).
+    /// </summary>
+    private IResult Get(HttpContext context, Func<Dictionary<string, string>, (int Status, IResult Result)> answer)
+    {
+        var query = QueryOf(context);
+        lock (gate)
+        {
+            lastAnswerWasInjectedFailure = false;
+            var (status, result) = !Authorized(context)
+                ? (401, Results.Text("Invalid authorization.", statusCode: 401))
+                : InjectedFailure(context) ?? answer(query);
+            Record(context, query, status);
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// The PatNum filter of a list (<c>GET /payments?PatNum=</c>): <paramref name="patNum"/> null when absent, the
+    /// 400 or 404 Open Dental answers when it is not a number or not a patient. Callers hold the gate.
+    /// </summary>
+    private (int Status, IResult Result)? PatientFilter(Dictionary<string, string> query, out long? patNum)
+    {
+        patNum = null;
+        if (!query.TryGetValue("PatNum", out var patText))
+        {
+            return null;
+        }
+        if (!long.TryParse(patText, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return (400, Results.Text("PatNum is invalid.", statusCode: 400));
+        }
+        if (!patients.ContainsKey(parsed))
+        {
+            return (404, Results.Text("Patient not found.", statusCode: 404));
+        }
+        patNum = parsed;
+        return null;
     }
 
     private static bool Authorized(HttpContext context) =>

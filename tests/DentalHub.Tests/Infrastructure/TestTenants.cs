@@ -35,6 +35,21 @@ public static class TestTenants
         return new TestPractice(organization, practice.Id, name, connection.Id, connection.Name);
     }
 
+    /// <summary>An API-mode Open Dental connection of the practice to the API double, created through the service as staff would.</summary>
+    public static async Task<Guid> ConnectOpenDentalApiAsync(this DentalHubApp app, TestPractice practice, DentalHub.TestDoubles.OpenDental.OpenDentalApiTestDouble api)
+    {
+        var created = await app.Services.GetRequiredService<ConnectionService>().CreateAsync(practice.Tenant, DentalHub.Audit.AuditActor.System, new ConnectionInput(
+            DentalHub.Connectors.OpenDental.OpenDentalConnector.Key, "Front office",
+            new Dictionary<string, string> { ["mode"] = "API", ["baseUrl"] = api.BaseUrl.ToString().TrimEnd('/') },
+            new Dictionary<string, string>
+            {
+                ["developerKey"] = DentalHub.TestDoubles.OpenDental.OpenDentalApiTestDouble.DeveloperKey,
+                ["customerKey"] = DentalHub.TestDoubles.OpenDental.OpenDentalApiTestDouble.CustomerKey,
+            }),
+            CancellationToken.None);
+        return created.Id;
+    }
+
     /// <summary>A connection of the practice to a scripted PMS, created through the service as staff would.</summary>
     public static async Task<Guid> ConnectAsync(this DentalHubApp app, TestPractice practice, ScriptedPms pms)
     {

@@ -1,6 +1,7 @@
 using DentalHub.Audit;
 using DentalHub.Messages;
 using DentalHub.Tags;
+using DentalHub.TestDoubles.Smtp;
 using DentalHub.Tests.Infrastructure;
 using DentalHub.Tests.Rewards;
 using Microsoft.EntityFrameworkCore;

@@ -25,7 +25,8 @@ public sealed class AdministratorSettingUpPaymentWriteback : IAsyncLifetime
     {
         var admin = await app.AddStaffAsync("Ari Admin", (practice, PracticeRole.Admin));
         var page = await (await Browser.SignedInAsync(app, admin)).GetPageAsync("/settings/writeback");
-        Assert.Contains("Changes apply to payments received from now on", page);
+        Assert.Contains("Changes apply to payments received and messages sent from now on", page);
+        Assert.Contains("Log each e-mail sent to a patient on the patient&#x27;s chart in the PMS", page);
         Assert.DoesNotContain("can record payments yet", page);
     }
 

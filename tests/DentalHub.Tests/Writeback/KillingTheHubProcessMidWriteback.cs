@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using DentalHub.Audit;
 using DentalHub.Auth;
 using DentalHub.Auth.ApiKeys;
-using DentalHub.Connections;
-using DentalHub.Connectors.OpenDental;
 using DentalHub.Data;
 using DentalHub.Sync;
 using DentalHub.TestDoubles.OpenDental;
@@ -37,12 +34,8 @@ public sealed class KillingTheHubProcessMidWriteback : IAsyncLifetime
         // The in-test host only prepares and reads the database; the process under test does the writing.
         app = new DentalHubApp(database, new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
         practice = await app.AddPracticeAsync("Process Dental");
-        var connection = await app.Services.GetRequiredService<ConnectionService>().CreateAsync(practice.Tenant, AuditActor.System, new ConnectionInput(
-            OpenDentalConnector.Key, "Front office",
-            new Dictionary<string, string> { ["mode"] = "API", ["baseUrl"] = openDental.BaseUrl.ToString().TrimEnd('/') },
-            new Dictionary<string, string> { ["developerKey"] = OpenDentalApiTestDouble.DeveloperKey, ["customerKey"] = OpenDentalApiTestDouble.CustomerKey }),
-            CancellationToken.None);
-        await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connection.Id, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
+        var connectionId = await app.ConnectOpenDentalApiAsync(practice, openDental);
+        await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         var owner = await app.AddStaffAsync("Ola Owner", (practice, PracticeRole.Owner));
         var session = new StaffSession(owner.UserId, owner.DisplayName, practice.OrganizationId, practice.PracticeId, practice.Name, false, "America/Chicago", PracticeRole.Owner, []);
         apiKey = (await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(session, "Portal", [ApiScopes.PaymentsWrite], CancellationToken.None)).Secret;

@@ -1,6 +1,4 @@
-using DentalHub.Audit;
 using DentalHub.Connections;
-using DentalHub.Connectors.OpenDental;
 using DentalHub.Data;
 using DentalHub.Payments;
 using DentalHub.Sync;
@@ -30,12 +28,7 @@ public sealed class OpenDentalApiFailingAfterCommitting : IAsyncLifetime
         api = await OpenDentalApiTestDouble.StartAsync();
         api.Add([new DoublePatient(11, "Nora", "Quinn", api.OfficeNow.AddMinutes(-5), Birthdate: "1984-03-02")]);
         practice = await app.AddPracticeAsync("Open Dental Practice");
-        var created = await app.Services.GetRequiredService<ConnectionService>().CreateAsync(practice.Tenant, AuditActor.System, new ConnectionInput(
-            OpenDentalConnector.Key, "Front office",
-            new Dictionary<string, string> { ["mode"] = "API", ["baseUrl"] = api.BaseUrl.ToString().TrimEnd('/') },
-            new Dictionary<string, string> { ["developerKey"] = OpenDentalApiTestDouble.DeveloperKey, ["customerKey"] = OpenDentalApiTestDouble.CustomerKey }),
-            CancellationToken.None);
-        connectionId = created.Id;
+        connectionId = await app.ConnectOpenDentalApiAsync(practice, api);
         var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
     }

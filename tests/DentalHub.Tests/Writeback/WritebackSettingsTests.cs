@@ -26,7 +26,7 @@ public sealed class PracticeChoosingHowPaymentsAreRecorded : IAsyncLifetime
         await h.SaveSettingsAsync(s => s.DisabledSources = "Membership");
         var payment = await h.PayAsync("ch_member", h.PatientIds[0], 49m, source: PaymentSource.Membership);
         Assert.Empty(await h.CommandsAsync());
-        Assert.Equal("Writeback is off for membership payments (Settings › Payment writeback).", payment.Payment.WritebackNote);
+        Assert.Equal("Writeback is off for membership payments (Settings › Writeback).", payment.Payment.WritebackNote);
     }
 
     [Fact]

@@ -1,17 +1,18 @@
 using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Api;
 
 /// <summary>
-/// Reads the practice's records and writes payments through Open Dental's REST API (remote, Local API or
+/// Reads the practice's records and writes payments and communication logs through Open Dental's REST API (remote, Local API or
 /// API Service). Each resource is an <see cref="ApiChangeFeed{TWire, T}"/>: changes are found with the
 /// endpoint's DateTStamp or SecDateTEdit filter, and the next cursor is the API's own <c>serverDateTime</c>,
 /// so the office's clock, not ours, decides what "since" means.
 /// </summary>
 internal sealed class OpenDentalApiConnector(
-    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, TimeProvider time)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments
+    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, TimeProvider time)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs
 {
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
@@ -49,6 +50,7 @@ internal sealed class OpenDentalApiConnector(
             new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout)),
             settings,
             OpenDentalPaymentWriter.Create(settings, context),
+            OpenDentalCommlogWriter.Create(settings, context),
             context.Time);
     }
 
@@ -60,6 +62,12 @@ internal sealed class OpenDentalApiConnector(
 
     public Task<IReadOnlyList<PmsPaymentType>> ReadPaymentTypesAsync(CancellationToken cancellationToken) =>
         payments.ReadPaymentTypesAsync(cancellationToken);
+
+    public Task<WriteOutcome> WriteCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
+        commlogs.WriteCommlogAsync(commlog, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
+        commlogs.FindWrittenCommlogAsync(commlog, cancellationToken);
 
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {

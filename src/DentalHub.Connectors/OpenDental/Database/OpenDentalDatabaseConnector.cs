@@ -6,12 +6,12 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// <summary>
 /// Reads the office's Open Dental database directly, running only SELECTs (plus setting its own
 /// session's time zone), so a user with nothing but SELECT privileges is enough. Open Dental allows
-/// third parties to read its database; writes must go through its API, so payments are written with
-/// the connection's API keys when it has them and refused with a message saying so when it does not.
+/// third parties to read its database; writes must go through its API, so payments and communication logs are
+/// written with the connection's API keys when it has them and refused with a message saying so when it does not.
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
-internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments
+internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs
 {
     private readonly DatabaseSession session = new(settings);
 
@@ -53,6 +53,12 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
 
     public Task<IReadOnlyList<PmsPaymentType>> ReadPaymentTypesAsync(CancellationToken cancellationToken) =>
         payments.ReadPaymentTypesAsync(cancellationToken);
+
+    public Task<WriteOutcome> WriteCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
+        commlogs.WriteCommlogAsync(commlog, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
+        commlogs.FindWrittenCommlogAsync(commlog, cancellationToken);
 
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {

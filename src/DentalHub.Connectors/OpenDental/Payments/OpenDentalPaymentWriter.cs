@@ -1,6 +1,7 @@
 using System.Globalization;
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Api;
+using DentalHub.Connectors.OpenDental.Writes;
 
 namespace DentalHub.Connectors.OpenDental.Payments;
 
@@ -9,13 +10,13 @@ namespace DentalHub.Connectors.OpenDental.Payments;
 /// splits by the office's allocation rules) and finds them again by the reference in PayNote.
 /// Used by API mode, and by database mode when the connection also has API keys.
 /// </summary>
-internal sealed class OpenDentalPaymentWriter(PaymentPoster poster, OpenDentalApiClient reads, TimeProvider time) : IWritesPayments
+internal sealed class OpenDentalPaymentWriter(WritePoster poster, OpenDentalApiClient reads, TimeProvider time) : IWritesPayments
 {
     public static OpenDentalPaymentWriter Create(ApiSettings settings, ConnectorContext context)
     {
         var http = context.HttpClients.CreateClient(OpenDentalConnector.HttpClientName);
         return new OpenDentalPaymentWriter(
-            new PaymentPoster(http, settings, ApiResilience.CreateForWrites(context.Time, settings.RequestTimeout), context.Time),
+            WritePoster.Create(settings, context),
             new OpenDentalApiClient(http, settings, ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout)),
             context.Time);
     }
@@ -25,17 +26,16 @@ internal sealed class OpenDentalPaymentWriter(PaymentPoster poster, OpenDentalAp
         var (body, problem) = ApiPaymentPost.From(payment);
         return body is null
             ? new WriteOutcome.Refused(problem!)
-            : await poster.PostAsync(body, cancellationToken);
+            : await poster.PostAsync("payments", body.ToJson(), PaymentMessages.Write, cancellationToken);
     }
 
     /// <summary>
-    /// Pages through the patient's payments (<c>GET /payments?PatNum=</c>, 100 at a time) for one whose
-    /// PayNote carries our reference. Any failure is CouldNotCheck: "not found" must be certain,
-    /// because it lets the payment be sent again.
+    /// Pages through the patient's payments (<c>GET /payments?PatNum=</c>) for one whose PayNote carries our
+    /// reference.
     /// </summary>
     public async Task<FindOutcome> FindWrittenPaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
     {
-        if (!PaymentNote.IsUsable(payment.Reference)
+        if (!ReferenceNote.IsUsable(payment.Reference)
             || !long.TryParse(payment.PmsPatientId, NumberStyles.None, CultureInfo.InvariantCulture, out var patNum))
         {
             // WritePaymentAsync refuses these before sending anything.
@@ -46,26 +46,8 @@ internal sealed class OpenDentalPaymentWriter(PaymentPoster poster, OpenDentalAp
         {
             query.Add(new("DateEntry", since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
-        try
-        {
-            for (var offset = 0; ; )
-            {
-                var page = await reads.GetListAsync<ApiPayment>("payments", query, offset, "payments", cancellationToken);
-                if (page.FirstOrDefault(p => p.PatNum == patNum && PaymentNote.Carries(p.PayNote, payment.Reference)) is { } found)
-                {
-                    return new FindOutcome.Found(found.PayNum.ToString(CultureInfo.InvariantCulture));
-                }
-                if (page.Count < OpenDentalApiClient.PageLimit)
-                {
-                    return new FindOutcome.NotFound();
-                }
-                offset += page.Count;
-            }
-        }
-        catch (OpenDentalApiException e)
-        {
-            return new FindOutcome.CouldNotCheck(e.Message);
-        }
+        return await ReferenceSearch.FindAsync<ApiPayment>(reads, "payments", query, "payments",
+            p => p.PatNum == patNum && ReferenceNote.Carries(p.PayNote, payment.Reference), p => p.PayNum, cancellationToken);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.OpenDental.Writes;
 
 namespace DentalHub.Connectors.OpenDental.Payments;
 
@@ -25,7 +26,7 @@ internal sealed record ApiPaymentPost(
     /// <summary>The body for a payment, or the reason it cannot be sent as it is.</summary>
     public static (ApiPaymentPost? Body, string? Problem) From(PmsPaymentWrite payment)
     {
-        if (!PaymentNote.IsUsable(payment.Reference))
+        if (!ReferenceNote.IsUsable(payment.Reference))
         {
             return (null, PaymentMessages.BadReference);
         }
@@ -56,7 +57,7 @@ internal sealed record ApiPaymentPost(
             payment.Amount.ToString("F2", CultureInfo.InvariantCulture),
             payment.PayDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             payType,
-            PaymentNote.For(payment.Reference, payment.Note),
+            ReferenceNote.For(payment.Reference, payment.Note),
             payment.Allocation == PaymentAllocation.PatientOnly ? "true" : "false"), null);
     }
 }

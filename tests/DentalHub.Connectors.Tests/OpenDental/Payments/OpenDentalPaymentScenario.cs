@@ -2,7 +2,7 @@ using DentalHub.Connectors.Tests.Support;
 
 namespace DentalHub.Connectors.Tests.OpenDental.Payments;
 
-/// <summary>What every payment scenario starts from: the Open Dental API double with a family in it.</summary>
+/// <summary>What every payment and commlog scenario starts from: the Open Dental API double with a family in it.</summary>
 public abstract class OpenDentalPaymentScenario : IAsyncLifetime
 {
     protected TestHttpClientFactory Http { get; } = new();

@@ -14,16 +14,24 @@ public static class PaymentConnection
     public static IWritesPayments ApiMode(
         OpenDentalApiTestDouble api, IHttpClientFactory http, TimeSpan? requestTimeout = null,
         string customerKey = OpenDentalApiTestDouble.CustomerKey, string? baseUrl = null) =>
-        Writer(Create(
+        Writer(ApiModeConnector(api, http, requestTimeout, customerKey, baseUrl));
+
+    public static IWritesPayments DatabaseMode(OpenDentalApiTestDouble? api, IHttpClientFactory http) => Writer(DatabaseModeConnector(api, http));
+
+    /// <summary>An API-mode connection, for any of its writers.</summary>
+    public static IConnector ApiModeConnector(
+        OpenDentalApiTestDouble api, IHttpClientFactory http, TimeSpan? requestTimeout = null,
+        string customerKey = OpenDentalApiTestDouble.CustomerKey, string? baseUrl = null) =>
+        Create(
             new()
             {
                 [OpenDentalConnector.ModeField] = OpenDentalConnector.ApiMode,
                 [OpenDentalConnector.BaseUrlField] = baseUrl ?? api.BaseUrl.ToString(),
             },
-            Keys(customerKey), http, requestTimeout));
+            Keys(customerKey), http, requestTimeout);
 
-    /// <summary>Database mode; writing needs no database, so none is running.</summary>
-    public static IWritesPayments DatabaseMode(OpenDentalApiTestDouble? api, IHttpClientFactory http)
+    /// <summary>Database mode, for any of its writers; writing needs no database, so none is running.</summary>
+    public static IConnector DatabaseModeConnector(OpenDentalApiTestDouble? api, IHttpClientFactory http)
     {
         var values = new Dictionary<string, string>
         {
@@ -38,7 +46,7 @@ public static class PaymentConnection
         var secrets = api is null
             ? new Dictionary<string, string> { [OpenDentalConnector.PasswordField] = "secret" }
             : Keys(OpenDentalApiTestDouble.CustomerKey);
-        return Writer(Create(values, secrets, http, requestTimeout: null));
+        return Create(values, secrets, http, requestTimeout: null);
     }
 
     public static PmsPaymentWrite Payment(

@@ -958,6 +958,10 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PmsLogNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
 
@@ -1261,6 +1265,38 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("PatientLinks");
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.PatientNoteSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "At");
+
+                    b.ToTable("PatientNotesSent");
                 });
 
             modelBuilder.Entity("DentalHub.Patients.Phones.PatientPhone", b =>
@@ -1617,6 +1653,9 @@ namespace DentalHub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("LogMessagesInPms")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PaymentTypesJson")
                         .IsRequired()
@@ -2995,6 +3034,15 @@ namespace DentalHub.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Patients.PatientNoteSent", b =>
+                {
                     b.HasOne("DentalHub.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

@@ -1,11 +1,11 @@
-namespace DentalHub.Connectors.OpenDental.Payments;
+namespace DentalHub.Connectors.OpenDental.Writes;
 
 /// <summary>
-/// Our reference, carried in the payment's PayNote as <c>[DentalHub ref {reference}]</c> so it can be
-/// read back: Open Dental's payment has no field for an outside id that its API lets us set.
-/// The brackets end the reference, so "ref-1" is never found inside "ref-12".
+/// Our reference, carried in a note of what we write (a payment's PayNote, a commlog's Note) as
+/// <c>[DentalHub ref {reference}]</c> so it can be read back: Open Dental's API lets us set no field for an
+/// outside id on them. The brackets end the reference, so "ref-1" is never found inside "ref-12".
 /// </summary>
-internal static class PaymentNote
+internal static class ReferenceNote
 {
     public const int LongestReference = 100;
 
@@ -14,8 +14,8 @@ internal static class PaymentNote
     public static string For(string reference, string note) =>
         string.IsNullOrWhiteSpace(note) ? Marker(reference) : $"{Marker(reference)} {note.Trim()}";
 
-    public static bool Carries(string? payNote, string reference) =>
-        payNote?.Contains(Marker(reference), StringComparison.Ordinal) == true;
+    public static bool Carries(string? note, string reference) =>
+        note?.Contains(Marker(reference), StringComparison.Ordinal) == true;
 
     /// <summary>A reference that could not be read back unambiguously is refused before anything is sent.</summary>
     public static bool IsUsable(string reference) =>

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 
-namespace DentalHub.Tests.Messages;
+namespace DentalHub.TestDoubles.Smtp;
 
 /// <summary>
 /// A real SMTP server for tests: Debian's python3-aiosmtpd on a free loopback port, delivering into a
