@@ -1319,9 +1319,16 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Discrepancy")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Fee")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FeeKnown")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Gross")
                         .HasPrecision(12, 2)
@@ -1358,6 +1365,13 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SourceKnown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WritebackNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1365,6 +1379,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PracticeId", "PatientId");
+
+                    b.HasIndex("PracticeId", "ProcessedAt");
 
                     b.HasIndex("PracticeId", "ProcessorReference")
                         .IsUnique();

@@ -471,8 +471,10 @@ namespace DentalHub.Data.Migrations.Sqlite
                     PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceKnown = table.Column<bool>(type: "INTEGER", nullable: false),
                     Gross = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
                     Fee = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    FeeKnown = table.Column<bool>(type: "INTEGER", nullable: false),
                     Net = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     ProcessorReference = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
@@ -480,7 +482,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    WritebackNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    WritebackNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Discrepancy = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1819,6 +1823,11 @@ namespace DentalHub.Data.Migrations.Sqlite
                 name: "IX_Payments_PracticeId_PatientId",
                 table: "Payments",
                 columns: new[] { "PracticeId", "PatientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_PracticeId_ProcessedAt",
+                table: "Payments",
+                columns: new[] { "PracticeId", "ProcessedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_PracticeId_ProcessorReference",

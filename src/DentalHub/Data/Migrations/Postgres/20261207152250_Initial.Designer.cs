@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DentalHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDentalHubDb))]
-    [Migration("20261207130029_Initial")]
+    [Migration("20261207152250_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1333,9 +1333,16 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Discrepancy")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<decimal>("Fee")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<bool>("FeeKnown")
+                        .HasColumnType("boolean");
 
                     b.Property<decimal>("Gross")
                         .HasPrecision(12, 2)
@@ -1372,6 +1379,13 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("SourceKnown")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WritebackNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1379,6 +1393,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PracticeId", "PatientId");
+
+                    b.HasIndex("PracticeId", "ProcessedAt");
 
                     b.HasIndex("PracticeId", "ProcessorReference")
                         .IsUnique();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DentalHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDentalHubDb))]
-    [Migration("20261207130006_Initial")]
+    [Migration("20261207152002_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1322,9 +1322,16 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Discrepancy")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Fee")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FeeKnown")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Gross")
                         .HasPrecision(12, 2)
@@ -1361,6 +1368,13 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SourceKnown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WritebackNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1368,6 +1382,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PracticeId", "PatientId");
+
+                    b.HasIndex("PracticeId", "ProcessedAt");
 
                     b.HasIndex("PracticeId", "ProcessorReference")
                         .IsUnique();

@@ -473,8 +473,10 @@ namespace DentalHub.Data.Migrations.Postgres
                     PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
                     PatientId = table.Column<Guid>(type: "uuid", nullable: true),
                     Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SourceKnown = table.Column<bool>(type: "boolean", nullable: false),
                     Gross = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     Fee = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    FeeKnown = table.Column<bool>(type: "boolean", nullable: false),
                     Net = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     ProcessorReference = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
@@ -482,7 +484,9 @@ namespace DentalHub.Data.Migrations.Postgres
                     ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    WritebackNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    WritebackNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Discrepancy = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1822,6 +1826,11 @@ namespace DentalHub.Data.Migrations.Postgres
                 name: "IX_Payments_PracticeId_PatientId",
                 table: "Payments",
                 columns: new[] { "PracticeId", "PatientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_PracticeId_ProcessedAt",
+                table: "Payments",
+                columns: new[] { "PracticeId", "ProcessedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_PracticeId_ProcessorReference",

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using DentalHub.Writeback;
+
+namespace DentalHub.Payouts;
+
+/// <summary>A payout as the bookkeeper reads it: its state, why, and every error QuickBooks gave.</summary>
+public sealed record PayoutView(Payout Payout, PayoutState Status, string Text, IReadOnlyList<string> Errors, bool CanRetry)
+{
+    public static PayoutView Of(Payout payout, WritebackCommand? command)
+    {
+        var errors = JsonSerializer.Deserialize<List<string>>(payout.ErrorDetailsJson) ?? [];
+        if (payout.Status is PayoutState.Pending && command is { State: WritebackState.NeedsReview or WritebackState.Rejected })
+        {
+            // Parked by the engine after many tries: a person decides.
+            var error = command.LastError ?? "QuickBooks did not accept it.";
+            return new(payout, PayoutState.Failed, error, errors.Count > 0 ? errors : [error], true);
+        }
+        var text = payout.Status switch
+        {
+            PayoutState.Posted => $"In QuickBooks as deposit {payout.DepositId}." + (payout.HeldReason is null ? "" : " " + payout.HeldReason),
+            PayoutState.Pending => payout.HeldReason ?? "Being written to QuickBooks.",
+            _ => payout.HeldReason ?? "",
+        };
+        var canRetry = payout.Status is PayoutState.Held or PayoutState.Failed && !payout.ProcessorFailed;
+        return new(payout, payout.Status, text, errors, canRetry);
+    }
+
+    /// <summary>Held because its lines do not add up to what the bank receives (flagged whether or not QuickBooks is connected).</summary>
+    public bool LinesDoNotAddUp => Status == PayoutState.Held && Payout.Difference is { } difference && difference != 0m;
+
+    /// <summary>The state in the words the page and the export use.</summary>
+    public string Label => Status switch
+    {
+        PayoutState.Posted => "In QuickBooks",
+        PayoutState.Pending => "Being written",
+        PayoutState.Held when LinesDoNotAddUp => "Lines do not add up",
+        PayoutState.Held => "Held",
+        PayoutState.Failed => "Not accepted",
+        PayoutState.Reversed => "Reversed",
+    };
+}
