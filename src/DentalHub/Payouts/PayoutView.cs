@@ -21,12 +21,16 @@ public sealed record PayoutView(Payout Payout, PayoutState Status, string Text, 
             PayoutState.Pending => payout.HeldReason ?? "Being written to QuickBooks.",
             _ => payout.HeldReason ?? "",
         };
-        var canRetry = payout.Status is PayoutState.Held or PayoutState.Failed && !payout.ProcessorFailed;
+        // Lines that do not add up stay so until the processor (or the API) sends the payout again: retrying changes nothing.
+        var canRetry = payout.Status is PayoutState.Held or PayoutState.Failed && !payout.ProcessorFailed
+            && !IsShort(payout);
         return new(payout, payout.Status, text, errors, canRetry);
     }
 
     /// <summary>Held because its lines do not add up to what the bank receives (flagged whether or not QuickBooks is connected).</summary>
-    public bool LinesDoNotAddUp => Status == PayoutState.Held && Payout.Difference is { } difference && difference != 0m;
+    public bool LinesDoNotAddUp => Status == PayoutState.Held && IsShort(Payout);
+
+    private static bool IsShort(Payout payout) => payout.Status == PayoutState.Held && payout.Difference is { } difference && difference != 0m;
 
     /// <summary>The state in the words the page and the export use.</summary>
     public string Label => Status switch

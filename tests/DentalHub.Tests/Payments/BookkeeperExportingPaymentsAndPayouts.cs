@@ -50,10 +50,8 @@ public sealed class BookkeeperExportingPaymentsAndPayouts : IAsyncLifetime
     [Fact]
     public async Task PaymentsCsv_InThePracticesTimeAndWords_WithoutEnumNames()
     {
-        var response = await bookkeeper.Client.GetAsync("/payments/export.csv?from=2026-06-30&to=2026-06-30&problems=");
+        var lines = await CsvAsync("/payments/export.csv?from=2026-06-30&to=2026-06-30&problems=");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Paid (America/Chicago),Patient,Source,Amount,Fee,Net,Currency,Refunded,Dispute,In the PMS,Details", lines[0]);
         var row = Assert.Single(lines[1..]);
         Assert.StartsWith("2026-06-30 23:30,Not assigned,Card terminal,100.10,3.20,96.90,USD,0.00,,Needs a patient,", row);
@@ -64,10 +62,8 @@ public sealed class BookkeeperExportingPaymentsAndPayouts : IAsyncLifetime
     [Fact]
     public async Task PayoutsCsv_OneRowPerPayout_ItsColumnsAddUpToTheNet()
     {
-        var response = await bookkeeper.Client.GetAsync("/payouts/export.csv?from=2026-06-01&to=2026-06-30");
+        var lines = await CsvAsync("/payouts/export.csv?from=2026-06-01&to=2026-06-30");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Arrives,Payout,Currency,Charges,Refunds,Disputes,Fees,Other adjustments,Net to the bank,Lines add up,Difference,In QuickBooks,Details,QuickBooks deposit", lines[0]);
         var row = Assert.Single(lines[1..]);
         Assert.StartsWith("2026-06-30,po_june,USD,150.30,-5.35,0.00,-4.95,0.00,140.00,Yes,0.00,Held,", row);
@@ -80,5 +76,13 @@ public sealed class BookkeeperExportingPaymentsAndPayouts : IAsyncLifetime
             new PayoutFilter(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30)), CancellationToken.None);
 
         Assert.Equal((1, 150.30m, 4.95m, 140.00m, 0), Assert.Single(totals) is var t ? (t.Count, t.Gross, t.Fees, t.Net, t.NotAddingUp) : default);
+    }
+
+    private async Task<string[]> CsvAsync(string path)
+    {
+        var response = await bookkeeper.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
     }
 }
