@@ -46,6 +46,9 @@ public sealed class PaymentChanges(DentalHubDbFactory databases, PaymentWritebac
             }
             var settings = await db.WritebackSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new WritebackSettings { PracticeId = payment.PracticeId };
             var wasWaiting = PaymentWritebackPlanner.MissingDetails(payment, settings) is not null;
+            var practice = await db.Practices.AsNoTracking().SingleAsync(cancellationToken);
+            // What DentalHub would have written before this change: a sent write is compared only when the change alters it.
+            var before = await planner.PlanAsync(db, payment, settings, practice, time.GetUtcNow(), cancellationToken);
             var version = payment.Version;
             if (!await change(payment, db))
             {
@@ -66,7 +69,7 @@ public sealed class PaymentChanges(DentalHubDbFactory databases, PaymentWritebac
             }
             payment.Version = version + 1;
             db.Entry(payment).Property(p => p.Version).OriginalValue = version + 1;
-            var outcome = await ReplanAsync(db, payment, settings, wasWaiting, cancellationToken);
+            var outcome = await ReplanAsync(db, payment, settings, practice, before, wasWaiting, cancellationToken);
             if (outcome == Replanned.CommandInFlight)
             {
                 return new(PaymentChangeOutcome.TryAgainLater, payment);
@@ -89,10 +92,10 @@ public sealed class PaymentChanges(DentalHubDbFactory databases, PaymentWritebac
         CommandInFlight,
     }
 
-    private async Task<Replanned> ReplanAsync(DentalHubDb db, Payment payment, WritebackSettings settings, bool wasWaiting, CancellationToken cancellationToken)
+    private async Task<Replanned> ReplanAsync(
+        DentalHubDb db, Payment payment, WritebackSettings settings, Practice practice, PaymentWritebackPlan before, bool wasWaiting, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var practice = await db.Practices.AsNoTracking().SingleAsync(cancellationToken);
         var plan = await planner.PlanAsync(db, payment, settings, practice, now, cancellationToken);
         var command = await db.WritebackCommands.AsNoTracking()
             .FirstOrDefaultAsync(c => c.SubjectId == payment.Id && c.Kind == WritebackKinds.Payment, cancellationToken);
@@ -128,7 +131,7 @@ public sealed class PaymentChanges(DentalHubDbFactory databases, PaymentWritebac
         {
             return Replanned.CommandInFlight;
         }
-        if (SentPaymentDiscrepancy.Between(reread, plan, payment) is { } discrepancy && discrepancy != payment.Discrepancy)
+        if (SentPaymentDiscrepancy.Between(reread, before, plan, payment) is { } discrepancy && discrepancy != payment.Discrepancy)
         {
             payment.Discrepancy = discrepancy;
             PaymentAlerts.Raise(db, payment, PaymentAlerts.ChangedAfterSent, discrepancy, now);

@@ -36,7 +36,7 @@ public static class PaymentsExport
             csv.Row(
                 TimeZoneInfo.ConvertTime(payment.ProcessedAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 row.PatientName ?? "Not assigned",
-                SourceText.Label(payment.Source),
+                SourceText.Label(payment),
                 payment.Gross,
                 payment.FeeKnown ? payment.Fee : "not reported yet",
                 payment.Net,

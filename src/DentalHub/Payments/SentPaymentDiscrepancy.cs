@@ -11,11 +11,14 @@ namespace DentalHub.Payments;
 /// </summary>
 public static class SentPaymentDiscrepancy
 {
-    /// <summary>Null when the PMS has what it should (the amount and payment type are the same).</summary>
-    public static string? Between(WritebackCommand sent, PaymentWritebackPlan now, Payment payment)
+    /// <summary>
+    /// Null when the PMS has what it should (the same amount and payment type), or when what the change brought does
+    /// not alter what DentalHub would write (<paramref name="before"/> and <paramref name="now"/> write the same).
+    /// </summary>
+    public static string? Between(WritebackCommand sent, PaymentWritebackPlan before, PaymentWritebackPlan now, Payment payment)
     {
         var written = JsonSerializer.Deserialize<PmsPaymentWrite>(sent.PayloadJson)!;
-        if (now is PaymentWritebackPlan.Write write && write.Payload.Amount == written.Amount && write.Payload.PaymentTypeId == written.PaymentTypeId)
+        if (Same(now, written) || Same(before, now))
         {
             return null;
         }
@@ -34,6 +37,16 @@ public static class SentPaymentDiscrepancy
         return $"After payment {payment.ProcessorReference} went to the PMS, the card processor reported {Describe(payment)}. {where}; {should}. "
             + "Correct it in the PMS: DentalHub never changes a payment it has sent.";
     }
+
+    private static bool Same(PaymentWritebackPlan plan, PmsPaymentWrite written) =>
+        plan is PaymentWritebackPlan.Write write && write.Payload.Amount == written.Amount && write.Payload.PaymentTypeId == written.PaymentTypeId;
+
+    private static bool Same(PaymentWritebackPlan a, PaymentWritebackPlan b) => (a, b) switch
+    {
+        (PaymentWritebackPlan.None, PaymentWritebackPlan.None) => true,
+        (PaymentWritebackPlan.Write first, _) => Same(b, first.Payload),
+        _ => false,
+    };
 
     public static string Describe(Payment payment) =>
         $"a {SourceText.Of(payment.Source)} payment of {Money(payment.Gross, payment.Currency)}"

@@ -13,5 +13,8 @@ public static class SourceText
         PaymentSource.Insurance => "insurance",
     };
 
+    /// <summary>A payment's source, or that the processor has not said yet whether the card was at the terminal.</summary>
+    public static string Label(Payment payment) => payment.SourceKnown ? Label(payment.Source) : "Card (not reported yet)";
+
     public static string Label(PaymentSource source) => Of(source) is var text ? char.ToUpperInvariant(text[0]) + text[1..] : "";
 }

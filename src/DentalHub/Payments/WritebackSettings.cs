@@ -4,7 +4,8 @@ namespace DentalHub.Payments;
 
 /// <summary>
 /// How a practice wants payments recorded in its PMS. Changes apply to payments received after the
-/// change; payments already queued keep what they were queued with.
+/// change; payments already queued keep what they were queued with unless a later processor event or an
+/// assignment plans them again (<see cref="PaymentChanges"/>).
 /// </summary>
 public sealed class WritebackSettings : IPracticeOwned
 {
