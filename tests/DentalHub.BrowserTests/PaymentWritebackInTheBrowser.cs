@@ -81,7 +81,10 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
         // Assign the payment that came without a patient, with the patient picker.
         var unassigned = page.Locator("tr", new() { HasText = "125.50 USD" });
         await unassigned.Locator("[data-testid=assign]").ClickAsync();
-        await page.Locator(".mud-dialog input").FillAsync(lastName[..3]);
+        // Typed key by key, as a person types: the picker searches as the text changes.
+        var search = page.Locator(".mud-dialog input");
+        await search.ClickAsync();
+        await search.PressSequentiallyAsync(lastName[..3], new() { Delay = 80 });
         await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("14-payment-assign-picker"), FullPage = true });
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = lastName }).First.ClickAsync();
@@ -95,7 +98,7 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
             await page.ReloadAsync();
             await WaitUntilInteractiveAsync(page);
         }
-        await Assertions.Expect(unassigned.Locator("[data-testid=writeback-status]")).ToContainTextAsync("Recorded in the PMS");
+        await Assertions.Expect(unassigned.Locator("[data-testid=writeback-status]")).ToContainTextAsync("as 121.56 USD, the net amount");
         Assert.Equal([121.56m], DemoLedger.Entries(ledger).Select(e => e.Amount));
 
         // Posted by hand asks first, and can be taken back.

@@ -27,7 +27,7 @@ public sealed record PaymentChange(PaymentChangeOutcome Outcome, Payment? Paymen
 /// write that reached the PMS (or may have) is never changed, and a difference is raised as an alert and shown
 /// on the payment. Two changes of one payment at once are applied one after the other (its version decides).
 /// </summary>
-public sealed class PaymentChanges(DentalHubDbFactory databases, PaymentWritebackPlanner planner, WritebackSignal signal, TimeProvider time)
+public sealed class PaymentChanges(DentalHubDbFactory databases, PaymentWritebackPlanner planner, WritebackSignal signal, TimeProvider time, ILogger<PaymentChanges> logger)
 {
     private const int MaxConflicts = 5;
 
@@ -117,6 +117,7 @@ public sealed class PaymentChanges(DentalHubDbFactory databases, PaymentWritebac
         if (command.State is WritebackState.Pending or WritebackState.Rejected
             && await ChangeUnsentAsync(db, command, plan, wasWaiting, now, cancellationToken) is { } unsent)
         {
+            logger.LogInformation("Payment {PaymentId}: its unsent write {CommandId} was {Change}", payment.Id, command.Id, plan is PaymentWritebackPlan.None ? "withdrawn" : "planned again");
             payment.WritebackNote = plan switch
             {
                 PaymentWritebackPlan.Write write => write.WaitingNote,
@@ -135,6 +136,7 @@ public sealed class PaymentChanges(DentalHubDbFactory databases, PaymentWritebac
         {
             payment.Discrepancy = discrepancy;
             PaymentAlerts.Raise(db, payment, PaymentAlerts.ChangedAfterSent, discrepancy, now);
+            logger.LogWarning("Payment {PaymentId} changed after its write {CommandId} was sent ({State}); raised for review", payment.Id, reread.Id, reread.State);
         }
         return Replanned.Nothing;
     }

@@ -26,16 +26,30 @@ public sealed record WritebackStatus(WritebackDisplay State, string Text, string
     {
         null when payment.PatientId is null => new(WritebackDisplay.NeedsPatient, payment.WritebackNote ?? "Assign it to a patient to record it in the PMS.", null),
         null => new(WritebackDisplay.WritebackOff, payment.WritebackNote ?? "Not written back.", null),
-        { State: WritebackState.Confirmed } => new(WritebackDisplay.Recorded, $"Recorded in the PMS (payment {command.TargetId}).", command.TargetId),
+        { State: WritebackState.Confirmed } => new(WritebackDisplay.Recorded, $"Recorded in the PMS (payment {command.TargetId}) as {WrittenAmount(payment, command)}.", command.TargetId),
         { State: WritebackState.HandledByHand } => new(WritebackDisplay.PostedByHand, "Posted in the PMS by hand.", null),
         { State: WritebackState.Rejected } => new(WritebackDisplay.NotRecorded, $"Not recorded: {command.LastError}", null),
         { State: WritebackState.NeedsReview } => new(WritebackDisplay.NeedsReview, $"Needs review: {command.LastError}", null),
         { State: WritebackState.Pending, Attempts: 0 } when payment.WritebackNote is { } waiting =>
             new(WritebackDisplay.WaitingForDetails, waiting, null),
         { State: WritebackState.Pending, Attempts: 0 } when command.NextAttemptAt > now.AddMinutes(1) =>
-            new(WritebackDisplay.WaitingForDailyBatch, "Waiting for the daily batch.", null),
+            new(WritebackDisplay.WaitingForDailyBatch, $"Waiting for the daily batch; it will be recorded as {WrittenAmount(payment, command)}.", null),
         _ => new(WritebackDisplay.BeingRecorded, command.LastError is null ? "Being recorded in the PMS." : $"Being recorded in the PMS (retrying: {command.LastError}).", null),
     };
+
+    /// <summary>What the write puts in the PMS, and whether that is the net or the gross amount.</summary>
+    private static string WrittenAmount(Payment payment, WritebackCommand command)
+    {
+        var amount = System.Text.Json.JsonSerializer.Deserialize<Connectors.Contract.PmsPaymentWrite>(command.PayloadJson)?.Amount;
+        var text = (amount ?? 0m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + payment.Currency;
+        return amount switch
+        {
+            _ when payment.Fee == 0m => text,
+            { } written when written == payment.Net => text + ", the net amount (less the card fee)",
+            { } written when written == payment.Gross => text + ", the gross amount (before the card fee)",
+            _ => text,
+        };
+    }
 
     /// <summary>The state in the words the payments page and its export use.</summary>
     public string Label => State switch

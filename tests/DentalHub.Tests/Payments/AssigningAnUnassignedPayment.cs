@@ -50,6 +50,7 @@ public abstract class AssigningAnUnassignedPayment(DatabaseProvider provider) : 
         Assert.Equal(WritebackState.Confirmed, Assert.Single(await h.CommandsAsync()).State);
         var payment = await portal.ReadAsync<PaymentDto>($"/api/v1/payments/{recorded.Id}");
         Assert.Equal(WritebackDisplay.Recorded, payment.Writeback);
+        Assert.EndsWith("as 77.38 USD, the net amount (less the card fee).", payment.WritebackText, StringComparison.Ordinal);
         await using var db = h.App.Databases.Create(h.Practice.Tenant);
         var audit = Assert.Single(await db.AuditEntries.Where(a => a.Action == "payment.assigned").ToListAsync());
         Assert.Equal((AuditActorKind.ApiKey, h.PatientIds[0]), (audit.ActorKind, audit.PatientId!.Value));
