@@ -51,6 +51,8 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api/reference", options => options.WithTitle("DentalHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapAccountEndpoints();
 app.MapImportFailuresExport();
+app.MapPaymentsExport();
+app.MapPayoutsExport();
 app.MapPaymentWebhooks();
 app.MapQuickBooksConnect();
 app.MapPhotoEndpoints();

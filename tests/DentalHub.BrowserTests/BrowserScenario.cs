@@ -83,6 +83,16 @@ public abstract class BrowserScenario : IAsyncLifetime
     protected static Task WaitForAnimationsAsync(IPage page) =>
         page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
 
+    /// <summary>Types a day (yyyy-MM-dd) into a date picker, as a person who does not open the calendar does.</summary>
+    protected static async Task FillDateAsync(IPage page, string which, string day)
+    {
+        // MudBlazor puts the attributes of a date picker on its input or on its wrapper, depending on the version.
+        var input = page.Locator($"input[data-testid={which}], [data-testid={which}] input").First;
+        await input.FillAsync(day);
+        // Tab, not Enter: Enter opens the calendar.
+        await input.PressAsync("Tab");
+    }
+
     /// <summary>Fills the first-run form, as the first person to open a new DentalHub does.</summary>
     protected async Task CreateOwnerAsync(IPage page, string name, string email)
     {

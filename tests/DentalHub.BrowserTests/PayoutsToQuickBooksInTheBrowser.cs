@@ -13,7 +13,10 @@ using Microsoft.Playwright;
 
 namespace DentalHub.BrowserTests;
 
-/// <summary>The bookkeeper maps QuickBooks accounts, then sees one payout posted and one held with its difference.</summary>
+/// <summary>
+/// The bookkeeper maps QuickBooks accounts, then sees one payout posted and one flagged because its lines do not add
+/// up, opens it to its lines, and totals a range of days.
+/// </summary>
 public sealed class PayoutsToQuickBooksInTheBrowser : BrowserScenario
 {
     private QuickBooksOnlineTestDouble? qbo;
@@ -68,7 +71,7 @@ public sealed class PayoutsToQuickBooksInTheBrowser : BrowserScenario
         await page.GotoAsync(Hub.BaseUrl + "/payouts");
         await WaitUntilInteractiveAsync(page);
         var posted = page.Locator("tr", new() { HasText = "po_browser_ok" }).Locator("[data-testid=payout-status]");
-        for (var attempt = 0; attempt < 30 && !(await posted.InnerTextAsync()).Contains("Posted", StringComparison.Ordinal); attempt++)
+        for (var attempt = 0; attempt < 30 && !(await posted.InnerTextAsync()).Contains("In QuickBooks as deposit", StringComparison.Ordinal); attempt++)
         {
             // The writeback worker posts it within seconds; reload to see it.
             await Task.Delay(1000);
@@ -77,16 +80,46 @@ public sealed class PayoutsToQuickBooksInTheBrowser : BrowserScenario
         }
         await Assertions.Expect(posted).ToContainTextAsync("In QuickBooks as deposit");
         var held = page.Locator("tr", new() { HasText = "po_browser_short" }).Locator("[data-testid=payout-status]");
-        await Assertions.Expect(held).ToContainTextAsync("Held");
+        await Assertions.Expect(held).ToContainTextAsync("Lines do not add up");
         await Assertions.Expect(held.Locator("[data-testid=payout-difference]")).ToContainTextAsync("0.50 USD");
+        await Assertions.Expect(page.Locator("[data-testid=payouts-not-adding-up]")).ToContainTextAsync("1 payout's lines do not add up");
         await Assertions.Expect(page.Locator("[data-testid=match-not-add]")).ToContainTextAsync("Match");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("41-payouts-posted-and-held"), FullPage = true });
+
+        await page.Locator("tr", new() { HasText = "po_browser_ok" }).Locator("[data-testid=open-payout]").ClickAsync();
+        await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync("Payout po_browser_ok");
+        var breakdown = page.Locator("[data-testid=payout-breakdown]");
+        await Assertions.Expect(breakdown.Locator("tbody td")).ToHaveTextAsync(new[]
+        {
+            "Card terminal payments", "1", "950.00 USD", "27.85 USD", "922.15 USD",
+            "Online payments", "1", "300.00 USD", "9.00 USD", "291.00 USD",
+            "Refunds", "1", "-26.87 USD", "0.00 USD", "-26.87 USD",
+        });
+        await Assertions.Expect(page.Locator("[data-testid=breakdown-total]")).ToContainTextAsync("1,186.28 USD");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("42-payout-lines"), FullPage = true });
+        await page.GotoAsync(Hub.BaseUrl + "/payouts/" + await PayoutIdAsync(tenant, "po_browser_short"));
+        await WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=lines-do-not-add-up]")).ToContainTextAsync("a difference of 0.50 USD");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("43-payout-lines-do-not-add-up"), FullPage = true });
+
+        await page.GotoAsync(Hub.BaseUrl + "/payouts");
+        await WaitUntilInteractiveAsync(page);
+        await FillDateAsync(page, "from", "2026-11-21");
+        await Assertions.Expect(page.Locator("[data-testid=payouts-table] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=payout-totals] [data-testid=total-net]")).ToHaveTextAsync("500.00 USD");
+        Assert.Contains("from=2026-11-21", await page.Locator("[data-testid=export-csv]").GetAttributeAsync("href"));
 
         var deposit = Assert.Single(qbo!.Deposits);
         Assert.Equal(1186.28m, deposit.TotalAmt);
         await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant);
         Assert.Equal(deposit.Id, (await db.Payouts.SingleAsync(p => p.ProcessorPayoutId == "po_browser_ok")).DepositId);
         Assert.NotEqual(Guid.Empty, books);
+    }
+
+    private async Task<Guid> PayoutIdAsync(TenantScope tenant, string payoutId)
+    {
+        await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant);
+        return await db.Payouts.Where(p => p.ProcessorPayoutId == payoutId).Select(p => p.Id).SingleAsync();
     }
 
     // MudSelect: open it, then pick the item from its popover.

@@ -15,8 +15,20 @@ public static class ApiSetup
             options.AddPolicy(ScopePolicy(scope), policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.Scheme)
                 .RequireAuthenticatedUser()
-                .RequireClaim(Auth.DentalHubClaims.Scope, scope));
+                .RequireClaim(Auth.DentalHubClaims.Scope, ApiScopes.Granting(scope)));
         }
+    }
+
+    /// <summary>Requires an API key that grants <paramref name="scope"/>, and says so in the OpenAPI document.</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder
+    {
+        var granting = ApiScopes.Granting(scope);
+        var text = $"Needs an API key with the scope `{string.Join("` or `", granting)}`.";
+        return builder.RequireAuthorization(ScopePolicy(scope)).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Description = string.IsNullOrEmpty(operation.Description) ? text : operation.Description + "\n\n" + text;
+            return Task.CompletedTask;
+        });
     }
 
     public static RouteGroupBuilder MapApiV1(this IEndpointRouteBuilder app) =>

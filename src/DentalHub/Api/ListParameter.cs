@@ -11,6 +11,7 @@ public enum ListParameterType
     Date,
     DateTime,
     Uuid,
+    Boolean,
 }
 
 /// <summary>A query parameter a list route reads, described for the OpenAPI document.</summary>
@@ -38,6 +39,7 @@ public sealed record ListParameter(string Name, string Description, ListParamete
         ListParameterType.Date => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
         ListParameterType.DateTime => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
         ListParameterType.Uuid => new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+        ListParameterType.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
         ListParameterType.Text => new OpenApiSchema { Type = JsonSchemaType.String },
     };
 }

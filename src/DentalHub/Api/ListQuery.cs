@@ -74,6 +74,21 @@ public sealed class ListQuery(IQueryCollection query, DentalHubDb db)
         return null;
     }
 
+    public bool? Boolean(string parameter)
+    {
+        var text = Text(parameter);
+        if (text is null)
+        {
+            return null;
+        }
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+        Reject(parameter, $"{parameter} must be true or false.");
+        return null;
+    }
+
     public int? Integer(string parameter, int min, int max)
     {
         var text = Text(parameter);

@@ -37,6 +37,9 @@ public static class FeatureSetup
         services.AddDentalHubPayouts();
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
+        services.AddSingleton<DentalHub.Payments.PaymentWritebackPlanner>();
+        services.AddSingleton<DentalHub.Payments.PaymentChanges>();
+        services.AddSingleton<DentalHub.Payments.PaymentAssignment>();
         services.AddSingleton<DentalHub.Writeback.WritebackActions>();
         services.AddSingleton<DentalHub.Writeback.WritebackResumption>();
         services.AddSingleton(HubAddress.From(configuration));

@@ -14,9 +14,18 @@ public sealed class Payment : IPracticeOwned
     /// <summary>Null while nobody has said whose payment it is: it is kept and shown for a person to assign.</summary>
     public Guid? PatientId { get; set; }
 
-    public PaymentSource Source { get; init; }
+    /// <summary>Where the payment came from; a later processor report may correct a guess (see <see cref="SourceKnown"/>).</summary>
+    public PaymentSource Source { get; set; }
+
+    /// <summary>False while the processor has not said whether a card was read by the practice's terminal or online.</summary>
+    public bool SourceKnown { get; set; } = true;
+
     public decimal Gross { get; init; }
     public decimal Fee { get; set; }
+
+    /// <summary>False while the processor has not reported its fee (it settles after the payment, reported by a later event).</summary>
+    public bool FeeKnown { get; set; } = true;
+
     public decimal Net { get; set; }
     public required string Currency { get; init; }
 
@@ -30,6 +39,15 @@ public sealed class Payment : IPracticeOwned
 
     /// <summary>Why no writeback was queued (writeback off for this type, left for staff, no PMS link), in plain words.</summary>
     public string? WritebackNote { get; set; }
+
+    /// <summary>
+    /// Set when the processor reported details after the payment was sent to the PMS and what the PMS has
+    /// differs from them: what to correct there, in plain words. The PMS record is never changed silently.
+    /// </summary>
+    public string? Discrepancy { get; set; }
+
+    /// <summary>Changes with every update, so two updates at once (two processor events, an assignment) never both write.</summary>
+    public int Version { get; set; }
 }
 
 public enum PaymentSource

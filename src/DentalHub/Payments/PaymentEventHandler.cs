@@ -11,7 +11,7 @@ public sealed record EventOutcome(string Text, bool Retry = false);
 
 /// <summary>Turns a verified processor event into payments, once per event id.</summary>
 public sealed class PaymentEventHandler(
-    DentalHubDbFactory databases, PaymentIntake intake, RefundRecorder refunds, DisputeRecorder disputes, Payouts.PayoutEvents payouts, TimeProvider time)
+    DentalHubDbFactory databases, PaymentIntake intake, PaymentChanges changes, RefundRecorder refunds, DisputeRecorder disputes, Payouts.PayoutEvents payouts, TimeProvider time)
 {
     public async Task<EventOutcome> HandleAsync(TenantScope tenant, Connection connection, IReceivesPaymentEvents receiver, PaymentEvent received, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class PaymentEventHandler(
         var outcome = received.Payload switch
         {
             ProcessorPayment payment => await RecordPaymentAsync(db, tenant, receiver, payment, cancellationToken),
-            ProcessorFeeUpdate update => await UpdateFeeAsync(db, receiver, update, cancellationToken),
+            ProcessorFeeUpdate update => await UpdateFeeAsync(tenant, receiver, update, cancellationToken),
             ProcessorRefund refund => await refunds.RecordAsync(db, refund, received.CreatedAt, cancellationToken),
             ProcessorChargeRefunded total => await refunds.RecordTotalAsync(db, total, received.CreatedAt, cancellationToken),
             ProcessorDispute dispute => await disputes.RecordAsync(db, dispute, received.CreatedAt, cancellationToken),
@@ -83,25 +83,51 @@ public sealed class PaymentEventHandler(
             settlement?.Fee ?? 0m,
             payment.Currency,
             payment.ProcessedAt,
-            null), cancellationToken);
-        return new EventOutcome(result.Created ? $"Payment {result.Payment.Id} recorded." : "Payment already recorded.");
+            null,
+            // A payment-intent event without its charge may not say where the card was, and has no fee yet:
+            // the payment is kept with what is known and its write waits for the charge's events.
+            SourceKnown: payment.Channel != PaymentChannel.Unknown,
+            FeeKnown: settlement is not null), cancellationToken);
+        return result switch
+        {
+            { Created: true } => new EventOutcome($"Payment {result.Payment.Id} recorded."),
+            { Change: PaymentChangeOutcome.Changed } => new EventOutcome($"Payment {result.Payment.Id} completed with this event's details."),
+            { Change: PaymentChangeOutcome.TryAgainLater } => TryAgain,
+            _ => new EventOutcome("Payment already recorded."),
+        };
     }
 
-    private static async Task<EventOutcome> UpdateFeeAsync(DentalHubDb db, IReceivesPaymentEvents receiver, ProcessorFeeUpdate update, CancellationToken cancellationToken)
+    private static readonly EventOutcome TryAgain = new("The payment's write to the PMS is under way; send this event again once it has settled.", Retry: true);
+
+    private async Task<EventOutcome> UpdateFeeAsync(TenantScope tenant, IReceivesPaymentEvents receiver, ProcessorFeeUpdate update, CancellationToken cancellationToken)
     {
         var settlement = update.Settlement;
         if (settlement is null && receiver is IReadsPaymentSettlements settlements)
         {
             settlement = await settlements.ReadSettlementAsync(update.BalanceTransactionId, cancellationToken);
         }
-        var payment = await db.Payments.FirstOrDefaultAsync(p => p.ProcessorReference == update.ChargeId, cancellationToken);
-        if (payment is null || settlement is null)
+        if (settlement is null)
         {
-            return new EventOutcome("No payment or fee to update.");
+            return new EventOutcome("No fee to update.");
         }
-        payment.Fee = settlement.Fee;
-        payment.Net = payment.Gross - settlement.Fee;
-        return new EventOutcome("Fee updated.");
+        var change = await changes.ApplyAsync(tenant, p => p.ProcessorReference == update.ChargeId, (payment, _) =>
+        {
+            if (payment.FeeKnown && payment.Fee == settlement.Fee)
+            {
+                return Task.FromResult(false);
+            }
+            payment.Fee = settlement.Fee;
+            payment.Net = payment.Gross - settlement.Fee;
+            payment.FeeKnown = true;
+            return Task.FromResult(true);
+        }, record: null, cancellationToken);
+        return change.Outcome switch
+        {
+            PaymentChangeOutcome.NotFound => new EventOutcome("No payment to update."),
+            PaymentChangeOutcome.TryAgainLater => TryAgain,
+            PaymentChangeOutcome.Changed => new EventOutcome("Fee updated."),
+            _ => new EventOutcome("Fee unchanged."),
+        };
     }
 
     private static async Task<Guid?> PatientOfAsync(DentalHubDb db, PaymentPatientHints hints, CancellationToken cancellationToken)

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using DentalHub.Connections;
-using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 using DentalHub.Tenancy;
 using DentalHub.Writeback;
@@ -8,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Payments;
 
+/// <param name="SourceKnown">False when the report did not say whether a card was read by a terminal (Source is a guess).</param>
+/// <param name="FeeKnown">False when the processor has not reported its fee yet (Fee is zero until it does).</param>
 public sealed record IncomingPayment(
     string ProcessorReference,
     string Processor,
@@ -17,22 +16,26 @@ public sealed record IncomingPayment(
     decimal Fee,
     string Currency,
     DateTimeOffset ProcessedAt,
-    string? Description);
+    string? Description,
+    bool SourceKnown = true,
+    bool FeeKnown = true);
 
-public sealed record IntakeResult(Payment Payment, bool Created);
+/// <param name="Change">For a payment already stored: whether this report filled in something it lacked.</param>
+public sealed record IntakeResult(Payment Payment, bool Created, PaymentChangeOutcome Change = PaymentChangeOutcome.Unchanged);
 
 /// <summary>
 /// Records a payment exactly once per processor reference and, in the same transaction, the command
-/// that will write it to the PMS as the practice's settings say.
+/// that will write it to the PMS as the practice's settings say. A later report of the same payment only
+/// fills in what the first lacked (terminal or online, the fee, the patient); its write follows.
 /// </summary>
-public sealed class PaymentIntake(DentalHubDbFactory databases, ConnectorFactory connectors, WritebackSignal signal, TimeProvider time)
+public sealed class PaymentIntake(DentalHubDbFactory databases, PaymentWritebackPlanner planner, PaymentChanges changes, WritebackSignal signal, TimeProvider time)
 {
     public async Task<IntakeResult> RecordAsync(TenantScope tenant, IncomingPayment incoming, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
-        if (await FindAsync(db, incoming.ProcessorReference, cancellationToken) is { } existing)
+        if (await db.Payments.AsNoTracking().AnyAsync(p => p.ProcessorReference == incoming.ProcessorReference, cancellationToken))
         {
-            return new IntakeResult(existing, false);
+            return await FillInAsync(tenant, incoming, cancellationToken);
         }
         var now = time.GetUtcNow();
         var practice = await db.Practices.AsNoTracking().SingleAsync(cancellationToken);
@@ -42,8 +45,10 @@ public sealed class PaymentIntake(DentalHubDbFactory databases, ConnectorFactory
             PracticeId = practice.Id,
             PatientId = incoming.PatientId is { } id && await db.Patients.AnyAsync(p => p.Id == id, cancellationToken) ? id : null,
             Source = incoming.Source,
+            SourceKnown = incoming.SourceKnown,
             Gross = incoming.Gross,
             Fee = incoming.Fee,
+            FeeKnown = incoming.FeeKnown,
             Net = incoming.Gross - incoming.Fee,
             Currency = incoming.Currency.ToUpperInvariant(),
             ProcessorReference = incoming.ProcessorReference,
@@ -53,10 +58,15 @@ public sealed class PaymentIntake(DentalHubDbFactory databases, ConnectorFactory
             Description = incoming.Description,
         };
         db.Payments.Add(payment);
-        var command = await PlanWritebackAsync(db, payment, settings, practice, now, cancellationToken);
-        if (command is not null)
+        var plan = await planner.PlanAsync(db, payment, settings, practice, now, cancellationToken);
+        if (plan is PaymentWritebackPlan.Write write)
         {
-            db.WritebackCommands.Add(command);
+            payment.WritebackNote = write.WaitingNote;
+            db.WritebackCommands.Add(PaymentWritebackPlanner.NewCommand(payment, write, now));
+        }
+        else
+        {
+            payment.WritebackNote = ((PaymentWritebackPlan.None)plan).Note;
         }
         try
         {
@@ -64,114 +74,46 @@ public sealed class PaymentIntake(DentalHubDbFactory databases, ConnectorFactory
         }
         catch (DbUpdateException)
         {
-            // The same payment arrived twice at once: the other request stored it (the unique index saw to that).
-            await using var again = databases.Create(tenant);
-            return new IntakeResult(await FindAsync(again, incoming.ProcessorReference, cancellationToken) ?? throw new InvalidOperationException("The payment could not be stored."), false);
+            // The same payment arrived twice at once: the other request stored it (the unique index saw to that);
+            // what this report knows is filled in on top.
+            return await FillInAsync(tenant, incoming, cancellationToken);
         }
-        if (command is not null)
+        if (plan is PaymentWritebackPlan.Write { NotBefore: var due } && due <= now)
         {
             signal.Wake();
         }
         return new IntakeResult(payment, true);
     }
 
-    private async Task<WritebackCommand?> PlanWritebackAsync(DentalHubDb db, Payment payment, WritebackSettings settings, Practice practice, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IntakeResult> FillInAsync(TenantScope tenant, IncomingPayment incoming, CancellationToken cancellationToken)
     {
-        if (payment.PatientId is not { } patientId)
-        {
-            payment.WritebackNote = "DentalHub could not tell whose payment this is. Assign it to a patient to record it in the PMS.";
-            return null;
-        }
-        if (!settings.IsEnabled(payment.Source))
-        {
-            payment.WritebackNote = $"Writeback is off for {SourceText.Of(payment.Source)} payments (Settings › Writeback).";
-            return null;
-        }
-        if (payment.Source == PaymentSource.CardTerminal && settings.TerminalPostedByStaff)
-        {
-            payment.WritebackNote = "Card-terminal payments are posted by staff in the PMS (Settings › Writeback).";
-            return null;
-        }
-        var target = await WritableLinkAsync(db, patientId, cancellationToken);
-        if (target is null)
-        {
-            payment.WritebackNote = "The patient is not linked to a PMS record that DentalHub can write payments to.";
-            return null;
-        }
-        var reference = "DH-" + payment.Id.ToString("N")[..20].ToUpperInvariant();
-        var types = JsonSerializer.Deserialize<Dictionary<string, string>>(settings.PaymentTypesJson) ?? [];
-        var write = new PmsPaymentWrite(
-            reference,
-            target.Value.PmsId,
-            settings.Amount == AmountBasis.Net ? payment.Net : payment.Gross,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(payment.ProcessedAt, practice.TimeZone).DateTime),
-            types.GetValueOrDefault(payment.Source.ToString()),
-            settings.Allocation,
-            $"{SourceText.Of(payment.Source)} payment via {payment.Processor} {payment.ProcessorReference}");
-        return new WritebackCommand
-        {
-            PracticeId = practice.Id,
-            ConnectionId = target.Value.ConnectionId,
-            Kind = WritebackKinds.Payment,
-            SubjectId = payment.Id,
-            OrderKey = patientId.ToString(),
-            Reference = reference,
-            PayloadJson = JsonSerializer.Serialize(write),
-            State = WritebackState.Pending,
-            NextAttemptAt = settings.Timing == WritebackTiming.DailyBatch ? DailyBatch.NextRun(settings.DailyBatchAt, practice.TimeZone, now) : now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var change = await changes.ApplyAsync(tenant, p => p.ProcessorReference == incoming.ProcessorReference,
+            (payment, db) => FillInAsync(payment, db, incoming, cancellationToken), record: null, cancellationToken);
+        return new IntakeResult(change.Payment ?? throw new InvalidOperationException("The payment could not be stored."), false, change.Outcome);
     }
 
-    private async Task<(Guid ConnectionId, string PmsId)?> WritableLinkAsync(DentalHubDb db, Guid patientId, CancellationToken cancellationToken)
+    /// <summary>Only what the stored payment still lacks is taken: a report never overwrites what an earlier one settled.</summary>
+    private static async Task<bool> FillInAsync(Payment payment, DentalHubDb db, IncomingPayment incoming, CancellationToken cancellationToken)
     {
-        var links = await (
-            from link in db.PatientLinks.AsNoTracking()
-            join connection in db.Connections.AsNoTracking() on link.ConnectionId equals connection.Id
-            where link.PatientId == patientId && connection.Enabled
-            select new { link.PmsId, link.SyncedAt, connection }).ToListAsync(cancellationToken);
-        // The most recently read record of an enabled connection, as everywhere a profile's links are read (ProfileLinks).
-        var writable = links.OrderByDescending(l => l.SyncedAt).ThenBy(l => l.connection.Id).ThenBy(l => l.PmsId, StringComparer.Ordinal).FirstOrDefault(l => connectors.Create(l.connection) is IWritesPayments);
-        return writable is null ? null : (writable.connection.Id, writable.PmsId);
-    }
-
-    private static Task<Payment?> FindAsync(DentalHubDb db, string reference, CancellationToken cancellationToken) =>
-        db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.ProcessorReference == reference, cancellationToken);
-}
-
-public static class SourceText
-{
-    public static string Of(PaymentSource source) => source switch
-    {
-        PaymentSource.CardTerminal => "card-terminal",
-        PaymentSource.Portal => "portal",
-        PaymentSource.BalanceCollection => "balance-collection",
-        PaymentSource.PaymentPlan => "payment-plan",
-        PaymentSource.Membership => "membership",
-        PaymentSource.Insurance => "insurance",
-    };
-}
-
-/// <summary>When a daily batch runs next, at a wall-clock time in the practice's zone (daylight saving included).</summary>
-public static class DailyBatch
-{
-    public static DateTimeOffset NextRun(TimeOnly at, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        var localNow = TimeZoneInfo.ConvertTime(now, zone);
-        for (var day = DateOnly.FromDateTime(localNow.DateTime); ; day = day.AddDays(1))
+        var changed = false;
+        if (!payment.SourceKnown && incoming.SourceKnown)
         {
-            var local = day.ToDateTime(at);
-            if (zone.IsInvalidTime(local))
-            {
-                // The clock skips this time on a spring-forward day: run at the first valid minute after it.
-                local = local.AddHours(1);
-            }
-            var utc = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-            if (utc > now)
-            {
-                return utc;
-            }
+            payment.Source = incoming.Source;
+            payment.SourceKnown = true;
+            changed = true;
         }
+        if (!payment.FeeKnown && incoming.FeeKnown)
+        {
+            payment.Fee = incoming.Fee;
+            payment.Net = payment.Gross - incoming.Fee;
+            payment.FeeKnown = true;
+            changed = true;
+        }
+        if (payment.PatientId is null && incoming.PatientId is { } patientId && await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
+        {
+            payment.PatientId = patientId;
+            changed = true;
+        }
+        return changed;
     }
 }

@@ -19,6 +19,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         entity.Property(p => p.Processor).HasMaxLength(32);
         entity.Property(p => p.Description).HasMaxLength(500);
         entity.Property(p => p.WritebackNote).HasMaxLength(500);
+        entity.Property(p => p.Discrepancy).HasMaxLength(1000);
+        entity.Property(p => p.Version).IsConcurrencyToken();
+        entity.HasIndex(p => new { p.PracticeId, p.ProcessedAt });
         entity.Property(p => p.Source).HasConversion<string>().HasMaxLength(32);
         entity.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId);
     }

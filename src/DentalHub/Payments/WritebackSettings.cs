@@ -4,7 +4,8 @@ namespace DentalHub.Payments;
 
 /// <summary>
 /// How a practice wants payments, and the messages it sends patients, recorded in its PMS. Changes apply to
-/// what arrives or is sent after the change; writes already queued keep what they were queued with.
+/// what arrives or is sent after the change; writes already queued keep what they were queued with, unless a
+/// later processor event or an assignment plans a payment again (<see cref="PaymentChanges"/>).
 /// </summary>
 public sealed class WritebackSettings : IPracticeOwned
 {

@@ -30,7 +30,7 @@ public static class DepositPlanner
         {
             return new DepositPlan.Held("The payout has no lines yet, so there is nothing to itemize.");
         }
-        if (Difference(payout.NetAmount, payout.Items.Sum(i => i.Net), payout.Currency) is { } itemsOff)
+        if (LinesOff(payout) is { } itemsOff)
         {
             return itemsOff;
         }
@@ -87,6 +87,9 @@ public static class DepositPlanner
             $"{ProcessorName(payout)} payout {payout.ProcessorPayoutId} arriving {payout.ArrivalDate:yyyy-MM-dd}",
             lines));
     }
+
+    /// <summary>Why the payout is held when its lines' net does not add up to what the bank receives; null when it does.</summary>
+    public static DepositPlan.Held? LinesOff(Payout payout) => Difference(payout.NetAmount, payout.Items.Sum(i => i.Net), payout.Currency);
 
     /// <summary>
     /// QuickBooks replays the first answer to a requestid, so a fixed payload needs a new one: our payout id

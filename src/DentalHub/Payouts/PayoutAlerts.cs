@@ -8,6 +8,9 @@ public static class PayoutAlerts
 {
     public const string Reversed = "payout.reversed";
     public const string TotalMismatch = "payout.total-mismatch";
+
+    /// <summary>The payout's lines do not add up to what the bank receives; raised when it arrives.</summary>
+    public const string LinesDoNotAddUp = "payout.lines-mismatch";
     public const string NotPosted = "payout.not-posted";
     public const string NeedsReview = "payout.needs-review";
 

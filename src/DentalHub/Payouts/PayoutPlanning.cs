@@ -21,6 +21,12 @@ public sealed class PayoutPlanning(AvailableConnectors connectors)
         payout.Fees = payout.Items.Sum(i => i.Fee) - payout.Items.Where(i => i.Category == PayoutItemCategory.Fee).Sum(i => i.Gross);
         payout.ErrorDetailsJson = "[]";
         payout.Difference = null;
+        if (payout.Items.Count > 0 && DepositPlanner.LinesOff(payout) is { } off)
+        {
+            // Flagged when it arrives, QuickBooks or not: the bookkeeper needs to know the processor's lines are incomplete.
+            await RaiseOnceAsync(db, payout, off.Reason, now, cancellationToken);
+            return Hold(payout, off, now);
+        }
         var books = await AccountingConnectionAsync(db, cancellationToken);
         if (books is null)
         {
@@ -58,6 +64,14 @@ public sealed class PayoutPlanning(AvailableConnectors connectors)
     {
         var enabled = await db.Connections.AsNoTracking().Where(c => c.Enabled).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
         return enabled.FirstOrDefault(c => connectors.Find(c.ConnectorKey)?.Kind == ConnectorKind.Accounting);
+    }
+
+    private static async Task RaiseOnceAsync(DentalHubDb db, Payout payout, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await db.Alerts.AnyAsync(a => a.SubjectId == payout.Id && a.Kind == PayoutAlerts.LinesDoNotAddUp && a.AcknowledgedAt == null, cancellationToken))
+        {
+            PayoutAlerts.Raise(db, payout, PayoutAlerts.LinesDoNotAddUp, $"Payout {payout.ProcessorPayoutId} arriving {payout.ArrivalDate:yyyy-MM-dd}: {text}", now);
+        }
     }
 
     private static bool Hold(Payout payout, DepositPlan.Held held, DateTimeOffset now)

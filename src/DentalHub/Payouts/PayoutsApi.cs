@@ -16,27 +16,65 @@ public sealed record PayoutLineRequest(PayoutItemCategory Category, string? Sour
 
 public sealed record PayoutLineDto(PayoutItemCategory Category, string? SourceId, decimal Gross, decimal Fee, decimal Net, PaymentSource? Source);
 
+/// <param name="LinesAddUp">False when the lines' net is not what the bank receives (the payout is then held, QuickBooks or not).</param>
+/// <param name="Breakdown">The lines grouped as a bookkeeper reads them: charges by payment source, refunds, disputes, fees, adjustments.</param>
 public sealed record PayoutDto(
     Guid Id, string PayoutId, DateOnly ArrivalDate, string Currency, decimal Gross, decimal Fees, decimal NetAmount,
-    PayoutState Status, string StatusText, decimal? Difference, string? DepositId, IReadOnlyList<string> Errors, IReadOnlyList<PayoutLineDto> Lines)
+    PayoutState Status, string StatusText, decimal? Difference, string? DepositId, IReadOnlyList<string> Errors, IReadOnlyList<PayoutLineDto> Lines,
+    bool LinesAddUp, IReadOnlyList<PayoutBreakdownLine> Breakdown)
 {
     public static PayoutDto From(PayoutView view)
     {
         var p = view.Payout;
+        var breakdown = PayoutBreakdown.Of(p);
         return new(p.Id, p.ProcessorPayoutId, p.ArrivalDate, p.Currency, p.Gross, p.Fees, p.NetAmount, view.Status, view.Text, p.Difference, p.DepositId, view.Errors,
-            p.Items.Select(i => new PayoutLineDto(i.Category, i.SourceId, i.Gross, i.Fee, i.Net, i.SourceType)).ToList());
+            p.Items.Select(i => new PayoutLineDto(i.Category, i.SourceId, i.Gross, i.Fee, i.Net, i.SourceType)).ToList(),
+            breakdown.AddsUp, breakdown.Lines);
     }
 }
 
-/// <summary>Payouts from other processors' software: each becomes one deposit in QuickBooks. Idempotent on payoutId.</summary>
+/// <summary>
+/// Payouts from other processors' software: each becomes one deposit in QuickBooks. Idempotent on payoutId.
+/// Reading needs payouts:read (payouts:write also reads); writing needs payouts:write.
+/// </summary>
 public static class PayoutsApi
 {
+    private static readonly IReadOnlyList<ListParameter> ListParameters =
+    [
+        new("from", "Arriving on or after this day (yyyy-MM-dd).", ListParameterType.Date),
+        new("to", "Arriving on or before this day (yyyy-MM-dd).", ListParameterType.Date),
+        new("limit", "How many payouts per page, 1 to 200 (50 when left out).", ListParameterType.Integer),
+        new("cursor", "The nextCursor of the previous page.", ListParameterType.Text),
+    ];
+
     public static void MapPayoutsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/payouts").RequireAuthorization(ApiSetup.ScopePolicy(ApiScopes.PayoutsWrite)).WithTags("Payouts");
-        group.MapPost("/", PostAsync).WithName("RecordPayout")
+        var group = api.MapGroup("/payouts").WithTags("Payouts");
+        group.MapPost("/", PostAsync).RequireScope(ApiScopes.PayoutsWrite).WithName("RecordPayout")
             .WithSummary("Records a payout with its lines and queues its deposit for QuickBooks. A repeat returns 200 with the stored payout; other lines replace a held or failed payout's, else 409.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetPayout").WithSummary("A payout, its lines and whether its deposit is in QuickBooks.");
+        group.MapGet("/", ListAsync).RequireScope(ApiScopes.PayoutsRead).WithName("ListPayouts")
+            .WithSummary("Payouts, latest arrival first, each with its lines, their breakdown and whether its deposit is in QuickBooks.")
+            .WithQueryParameters(ListParameters);
+        group.MapGet("/{id:guid}", GetAsync).RequireScope(ApiScopes.PayoutsRead).WithName("GetPayout").WithSummary("A payout, its lines and whether its deposit is in QuickBooks.");
+    }
+
+    private static async Task<Results<Ok<ListPage<PayoutDto>>, ValidationProblem>> ListAsync(
+        HttpRequest request, ClaimsPrincipal user, PayoutQuery query, DentalHub.Data.DentalHubDbFactory databases, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.From(user);
+        await using var db = databases.Create(caller.Tenant);
+        var parameters = new ListQuery(request.Query, db);
+        var filter = new PayoutFilter(parameters.Date("from"), parameters.Date("to"));
+        var limit = parameters.Integer("limit", 1, 200) ?? 50;
+        var skip = OffsetCursor.Read(parameters, "cursor");
+        if (parameters.Errors.Count > 0)
+        {
+            return parameters.Problem();
+        }
+        var views = await query.FindAsync(caller.Tenant, filter, skip, limit + 1, withLines: true, cancellationToken);
+        return TypedResults.Ok(new ListPage<PayoutDto>(
+            views.Take(limit).Select(PayoutDto.From).ToList(),
+            views.Count > limit ? OffsetCursor.Write(skip + limit) : null));
     }
 
     private static async Task<Results<Created<PayoutDto>, Ok<PayoutDto>, ValidationProblem, ProblemHttpResult>> PostAsync(

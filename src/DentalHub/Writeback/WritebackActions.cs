@@ -63,4 +63,26 @@ public sealed class WritebackActions(
         WritebackLog.ChangedByStaff(logger, command.Id, command.Kind, command.ConnectionId, from, command.State, actor.Kind);
         return true;
     }
+
+    /// <summary>
+    /// Takes back "posted by hand" (clicked by mistake, or the entry in the target was deleted): the command is
+    /// parked for review again, so a retry reads the target back before anything is sent.
+    /// </summary>
+    public async Task<bool> UndoPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid commandId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var command = await db.WritebackCommands.FirstOrDefaultAsync(c => c.Id == commandId, cancellationToken);
+        if (command is not { State: WritebackState.HandledByHand })
+        {
+            return false;
+        }
+        command.State = WritebackState.NeedsReview;
+        command.TargetId = null;
+        command.LastError ??= "Marked posted by hand, then undone.";
+        command.UpdatedAt = time.GetUtcNow();
+        command.Version++;
+        audit.Add(db, actor, "writeback.posted-by-hand-undone", $"Writeback {command.Reference}");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 }

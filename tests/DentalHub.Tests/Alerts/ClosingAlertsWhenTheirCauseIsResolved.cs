@@ -5,6 +5,7 @@ using DentalHub.Data;
 using DentalHub.Hosting;
 using DentalHub.Messages;
 using DentalHub.Payments;
+using DentalHub.TestDoubles.Smtp;
 using DentalHub.Tests.Infrastructure;
 using DentalHub.Tests.Messages;
 using DentalHub.Tests.Writeback;

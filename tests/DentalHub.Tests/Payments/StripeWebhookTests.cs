@@ -16,7 +16,7 @@ namespace DentalHub.Tests.Payments;
 /// <summary>Stripe posting signed charge events to a practice's webhook address.</summary>
 public sealed class StripePostingChargeEvents : IAsyncLifetime
 {
-    private const string Secret = "whsec_test_dentalhub";
+    private const string Secret = StripeWebhooks.Secret;
     private readonly DentalHubApp app = new(new SqliteTestDatabase(), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
     private TestPractice practice = default!;
     private Guid stripeConnection;
@@ -26,10 +26,7 @@ public sealed class StripePostingChargeEvents : IAsyncLifetime
     public async Task InitializeAsync()
     {
         practice = await app.AddPracticeAsync("Stripe Dental");
-        var created = await app.Services.GetRequiredService<ConnectionService>().CreateAsync(practice.Tenant, AuditActor.System, new ConnectionInput(
-            StripeConnector.Key, "Card payments", new Dictionary<string, string>(),
-            new Dictionary<string, string> { ["webhookSigningSecret"] = Secret, ["apiKey"] = "rk_test_dentalhub" }), CancellationToken.None);
-        stripeConnection = created.Id;
+        stripeConnection = await app.ConnectStripeAsync(practice);
         await using var db = app.Databases.Create(practice.Tenant);
         var patient = new DentalHub.Patients.Patient { PracticeId = practice.PracticeId, FirstName = "Ivy", LastName = "Card", BirthDate = new DateOnly(1991, 1, 1), MatchKey = "ivy|card|1991-01-01" };
         db.Patients.Add(patient);
@@ -113,20 +110,9 @@ public sealed class StripePostingChargeEvents : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private Task<HttpResponseMessage> PostAsync(string body, string signature)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/payments/{stripeConnection}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
-        return client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body, string signature) => client.PostSignedStripeEventAsync(stripeConnection, body, signature);
 
-    // Stripe's scheme: t=<unix seconds>,v1=<hex HMAC-SHA256 of "{t}.{body}" keyed with the endpoint secret>.
-    private static string Sign(string body, string secret = Secret, DateTimeOffset? at = null)
-    {
-        var timestamp = (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
-        return $"t={timestamp},v1={Convert.ToHexStringLower(mac)}";
-    }
+    private static string Sign(string body, string secret = Secret, DateTimeOffset? at = null) => StripeWebhooks.Sign(body, secret, at);
 
     private static string ChargeEvent(string eventId, string type, string chargeId, string methodType, string patient) => ChargeEventTemplate
         .Replace("@eventId@", eventId, StringComparison.Ordinal)

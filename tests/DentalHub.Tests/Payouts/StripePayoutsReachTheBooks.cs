@@ -134,14 +134,7 @@ public sealed class StripePayoutsReachTheBooks : IAsyncLifetime
         return await db.Payouts.AsNoTracking().Include(p => p.Items).SingleAsync(p => p.ProcessorPayoutId == "po_1E2E");
     }
 
-    private Task<HttpResponseMessage> PostAsync(string body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/payments/{stripeConnection}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
-        request.Headers.TryAddWithoutValidation("Stripe-Signature", $"t={timestamp},v1={Convert.ToHexStringLower(mac)}");
-        return client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body) => client.PostStripeEventAsync(stripeConnection, body, Secret);
 
     private static string PayoutEvent(string eventId, string type, string status, string reconciliation) => $$"""
         {"id":"{{eventId}}","object":"event","api_version":"{{StripeWebhookReader.ExpectedApiVersion}}","created":1763800000,"livemode":false,"pending_webhooks":1,

@@ -54,7 +54,7 @@ public sealed class OpenDentalApiFailingAfterCommitting : IAsyncLifetime
         api.FailNextPayment(fault);
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        var dispatcher = new WritebackDispatcher(app.Databases, app.Services.GetRequiredService<ConnectorFactory>(), [new PaymentWritebackTarget()], new WritebackPolicy(), clock, NullLogger<WritebackDispatcher>.Instance);
+        var dispatcher = new WritebackDispatcher(app.Databases, app.Services.GetRequiredService<ConnectorFactory>(), [new PaymentWritebackTarget(app.Databases)], new WritebackPolicy(), clock, NullLogger<WritebackDispatcher>.Instance);
         await dispatcher.RunOnceAsync(CancellationToken.None);
         var afterFault = await db.WritebackCommands.AsNoTracking().SingleAsync();
         Assert.Equal(WritebackState.Unknown, afterFault.State);

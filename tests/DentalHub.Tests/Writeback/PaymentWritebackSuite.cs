@@ -22,11 +22,7 @@ public abstract class PaymentWritebackSuite(DatabaseProvider provider) : IAsyncL
         }
     }
 
-    private async Task<WritebackHarness> StartAsync()
-    {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        return harness = await WritebackHarness.StartAsync(provider);
-    }
+    private async Task<WritebackHarness> StartAsync() => harness = await WritebackHarness.StartOrSkipAsync(provider);
 
     [SkippableFact]
     public async Task Payment_WithNoFault_IsRecordedOnceWithTheNetAmount()

@@ -60,6 +60,13 @@ public sealed class WritebackHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Starts on <paramref name="provider"/>, or skips the test when that database server is not configured.</summary>
+    public static Task<WritebackHarness> StartOrSkipAsync(DatabaseProvider provider)
+    {
+        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
+        return StartAsync(provider);
+    }
+
     public WritebackDispatcher NewDispatcher() => new(
         App.Services.GetRequiredService<DentalHubDbFactory>(), App.Services.GetRequiredService<ConnectorFactory>(), App.Services.GetServices<IWritebackTarget>(), Policy, Clock, NullLogger<WritebackDispatcher>.Instance);
 

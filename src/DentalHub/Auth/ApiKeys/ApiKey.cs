@@ -37,7 +37,16 @@ public static class ApiScopes
     public const string ConnectionsRead = "connections:read";
     public const string PatientsRead = "patients:read";
     public const string PatientsWrite = "patients:write";
+
+    /// <summary>Payments with their writeback state, refunds and disputes.</summary>
+    public const string PaymentsRead = "payments:read";
+
+    /// <summary>Recording payments and refunds, and assigning a payment to a patient.</summary>
     public const string PaymentsWrite = "payments:write";
+
+    /// <summary>Payouts with their lines and whether their deposit is in the books.</summary>
+    public const string PayoutsRead = "payouts:read";
+
     public const string PayoutsWrite = "payouts:write";
 
     /// <summary>Providers, chairs, appointment types, schedules and appointments read from the PMS.</summary>
@@ -49,5 +58,17 @@ public static class ApiScopes
     /// <summary>Ledger lines and family balances read from the PMS.</summary>
     public const string LedgerRead = "ledger:read";
 
-    public static IReadOnlyList<string> All { get; } = [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsWrite, PayoutsWrite, ScheduleRead, InsuranceRead, LedgerRead];
+    public static IReadOnlyList<string> All { get; } =
+        [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsRead, PaymentsWrite, PayoutsRead, PayoutsWrite, ScheduleRead, InsuranceRead, LedgerRead];
+
+    /// <summary>
+    /// The scopes that let a key do what <paramref name="scope"/> allows: itself and, for reading payments and
+    /// payouts, their write scope (keys made before the read scopes existed read what they write).
+    /// </summary>
+    public static IReadOnlyList<string> Granting(string scope) => scope switch
+    {
+        PaymentsRead => [PaymentsRead, PaymentsWrite],
+        PayoutsRead => [PayoutsRead, PayoutsWrite],
+        _ => [scope],
+    };
 }

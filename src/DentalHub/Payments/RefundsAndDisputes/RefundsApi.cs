@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DentalHub.Api;
 using DentalHub.Audit;
 using DentalHub.Auth.ApiKeys;
 using DentalHub.Connectors.Contract;
@@ -14,7 +15,7 @@ public sealed record RefundRequest(string Reference, decimal Amount, DateTimeOff
 public static class RefundsApi
 {
     public static void MapRefundsApi(this RouteGroupBuilder payments) =>
-        payments.MapPost("/{id:guid}/refunds", PostAsync).WithName("RecordRefund")
+        payments.MapPost("/{id:guid}/refunds", PostAsync).RequireScope(ApiScopes.PaymentsWrite).WithName("RecordRefund")
             .WithSummary("Records a refund of a payment (not written to the PMS). Idempotent on reference: a repeat returns 200 with the stored refund.");
 
     private static async Task<Results<Created<RefundLine>, Ok<RefundLine>, ValidationProblem, ProblemHttpResult>> PostAsync(

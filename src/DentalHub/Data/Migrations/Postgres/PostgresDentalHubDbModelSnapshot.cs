@@ -1383,9 +1383,16 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Discrepancy")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<decimal>("Fee")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<bool>("FeeKnown")
+                        .HasColumnType("boolean");
 
                     b.Property<decimal>("Gross")
                         .HasPrecision(12, 2)
@@ -1422,6 +1429,13 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("SourceKnown")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WritebackNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1429,6 +1443,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PracticeId", "PatientId");
+
+                    b.HasIndex("PracticeId", "ProcessedAt");
 
                     b.HasIndex("PracticeId", "ProcessorReference")
                         .IsUnique();

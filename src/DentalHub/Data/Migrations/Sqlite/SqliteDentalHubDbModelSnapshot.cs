@@ -1372,9 +1372,16 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Discrepancy")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Fee")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FeeKnown")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Gross")
                         .HasPrecision(12, 2)
@@ -1411,6 +1418,13 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SourceKnown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WritebackNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1418,6 +1432,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PracticeId", "PatientId");
+
+                    b.HasIndex("PracticeId", "ProcessedAt");
 
                     b.HasIndex("PracticeId", "ProcessorReference")
                         .IsUnique();
