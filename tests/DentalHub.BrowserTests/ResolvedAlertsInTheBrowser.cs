@@ -52,6 +52,8 @@ public sealed class ResolvedAlertsInTheBrowser : BrowserScenario
         await Assertions.Expect(page.Locator("[data-testid=writeback-status]")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("61-alert-opens-its-payment"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Posted by hand" }).ClickAsync();
+        // The page asks first: it must be in the PMS already.
+        await page.Locator(".mud-dialog button", new() { HasText = "Mark posted by hand" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=writeback-status]")).ToContainTextAsync("Posted by hand");
 
         await page.GotoAsync(Hub.BaseUrl + "/");

@@ -56,6 +56,15 @@ public sealed class DoubleWriteEndpoint(object gate)
         }
     }
 
+    /// <summary>Forgets the faults not met yet: the endpoint is healthy from now on.</summary>
+    public void ClearFaults()
+    {
+        lock (gate)
+        {
+            faults.Clear();
+        }
+    }
+
     /// <summary>Notes a POST's body. Callers hold the gate.</summary>
     internal void Arrived(string body) => bodies.Add(body);
 

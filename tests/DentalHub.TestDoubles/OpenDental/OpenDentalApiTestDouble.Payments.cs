@@ -20,6 +20,9 @@ public sealed partial class OpenDentalApiTestDouble
     private readonly List<DoublePaySplit> splits = [];
     private readonly List<DoubleDefinition> definitions = [.. DoubleDefinition.Stock];
     private readonly DoubleWriteEndpoint paymentWrites;
+
+    /// <summary>What every <c>POST /payments</c> shares with the other creating endpoints: bodies, faults, timing.</summary>
+    public DoubleWriteEndpoint PaymentWrites => paymentWrites;
     private long nextPayNum = 900;
     private long nextSplitNum = 4000;
 

@@ -115,6 +115,15 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the failures queued with <see cref="FailNext"/> that no GET has met yet.</summary>
+    public void ClearFailures()
+    {
+        lock (gate)
+        {
+            failures.Clear();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
