@@ -66,6 +66,8 @@ public sealed class RewardsInTheBrowser : BrowserScenario
         await Assertions.Expect(page.Locator("[data-testid=points-history]")).ToContainTextAsync("Referred a friend");
 
         await points.GetByRole(AriaRole.Tab, new() { Name = "Redeem" }).ClickAsync();
+        // The tab switch is a round trip: until it renders, "Points" is still the custom award's field.
+        await page.Locator("[data-testid=redeem-submit]").WaitForAsync();
         await points.GetByLabel("Points").FillAsync("45");
         await points.GetByLabel("Reason").FillAsync("Electric toothbrush");
         await page.ClickAsync("[data-testid=redeem-submit]");

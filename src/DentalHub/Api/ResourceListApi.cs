@@ -123,38 +123,14 @@ public static class ResourceListApi
 
     private sealed record ListCursor(DateTimeOffset UpdatedAt, string PmsId, Guid ConnectionId)
     {
-        public override string ToString() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
-            $"{UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{ConnectionId.ToString("N", CultureInfo.InvariantCulture)}|{PmsId}"));
+        public override string ToString() => KeysetCursor.Write(UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), ConnectionId, PmsId);
 
-        public static ListCursor? Read(ListQuery query)
-        {
-            if (query.Text("cursor") is not { } text)
-            {
-                return null;
-            }
-            var cursor = Parse(text);
-            if (cursor is null)
-            {
-                query.Reject("cursor", "Pass the nextCursor of the previous page as it was returned.");
-            }
-            return cursor;
-        }
+        public static ListCursor? Read(ListQuery query) =>
+            KeysetCursor.Read(query, ParseTicks) is { } key ? new ListCursor(key.Sort, key.PmsId, key.ConnectionId) : null;
 
-        private static ListCursor? Parse(string text)
-        {
-            try
-            {
-                var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|', 3);
-                return parts.Length == 3
-                    && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                    && Guid.TryParseExact(parts[1], "N", out var connection)
-                    ? new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[2], connection)
-                    : null;
-            }
-            catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
-            {
-                return null;
-            }
-        }
+        private static DateTimeOffset? ParseTicks(string text) =>
+            long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                ? new DateTimeOffset(ticks, TimeSpan.Zero)
+                : null;
     }
 }

@@ -118,38 +118,12 @@ public static class LedgerApi
 
     private sealed record LedgerCursor(DateOnly Date, string PmsId, Guid ConnectionId)
     {
-        public override string ToString() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
-            $"{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{ConnectionId.ToString("N", CultureInfo.InvariantCulture)}|{PmsId}"));
+        public override string ToString() => KeysetCursor.Write(Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ConnectionId, PmsId);
 
-        public static LedgerCursor? Read(ListQuery query)
-        {
-            if (query.Text("cursor") is not { } text)
-            {
-                return null;
-            }
-            var cursor = Parse(text);
-            if (cursor is null)
-            {
-                query.Reject("cursor", "Pass the nextCursor of the previous page as it was returned.");
-            }
-            return cursor;
-        }
+        public static LedgerCursor? Read(ListQuery query) =>
+            KeysetCursor.Read(query, ParseDate) is { } key ? new LedgerCursor(key.Sort, key.PmsId, key.ConnectionId) : null;
 
-        private static LedgerCursor? Parse(string text)
-        {
-            try
-            {
-                var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|', 3);
-                return parts.Length == 3
-                    && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    && Guid.TryParseExact(parts[1], "N", out var connection)
-                    ? new LedgerCursor(date, parts[2], connection)
-                    : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
+        private static DateOnly? ParseDate(string text) =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
 }
