@@ -1,3 +1,4 @@
+using DentalHub.Adjustments;
 using DentalHub.Api;
 using DentalHub.Auth;
 using DentalHub.Bookkeeping;
@@ -65,6 +66,7 @@ api.MapImportFailuresApi();
 api.MapScheduleApi();
 api.MapInsuranceApi();
 api.MapLedgerApi();
+api.MapAdjustmentsApi();
 api.MapPaymentsApi();
 api.MapPayoutsApi();
 api.MapEmbedApi();

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using DentalHub.Connectors.Contract;
 
 namespace DentalHub.Connectors.Demo;
@@ -10,19 +8,7 @@ namespace DentalHub.Connectors.Demo;
 /// </summary>
 public sealed class DemoCommlogs(string name, IReadOnlySet<string> patientIds) : IWritesCommlogs
 {
-    private static readonly ConcurrentDictionary<string, List<(PmsCommlogWrite Commlog, string Id)>> Logs = new();
-
-    public static IReadOnlyList<(PmsCommlogWrite Commlog, string Id)> Entries(string name)
-    {
-        if (!Logs.TryGetValue(name, out var entries))
-        {
-            return [];
-        }
-        lock (entries)
-        {
-            return [.. entries];
-        }
-    }
+    public static IReadOnlyList<(PmsCommlogWrite Commlog, string Id)> Entries(string name) => DemoWrites<PmsCommlogWrite>.Entries(name);
 
     public Task<WriteOutcome> WriteCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken)
     {
@@ -31,18 +17,11 @@ public sealed class DemoCommlogs(string name, IReadOnlySet<string> patientIds) :
             return Task.FromResult<WriteOutcome>(new WriteOutcome.Refused(
                 $"The Demo PMS has no patient {commlog.PmsPatientId}: link the profile to one of the sample practice's patients."));
         }
-        var entries = Logs.GetOrAdd(name, _ => []);
-        lock (entries)
-        {
-            var id = (entries.Count + 8001).ToString(CultureInfo.InvariantCulture);
-            entries.Add((commlog, id));
-            return Task.FromResult<WriteOutcome>(new WriteOutcome.Written(id));
-        }
+        return Task.FromResult<WriteOutcome>(new WriteOutcome.Written(DemoWrites<PmsCommlogWrite>.Keep(name, commlog, 8001)));
     }
 
     public Task<FindOutcome> FindWrittenCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken)
     {
-        var hit = Entries(name).FirstOrDefault(e => e.Commlog.Reference == commlog.Reference);
-        return Task.FromResult<FindOutcome>(hit.Id is null ? new FindOutcome.NotFound() : new FindOutcome.Found(hit.Id));
+        return Task.FromResult(DemoWrites<PmsCommlogWrite>.Find(name, c => c.Reference == commlog.Reference));
     }
 }

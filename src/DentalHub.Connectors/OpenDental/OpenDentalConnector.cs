@@ -1,4 +1,5 @@
 using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.OpenDental.Adjustments;
 using DentalHub.Connectors.OpenDental.Api;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Database;
@@ -41,7 +42,7 @@ public static class OpenDentalConnector
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key,
         "Open Dental",
-        "Reads patients from Open Dental, either straight from the office's database with a read-only user or through Open Dental's API, and records payments and communication logs through Open Dental's API.",
+        "Reads patients from Open Dental, either straight from the office's database with a read-only user or through Open Dental's API, and records payments, communication logs and adjustments through Open Dental's API.",
         ConnectorKind.PracticeManagement,
         [
             new ConnectorField(ModeField, "Connect through",
@@ -75,7 +76,8 @@ public static class OpenDentalConnector
             var api = WithTimeout(ApiSettings.WhenKeysPresent(context.Settings), requestTimeout);
             IWritesPayments payments = api is null ? KeylessPaymentWriter.Instance : OpenDentalPaymentWriter.Create(api, context);
             IWritesCommlogs commlogs = api is null ? KeylessCommlogWriter.Instance : OpenDentalCommlogWriter.Create(api, context);
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs);
+            IWritesAdjustments adjustments = api is null ? KeylessAdjustmentWriter.Instance : OpenDentalAdjustmentWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments);
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {

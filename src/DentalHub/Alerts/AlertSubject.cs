@@ -18,5 +18,8 @@ public sealed record AlertSubject(string Name, string Link)
     /// <summary>A patient's communication logs, named without the patient's data: the link opens the profile for those who may see it.</summary>
     public static AlertSubject PatientLogs(Guid patientId) => new("A patient's communication log", $"/patients/{patientId}");
 
+    /// <summary>An adjustment on a patient's account, named without the patient's data.</summary>
+    public static AlertSubject PatientAdjustment(Guid patientId) => new("An adjustment on a patient's account", $"/patients/{patientId}");
+
     public static AlertSubject Connection(Guid id, string name) => new($"Connection '{name}'", $"/connections/{id}");
 }

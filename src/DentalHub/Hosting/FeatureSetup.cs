@@ -34,6 +34,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Writeback.WritebackSignal>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.PaymentWritebackTarget>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.CommlogWritebackTarget>();
+        services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.AdjustmentWritebackTarget>();
+        services.AddSingleton<DentalHub.Adjustments.PatientAdjustments>();
         services.AddDentalHubPayouts();
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
@@ -63,6 +65,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Tags.TagService>();
         services.AddSingleton<DentalHub.Messages.SmtpSettingsService>();
         services.AddSingleton<DentalHub.Messages.MessageTemplates>();
+        services.AddSingleton<DentalHub.Writeback.PmsRecords>();
         services.AddSingleton<DentalHub.Writeback.PmsCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageSender>();

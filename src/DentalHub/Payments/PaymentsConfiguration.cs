@@ -46,6 +46,8 @@ internal sealed class WritebackSettingsConfiguration : IEntityTypeConfiguration<
         entity.HasKey(s => s.PracticeId);
         entity.Property(s => s.DisabledSources).HasMaxLength(300);
         entity.Property(s => s.PaymentTypesJson).HasMaxLength(2000);
+        entity.Property(s => s.DiscountAdjustmentType).HasMaxLength(100);
+        entity.Property(s => s.RefundAdjustmentType).HasMaxLength(100);
         entity.HasOne<Practice>().WithMany().HasForeignKey(s => s.PracticeId);
     }
 }

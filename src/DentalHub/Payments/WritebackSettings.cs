@@ -33,6 +33,15 @@ public sealed class WritebackSettings : IPracticeOwned
     /// <summary>Each message sent to a patient is filed on the patient's chart in the PMS as a communication log. Off until a practice turns it on.</summary>
     public bool LogMessagesInPms { get; set; }
 
+    /// <summary>Staff (and API keys with the scope) may post adjustments to patients' accounts in the PMS. Off until a practice turns it on.</summary>
+    public bool WriteAdjustments { get; set; }
+
+    /// <summary>The PMS adjustment type a credit takes unless staff choose another (a membership discount); null: staff choose each time.</summary>
+    public string? DiscountAdjustmentType { get; set; }
+
+    /// <summary>The PMS adjustment type a debit takes unless staff choose another (a refund paid out); null: staff choose each time.</summary>
+    public string? RefundAdjustmentType { get; set; }
+
     public bool IsEnabled(PaymentSource source) =>
         !DisabledSources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(source.ToString());
 }

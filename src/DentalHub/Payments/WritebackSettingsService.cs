@@ -34,21 +34,33 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
         stored.PaymentTypesJson = changed.PaymentTypesJson;
         stored.Allocation = changed.Allocation;
         stored.LogMessagesInPms = changed.LogMessagesInPms;
+        stored.WriteAdjustments = changed.WriteAdjustments;
+        stored.DiscountAdjustmentType = changed.DiscountAdjustmentType;
+        stored.RefundAdjustmentType = changed.RefundAdjustmentType;
         audit.Add(db, actor, "writeback.settings-changed", "Writeback settings");
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The payment types of the practice's PMS, or the reason they could not be read.</summary>
-    public async Task<(IReadOnlyList<PmsPaymentType> Types, string? Problem)> PaymentTypesAsync(TenantScope tenant, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<PmsPaymentType> Types, string? Problem)> PaymentTypesAsync(TenantScope tenant, CancellationToken cancellationToken) =>
+        ReadFromPmsAsync<IWritesPayments, PmsPaymentType>(tenant, (w, c) => w.ReadPaymentTypesAsync(c), "No connection of this practice can record payments yet.", cancellationToken);
+
+    /// <summary>The adjustment types of the practice's PMS, or the reason they could not be read.</summary>
+    public Task<(IReadOnlyList<PmsAdjustmentType> Types, string? Problem)> AdjustmentTypesAsync(TenantScope tenant, CancellationToken cancellationToken) =>
+        ReadFromPmsAsync<IWritesAdjustments, PmsAdjustmentType>(tenant, (w, c) => w.ReadAdjustmentTypesAsync(c), "No connection of this practice can post adjustments.", cancellationToken);
+
+    /// <summary>A list the first enabled connection that writes <typeparamref name="TWriter"/> has, or the reason it could not be read.</summary>
+    private async Task<(IReadOnlyList<T> Items, string? Problem)> ReadFromPmsAsync<TWriter, T>(
+        TenantScope tenant, Func<TWriter, CancellationToken, Task<IReadOnlyList<T>>> read, string none, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
         foreach (var connection in await db.Connections.AsNoTracking().Where(c => c.Enabled).ToListAsync(cancellationToken))
         {
-            if (connectors.Create(connection) is IWritesPayments writer)
+            if (connectors.Create(connection) is TWriter writer)
             {
                 try
                 {
-                    return (await writer.ReadPaymentTypesAsync(cancellationToken), null);
+                    return (await read(writer, cancellationToken), null);
                 }
                 catch (Exception e) when (e is ConnectorException or ConnectorConfigurationException)
                 {
@@ -56,6 +68,6 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
                 }
             }
         }
-        return ([], "No connection of this practice can record payments yet.");
+        return ([], none);
     }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Writeback;
 
@@ -10,61 +8,19 @@ namespace DentalHub.Writeback;
 /// Communication logs on patients' charts in the PMS, whatever they record (a message sent, a staff note): which
 /// PMS record of a patient takes them, the command that files one, and where each filed log is.
 /// </summary>
-public sealed class PmsCommlogs(ConnectorFactory connectors, AvailableConnectors available)
+public sealed class PmsCommlogs(PmsRecords records)
 {
     /// <summary>Each patient's PMS record on an enabled connection that can take communication logs, read once for many.</summary>
     public async Task<CommlogTargets> TargetsAsync(DentalHubDb db, IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken)
     {
-        var practice = await db.Practices.AsNoTracking().SingleAsync(cancellationToken);
-        var links = await (
-            from link in db.PatientLinks.AsNoTracking()
-            join connection in db.Connections.AsNoTracking() on link.ConnectionId equals connection.Id
-            where patientIds.Contains(link.PatientId) && connection.Enabled
-            orderby link.LinkedAt
-            select new { link.PatientId, link.PmsId, connection }).ToListAsync(cancellationToken);
-        var writable = links.Select(l => l.connection).DistinctBy(c => c.Id).Where(TakesCommlogs).ToDictionary(c => c.Id, SystemName);
-        var records = links.Where(l => writable.ContainsKey(l.connection.Id))
-            .GroupBy(l => l.PatientId)
-            .ToDictionary(g => g.Key, g => new CommlogRecord(g.First().connection.Id, g.First().PmsId, writable[g.First().connection.Id]));
-        return new CommlogTargets(practice.TimeZone, records);
+        var (zone, writable) = await records.WritableAsync<IWritesCommlogs>(db, patientIds, cancellationToken);
+        return new CommlogTargets(zone, writable.ToDictionary(r => r.Key, r => new CommlogRecord(r.Value.ConnectionId, r.Value.PmsId, r.Value.SystemName)));
     }
 
     /// <summary>Where the log of each subject (a message, a note sent) is, for the subjects that have a command.</summary>
-    public async Task<IReadOnlyDictionary<Guid, PmsLogState>> StatesAsync(DentalHubDb db, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
-    {
-        var commands = await db.WritebackCommands.AsNoTracking()
-            .Where(c => c.Kind == WritebackKinds.Commlog && subjectIds.Contains(c.SubjectId))
-            .ToListAsync(cancellationToken);
-        var connectionIds = commands.Select(c => c.ConnectionId).Distinct().ToList();
-        var systems = (await db.Connections.AsNoTracking().Where(c => connectionIds.Contains(c.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Id, SystemName);
-        return commands.ToDictionary(c => c.SubjectId, c => PmsLogState.Of(c, systems.GetValueOrDefault(c.ConnectionId) ?? SystemNames.Fallback));
-    }
-
-    private bool TakesCommlogs(Connection connection)
-    {
-        try
-        {
-            return connectors.Create(connection) is IWritesCommlogs;
-        }
-        catch (ConnectorConfigurationException)
-        {
-            return false;
-        }
-    }
-
-    private string SystemName(Connection connection)
-    {
-        var descriptor = available.Find(connection.ConnectorKey);
-        try
-        {
-            return SystemNames.Of(connectors.Create(connection), descriptor);
-        }
-        catch (ConnectorConfigurationException)
-        {
-            return descriptor?.SystemName ?? SystemNames.Fallback;
-        }
-    }
+    public async Task<IReadOnlyDictionary<Guid, PmsLogState>> StatesAsync(DentalHubDb db, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken) =>
+        (await records.CommandsAsync(db, WritebackKinds.Commlog, subjectIds, cancellationToken))
+            .ToDictionary(c => c.Key, c => PmsLogState.Of(c.Value.Command, c.Value.System));
 }
 
 /// <summary>A patient's record in the PMS that takes communication logs, and how that PMS is named to staff.</summary>

@@ -10,22 +10,35 @@ public enum PmsLogDisplay
     LoggedByHand,
 }
 
-/// <summary>A communication log (of a message sent, a note sent) as staff read it: where it is and, when something is wrong, why.</summary>
+/// <summary>
+/// A write to a patient's chart or account in the PMS (a communication log, an adjustment) as staff read it: where it is
+/// and, when something is wrong, why. The states are shared; the words are the kind's (<see cref="PmsWriteWords"/>).
+/// </summary>
 public sealed record PmsLogState(PmsLogDisplay State, string Text)
 {
-    public static PmsLogState Of(WritebackCommand command, string system) => command.State switch
+    public static PmsLogState Of(WritebackCommand command, string system) => Of(command, system, PmsWriteWords.Log);
+
+    public static PmsLogState Of(WritebackCommand command, string system, PmsWriteWords words) => command.State switch
     {
-        WritebackState.Confirmed => new(PmsLogDisplay.Logged, $"Logged in {system}"),
-        WritebackState.HandledByHand => new(PmsLogDisplay.LoggedByHand, $"Logged in {system} by hand"),
-        WritebackState.Rejected => new(PmsLogDisplay.NotLogged, $"Not logged: {command.LastError}"),
+        WritebackState.Confirmed => new(PmsLogDisplay.Logged, $"{words.Done} in {system}"),
+        WritebackState.HandledByHand => new(PmsLogDisplay.LoggedByHand, $"{words.Done} in {system} by hand"),
+        WritebackState.Rejected => new(PmsLogDisplay.NotLogged, $"Not {words.Done.ToLowerInvariant()}: {command.LastError}"),
         WritebackState.NeedsReview => new(PmsLogDisplay.NeedsReview, $"Needs review: {command.LastError}"),
         _ => new(PmsLogDisplay.BeingLogged, command.LastError is null
-            ? $"Being logged in {system}"
-            : $"Being logged in {system} (retrying: {command.LastError})"),
+            ? $"{words.Doing} in {system}"
+            : $"{words.Doing} in {system} (retrying: {command.LastError})"),
     };
 
     /// <summary>Something sent without a command: logging was off then, or the note says why it could not be logged.</summary>
     public static PmsLogState WithoutCommand(string? note) => note is null
         ? new(PmsLogDisplay.LoggingOff, "Logging off")
         : new(PmsLogDisplay.NotLogged, $"Not logged: {note}");
+}
+
+/// <summary>How staff say a kind of write is done and under way ("Logged", "Being logged"; "Recorded", "Being recorded").</summary>
+public sealed record PmsWriteWords(string Done, string Doing)
+{
+    public static PmsWriteWords Log { get; } = new("Logged", "Being logged");
+
+    public static PmsWriteWords Record { get; } = new("Recorded", "Being recorded");
 }

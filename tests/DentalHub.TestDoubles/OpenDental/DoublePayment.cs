@@ -53,12 +53,13 @@ public sealed record DoubleDefinition(long DefNum, int Category, string ItemName
 {
     public const int PaymentTypes = 10;
     public const int CommLogTypes = 27;
+    public const int AdjTypes = 1;
 
     /// <summary>The commlog type POST /commlogs files under when none is named ("Default Miscellaneous").</summary>
     public const long MiscCommLogType = 239;
 
     /// <summary>
-    /// The blank database's stock payment types (UnitTests/Resources/dump.txt), one adjustment type, and the
+    /// The blank database's stock payment types (UnitTests/Resources/dump.txt), adjustment types (three shown, one hidden), and the
     /// commlog types apicommlogs.html's examples show.
     /// </summary>
     public static IReadOnlyList<DoubleDefinition> Stock { get; } =
@@ -66,7 +67,10 @@ public sealed record DoubleDefinition(long DefNum, int Category, string ItemName
         new(69, PaymentTypes, "Check"),
         new(70, PaymentTypes, "Cash"),
         new(71, PaymentTypes, "Credit Card"),
-        new(293, 1, "Sales Tax", "+"),
+        new(293, AdjTypes, "Sales Tax", "+"),
+        new(294, AdjTypes, "Membership Discount", "-"),
+        new(295, AdjTypes, "Patient Refund", "+"),
+        new(296, AdjTypes, "Old Discount", "-", IsHidden: true),
         new(235, CommLogTypes, "ApptRelated"),
         new(236, CommLogTypes, "Insurance"),
         new(MiscCommLogType, CommLogTypes, "Misc"),
@@ -76,7 +80,7 @@ public sealed record DoubleDefinition(long DefNum, int Category, string ItemName
     {
         PaymentTypes => "PaymentTypes",
         CommLogTypes => "CommLogTypes",
-        1 => "AdjTypes",
+        AdjTypes => "AdjTypes",
         _ => Category.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -1,5 +1,4 @@
 using DentalHub.Alerts;
-using DentalHub.Connections;
 using DentalHub.Data;
 using DentalHub.Messages;
 using DentalHub.Sync;
@@ -10,8 +9,6 @@ using DentalHub.Tests.Rewards;
 using DentalHub.Writeback;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DentalHub.Tests.Writeback;
 
@@ -30,7 +27,7 @@ public abstract class CommlogWritebackSuite(DatabaseProvider provider) : IAsyncL
     private Guid templateId;
     private Guid patientId;
     private Guid connectionId;
-    private readonly FakeTimeProvider clock = new(TimeProvider.System.GetUtcNow());
+    private DrivenDispatcher? writeback;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -60,6 +57,7 @@ public abstract class CommlogWritebackSuite(DatabaseProvider provider) : IAsyncL
         api = await OpenDentalApiTestDouble.StartAsync();
         api.Add([new DoublePatient(PatNum, "Nora", "Quinn", api.OfficeNow.AddMinutes(-5), Birthdate: "1984-03-02", Email: "nora@example.com")]);
         practice = await app.AddPracticeAsync("Commlog Dental");
+        writeback = new DrivenDispatcher(app, practice);
         connectionId = await app.ConnectOpenDentalApiAsync(practice, api);
         var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
@@ -91,39 +89,11 @@ public abstract class CommlogWritebackSuite(DatabaseProvider provider) : IAsyncL
         return result;
     }
 
-    /// <summary>The app queues on its real clock: the dispatcher's clock is brought to it, so what was queued is due at once.</summary>
-    private void CatchUpWithTheApp()
-    {
-        var queuedBy = TimeProvider.System.GetUtcNow().AddSeconds(1);
-        if (clock.GetUtcNow() < queuedBy)
-        {
-            clock.SetUtcNow(queuedBy);
-        }
-    }
+    private void CatchUpWithTheApp() => writeback!.CatchUpWithTheApp();
 
-    private WritebackDispatcher NewDispatcher() => new(
-        app!.Databases, app.Services.GetRequiredService<ConnectorFactory>(), app.Services.GetServices<IWritebackTarget>(),
-        WritebackHarness.Policy, clock, NullLogger<WritebackDispatcher>.Instance);
+    private Task RunUntilQuietAsync() => writeback!.RunUntilQuietAsync();
 
-    private async Task RunUntilQuietAsync()
-    {
-        for (var round = 0; round < 20; round++)
-        {
-            await NewDispatcher().RunOnceAsync(CancellationToken.None);
-            if (!(await CommandsAsync()).Any(c => c.State is WritebackState.Pending or WritebackState.Sending or WritebackState.Unknown))
-            {
-                return;
-            }
-            clock.Advance(TimeSpan.FromMinutes(3));
-        }
-        throw new InvalidOperationException("Writeback did not settle.");
-    }
-
-    private async Task<List<WritebackCommand>> CommandsAsync()
-    {
-        await using var db = app!.Databases.Create(practice.Tenant);
-        return await db.WritebackCommands.AsNoTracking().ToListAsync();
-    }
+    private Task<List<WritebackCommand>> CommandsAsync() => writeback!.CommandsAsync();
 
     private async Task<PmsLogState?> LogStateAsync(Guid? of = null) =>
         Assert.Single(await app!.Services.GetRequiredService<MessageSender>().HistoryAsync(practice.Tenant, of ?? patientId, 10, CancellationToken.None)).PmsLog;
@@ -154,10 +124,10 @@ public abstract class CommlogWritebackSuite(DatabaseProvider provider) : IAsyncL
         od.CommlogWrites.FailNext(PaymentFault.DropAfterCommit);
         await SendAsync();
 
-        await NewDispatcher().RunOnceAsync(CancellationToken.None);
+        await writeback!.RunOnceAsync();
         Assert.Equal(WritebackState.Unknown, Assert.Single(await CommandsAsync()).State);
         Assert.Equal(PmsLogDisplay.BeingLogged, (await LogStateAsync())!.State);
-        clock.Advance(TimeSpan.FromMinutes(1));
+        writeback!.Clock.Advance(TimeSpan.FromMinutes(1));
         await RunUntilQuietAsync();
 
         var commlog = Assert.Single(od.Commlogs);
@@ -191,7 +161,7 @@ public abstract class CommlogWritebackSuite(DatabaseProvider provider) : IAsyncL
         var (_, od) = await StartAsync(logMessages: false);
 
         await SendAsync();
-        await NewDispatcher().RunOnceAsync(CancellationToken.None);
+        await writeback!.RunOnceAsync();
 
         Assert.Empty(await CommandsAsync());
         Assert.Empty(od.Commlogs);

@@ -1,4 +1,5 @@
 using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.OpenDental.Adjustments;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Payments;
 
@@ -11,8 +12,8 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// so the office's clock, not ours, decides what "since" means.
 /// </summary>
 internal sealed class OpenDentalApiConnector(
-    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, TimeProvider time)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs
+    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, TimeProvider time)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments
 {
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
@@ -51,6 +52,7 @@ internal sealed class OpenDentalApiConnector(
             settings,
             OpenDentalPaymentWriter.Create(settings, context),
             OpenDentalCommlogWriter.Create(settings, context),
+            OpenDentalAdjustmentWriter.Create(settings, context),
             context.Time);
     }
 
@@ -68,6 +70,15 @@ internal sealed class OpenDentalApiConnector(
 
     public Task<FindOutcome> FindWrittenCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
         commlogs.FindWrittenCommlogAsync(commlog, cancellationToken);
+
+    public Task<WriteOutcome> WriteAdjustmentAsync(PmsAdjustmentWrite adjustment, CancellationToken cancellationToken) =>
+        adjustments.WriteAdjustmentAsync(adjustment, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenAdjustmentAsync(PmsAdjustmentWrite adjustment, CancellationToken cancellationToken) =>
+        adjustments.FindWrittenAdjustmentAsync(adjustment, cancellationToken);
+
+    public Task<IReadOnlyList<PmsAdjustmentType>> ReadAdjustmentTypesAsync(CancellationToken cancellationToken) =>
+        adjustments.ReadAdjustmentTypesAsync(cancellationToken);
 
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {

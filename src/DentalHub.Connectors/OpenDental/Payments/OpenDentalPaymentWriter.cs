@@ -62,19 +62,7 @@ internal sealed class OpenDentalPaymentWriter(WritePoster poster, OpenDentalApiC
     }
 
     /// <summary>Category 10 with hidden types too, so a type chosen before it was hidden still shows by name.</summary>
-    public async Task<IReadOnlyList<PmsPaymentType>> ReadPaymentTypesAsync(CancellationToken cancellationToken)
-    {
-        var query = new KeyValuePair<string, string>[] { new("Category", "10"), new("includeHidden", "true") };
-        var types = new List<PmsPaymentType>();
-        for (var offset = 0; ; )
-        {
-            var page = await reads.GetListAsync<ApiDefinition>("definitions", query, offset, "payment types", cancellationToken);
-            types.AddRange(page.Select(d => d.ToPaymentType()));
-            if (page.Count < OpenDentalApiClient.PageLimit)
-            {
-                return types;
-            }
-            offset += page.Count;
-        }
-    }
+    public async Task<IReadOnlyList<PmsPaymentType>> ReadPaymentTypesAsync(CancellationToken cancellationToken) =>
+        (await ApiDefinition.ReadCategoryAsync(reads, ApiDefinition.PaymentTypes, "payment types", cancellationToken))
+            .Select(d => new PmsPaymentType(d.Id, d.Name, d.Hidden)).ToList();
 }

@@ -64,17 +64,3 @@ internal sealed record ApiPaymentPost(
 
 /// <summary>The fields DentalHub reads from a payment in Open Dental's answers (POST and GET /payments).</summary>
 internal sealed record ApiPayment(long PayNum, long PatNum, string? PayNote);
-
-/// <summary>One item of <c>GET /definitions</c> (apidefinitions.html): isHidden is "true"/"false".</summary>
-internal sealed record ApiDefinition(long DefNum, string? ItemName, JsonElement IsHidden)
-{
-    public PmsPaymentType ToPaymentType() => new(
-        DefNum.ToString(CultureInfo.InvariantCulture),
-        ItemName ?? "",
-        IsHidden.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.String => string.Equals(IsHidden.GetString(), "true", StringComparison.OrdinalIgnoreCase),
-            _ => false,
-        });
-}

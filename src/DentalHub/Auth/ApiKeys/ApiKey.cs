@@ -58,8 +58,15 @@ public static class ApiScopes
     /// <summary>Ledger lines and family balances read from the PMS.</summary>
     public const string LedgerRead = "ledger:read";
 
+    /// <summary>Adjustments entered through DentalHub, with where each one is in the PMS.</summary>
+    public const string AdjustmentsRead = "adjustments:read";
+
+    /// <summary>Posting an adjustment (a credit or debit with a type) to a patient's account in the PMS.</summary>
+    public const string AdjustmentsWrite = "adjustments:write";
+
     public static IReadOnlyList<string> All { get; } =
-        [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsRead, PaymentsWrite, PayoutsRead, PayoutsWrite, ScheduleRead, InsuranceRead, LedgerRead];
+        [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsRead, PaymentsWrite, PayoutsRead, PayoutsWrite, ScheduleRead, InsuranceRead, LedgerRead,
+            AdjustmentsRead, AdjustmentsWrite];
 
     /// <summary>
     /// The scopes that let a key do what <paramref name="scope"/> allows: itself and, for reading payments and
@@ -69,6 +76,7 @@ public static class ApiScopes
     {
         PaymentsRead => [PaymentsRead, PaymentsWrite],
         PayoutsRead => [PayoutsRead, PayoutsWrite],
+        AdjustmentsRead => [AdjustmentsRead, AdjustmentsWrite],
         _ => [scope],
     };
 }

@@ -637,7 +637,10 @@ namespace DentalHub.Data.Migrations.Postgres
                     Amount = table.Column<int>(type: "integer", nullable: false),
                     PaymentTypesJson = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Allocation = table.Column<int>(type: "integer", nullable: false),
-                    LogMessagesInPms = table.Column<bool>(type: "boolean", nullable: false)
+                    LogMessagesInPms = table.Column<bool>(type: "boolean", nullable: false),
+                    WriteAdjustments = table.Column<bool>(type: "boolean", nullable: false),
+                    DiscountAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RefundAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1273,6 +1276,32 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    TypeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TypeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientAdjustments_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatientContacts",
                 columns: table => new
                 {
@@ -1784,6 +1813,11 @@ namespace DentalHub.Data.Migrations.Postgres
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientAdjustments_PatientId_EnteredAt",
+                table: "PatientAdjustments",
+                columns: new[] { "PatientId", "EnteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientContacts_PatientId",
                 table: "PatientContacts",
                 column: "PatientId");
@@ -2093,6 +2127,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Operatories");
+
+            migrationBuilder.DropTable(
+                name: "PatientAdjustments");
 
             migrationBuilder.DropTable(
                 name: "PatientContacts");

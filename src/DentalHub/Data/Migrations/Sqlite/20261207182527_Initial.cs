@@ -635,7 +635,10 @@ namespace DentalHub.Data.Migrations.Sqlite
                     Amount = table.Column<int>(type: "INTEGER", nullable: false),
                     PaymentTypesJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Allocation = table.Column<int>(type: "INTEGER", nullable: false),
-                    LogMessagesInPms = table.Column<bool>(type: "INTEGER", nullable: false)
+                    LogMessagesInPms = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WriteAdjustments = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DiscountAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RefundAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1271,6 +1274,32 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TypeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TypeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientAdjustments_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatientContacts",
                 columns: table => new
                 {
@@ -1781,6 +1810,11 @@ namespace DentalHub.Data.Migrations.Sqlite
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientAdjustments_PatientId_EnteredAt",
+                table: "PatientAdjustments",
+                columns: new[] { "PatientId", "EnteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientContacts_PatientId",
                 table: "PatientContacts",
                 column: "PatientId");
@@ -2090,6 +2124,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Operatories");
+
+            migrationBuilder.DropTable(
+                name: "PatientAdjustments");
 
             migrationBuilder.DropTable(
                 name: "PatientContacts");

@@ -1,0 +1,75 @@
+using DentalHub.Connections;
+using DentalHub.Connectors.Contract;
+using DentalHub.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalHub.Writeback;
+
+/// <summary>
+/// What every kind of write to a patient's chart or account in the PMS shares (communication logs, adjustments,
+/// documents): which PMS record of each patient takes the kind (its capability interface), and where each write is.
+/// </summary>
+public sealed class PmsRecords(ConnectorFactory connectors, AvailableConnectors available)
+{
+    /// <summary>
+    /// Each patient's PMS record on an enabled connection whose connector has <typeparamref name="TCapability"/>,
+    /// the earliest linked first, read once for many; and the practice's time zone, in which the PMS keeps time.
+    /// </summary>
+    public async Task<(TimeZoneInfo Zone, IReadOnlyDictionary<Guid, PmsPatientRecord> Records)> WritableAsync<TCapability>(
+        DentalHubDb db, IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken)
+    {
+        var practice = await db.Practices.AsNoTracking().SingleAsync(cancellationToken);
+        var links = await (
+            from link in db.PatientLinks.AsNoTracking()
+            join connection in db.Connections.AsNoTracking() on link.ConnectionId equals connection.Id
+            where patientIds.Contains(link.PatientId) && connection.Enabled
+            orderby link.LinkedAt
+            select new { link.PatientId, link.PmsId, connection }).ToListAsync(cancellationToken);
+        var writable = links.Select(l => l.connection).DistinctBy(c => c.Id).Where(Takes<TCapability>).ToDictionary(c => c.Id, SystemName);
+        var records = links.Where(l => writable.ContainsKey(l.connection.Id))
+            .GroupBy(l => l.PatientId)
+            .ToDictionary(g => g.Key, g => new PmsPatientRecord(g.First().connection.Id, g.First().PmsId, writable[g.First().connection.Id]));
+        return (practice.TimeZone, records);
+    }
+
+    /// <summary>The command of each subject that has one, with how its connection's system is named to staff.</summary>
+    public async Task<IReadOnlyDictionary<Guid, (WritebackCommand Command, string System)>> CommandsAsync(
+        DentalHubDb db, string kind, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
+    {
+        var commands = await db.WritebackCommands.AsNoTracking()
+            .Where(c => c.Kind == kind && subjectIds.Contains(c.SubjectId))
+            .ToListAsync(cancellationToken);
+        var connectionIds = commands.Select(c => c.ConnectionId).Distinct().ToList();
+        var systems = (await db.Connections.AsNoTracking().Where(c => connectionIds.Contains(c.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, SystemName);
+        return commands.ToDictionary(c => c.SubjectId, c => (c, systems.GetValueOrDefault(c.ConnectionId) ?? SystemNames.Fallback));
+    }
+
+    private bool Takes<TCapability>(Connection connection)
+    {
+        try
+        {
+            return connectors.Create(connection) is TCapability;
+        }
+        catch (ConnectorConfigurationException)
+        {
+            return false;
+        }
+    }
+
+    private string SystemName(Connection connection)
+    {
+        var descriptor = available.Find(connection.ConnectorKey);
+        try
+        {
+            return SystemNames.Of(connectors.Create(connection), descriptor);
+        }
+        catch (ConnectorConfigurationException)
+        {
+            return descriptor?.SystemName ?? SystemNames.Fallback;
+        }
+    }
+}
+
+/// <summary>A patient's record in the PMS that takes a kind of write, and how that PMS is named to staff.</summary>
+public sealed record PmsPatientRecord(Guid ConnectionId, string PmsId, string SystemName);

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using DentalHub.Adjustments;
+using DentalHub.Alerts;
+using DentalHub.Auth.ApiKeys;
+using DentalHub.Connectors.Contract;
+using DentalHub.Data;
+using DentalHub.Sync;
+using DentalHub.TestDoubles.OpenDental;
+using DentalHub.Tests.Infrastructure;
+using DentalHub.Tests.Rewards;
+using DentalHub.Tests.Writeback;
+using DentalHub.Writeback;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DentalHub.Tests.Adjustments;
+
+/// <summary>
+/// An adjustment entered in DentalHub is posted to the patient's account in Open Dental exactly once: over HTTP to the
+/// Open Dental API double, the dispatcher on a clock the test drives.
+/// </summary>
+public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const long PatNum = 11;
+    private const string Discount = "294";
+
+    private DentalHubApp? app;
+    private OpenDentalApiTestDouble? api;
+    private TestPractice practice = default!;
+    private Guid patientId;
+    private Guid connectionId;
+    private DrivenDispatcher? writeback;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+            await app.Database.DisposeAsync();
+        }
+    }
+
+    private PatientAdjustments Adjustments => app!.Services.GetRequiredService<PatientAdjustments>();
+
+    /// <summary>The practice, its Open Dental connection with one synced patient, and adjustment writeback as asked.</summary>
+    private async Task<OpenDentalApiTestDouble> StartAsync(bool writeAdjustments = true)
+    {
+        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
+        app = new DentalHubApp(TestDatabase.Create(provider), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
+        api = await OpenDentalApiTestDouble.StartAsync();
+        api.Add([new DoublePatient(PatNum, "Nora", "Quinn", api.OfficeNow.AddMinutes(-5), Birthdate: "1984-03-02")]);
+        practice = await app.AddPracticeAsync("Adjustment Dental");
+        writeback = new DrivenDispatcher(app, practice);
+        connectionId = await app.ConnectOpenDentalApiAsync(practice, api);
+        var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
+        Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
+        await using (var db = app.Databases.Create(practice.Tenant))
+        {
+            patientId = await db.Patients.Select(p => p.Id).SingleAsync();
+        }
+        var settings = app.Services.GetRequiredService<DentalHub.Payments.WritebackSettingsService>();
+        var changed = await settings.GetAsync(practice.Tenant, CancellationToken.None);
+        changed.WriteAdjustments = writeAdjustments;
+        changed.DiscountAdjustmentType = Discount;
+        await settings.SaveAsync(practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
+        return api;
+    }
+
+    private async Task<PatientAdjustment> AddAsync(decimal amount = 25m, AdjustmentEffect effect = AdjustmentEffect.Credit, string? type = null)
+    {
+        var (added, error) = await Adjustments.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+            new AdjustmentInput(amount, effect, type, null, "Membership discount"), CancellationToken.None);
+        Assert.Null(error);
+        CatchUpWithTheApp();
+        return added!;
+    }
+
+    private void CatchUpWithTheApp() => writeback!.CatchUpWithTheApp();
+
+    private Task RunUntilQuietAsync() => writeback!.RunUntilQuietAsync();
+
+    private Task<List<WritebackCommand>> CommandsAsync() => writeback!.CommandsAsync();
+
+    private async Task<PmsLogState> StateAsync() =>
+        Assert.Single(await Adjustments.ListAsync(practice.Tenant, patientId, 10, CancellationToken.None)).State;
+
+    [SkippableFact]
+    public async Task Discount_WritebackOn_IsPostedOnceAsANegativeAdjustmentOfTheDefaultType()
+    {
+        var od = await StartAsync();
+
+        await AddAsync();
+        var queued = Assert.Single(await CommandsAsync());
+        Assert.Equal((WritebackKinds.Adjustment, WritebackState.Pending), (queued.Kind, queued.State));
+        Assert.Equal(new PmsLogState(PmsLogDisplay.BeingLogged, "Being recorded in Open Dental"), await StateAsync());
+        await RunUntilQuietAsync();
+
+        var posted = Assert.Single(od.AdjustmentsPosted);
+        Assert.Equal((PatNum, 294L, -25m), (posted.PatNum, posted.AdjType, posted.AdjAmt));
+        Assert.Equal($"[DentalHub ref {queued.Reference}] Membership discount (entered in DentalHub by Rae Rewards)", posted.AdjNote);
+        Assert.Equal(1, od.AdjustmentWrites.Posts);
+        Assert.Equal(posted.AdjNum.ToString(CultureInfo.InvariantCulture), Assert.Single(await CommandsAsync()).TargetId);
+        Assert.Equal(new PmsLogState(PmsLogDisplay.Logged, "Recorded in Open Dental"), await StateAsync());
+    }
+
+    [SkippableFact]
+    public async Task Adjustment_AnswerLostAfterOpenDentalKeptIt_IsFoundByReadingBackWithoutASecondPost()
+    {
+        var od = await StartAsync();
+        od.AdjustmentWrites.FailNext(PaymentFault.DropAfterCommit);
+        await AddAsync();
+
+        await writeback!.RunOnceAsync();
+        Assert.Equal(WritebackState.Unknown, Assert.Single(await CommandsAsync()).State);
+        writeback!.Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunUntilQuietAsync();
+
+        var posted = Assert.Single(od.AdjustmentsPosted);
+        Assert.Equal(1, od.AdjustmentWrites.Posts);
+        Assert.Contains(od.Requests, r => r.Method == "GET" && r.Path == "/api/v1/adjustments" && r.Query["PatNum"] == "11");
+        Assert.Equal(posted.AdjNum.ToString(CultureInfo.InvariantCulture), Assert.Single(await CommandsAsync()).TargetId);
+        Assert.Equal(PmsLogDisplay.Logged, (await StateAsync()).State);
+    }
+
+    [SkippableTheory]
+    [InlineData(PaymentFault.Status500AfterCommit, 1)]
+    [InlineData(PaymentFault.Status500BeforeCommit, 2)]
+    [InlineData(PaymentFault.DropBeforeCommit, 2)]
+    [InlineData(PaymentFault.Status429, 2)]
+    public async Task Adjustment_AfterOneFault_IsInOpenDentalExactlyOnce(PaymentFault fault, int posts)
+    {
+        var od = await StartAsync();
+        od.AdjustmentWrites.FailNext(fault);
+        await AddAsync();
+
+        await RunUntilQuietAsync();
+
+        Assert.Single(od.AdjustmentsPosted);
+        Assert.Equal(posts, od.AdjustmentWrites.Posts);
+        Assert.Equal(WritebackState.Confirmed, Assert.Single(await CommandsAsync()).State);
+    }
+
+    [SkippableFact]
+    public async Task Adjustment_WritebackOff_IsNotRecordedAndSaysWhereToTurnItOn()
+    {
+        var od = await StartAsync(writeAdjustments: false);
+
+        var (added, error) = await Adjustments.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+            new AdjustmentInput(25m, AdjustmentEffect.Credit, null, null, null), CancellationToken.None);
+
+        Assert.Null(added);
+        Assert.Equal(PatientAdjustments.WritebackOff, error);
+        Assert.Empty(await CommandsAsync());
+        Assert.False((await Adjustments.FormAsync(practice.Tenant, patientId, CancellationToken.None)).WritebackOn);
+        Assert.Equal(0, od.AdjustmentWrites.Posts);
+    }
+
+    [SkippableFact]
+    public async Task Adjustment_CreditWithADebitType_IsRefusedBeforeItIsQueued()
+    {
+        await StartAsync();
+
+        var (added, error) = await Adjustments.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+            new AdjustmentInput(25m, AdjustmentEffect.Credit, "295", null, null), CancellationToken.None);
+
+        Assert.Null(added);
+        Assert.Equal("\"Patient Refund\" is a debit type in Open Dental; choose a credit type.", error);
+        Assert.Empty(await CommandsAsync());
+    }
+
+    [SkippableFact]
+    public async Task Adjustment_OpenDentalRefusesIt_NotRecordedWithOpenDentalsReasonAndOneAlertLinkingTheProfile()
+    {
+        var od = await StartAsync();
+        var gone = await app!.AddPatientAsync(practice, "Gia", "Gone");
+        await app!.LinkAsync(practice, connectionId, "777", gone);
+        patientId = gone;
+        await AddAsync();
+
+        await RunUntilQuietAsync();
+
+        Assert.Empty(od.AdjustmentsPosted);
+        Assert.Equal(new PmsLogState(PmsLogDisplay.NotLogged, "Not recorded: Open Dental refused the adjustment: Patient not found."), await StateAsync());
+        await using var check = app!.Databases.Create(practice.Tenant);
+        var alert = await check.Alerts.SingleAsync();
+        Assert.Equal(AlertKinds.AdjustmentNotRecorded, alert.Kind);
+        Assert.Equal($"/patients/{gone}", alert.Link);
+        Assert.DoesNotContain("gia", alert.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task Api_PostWithTheWriteScope_QueuesOneAdjustmentAndTheReadScopeSeesItRecorded()
+    {
+        var od = await StartAsync();
+        var writer = await app!.ApiClientAsync(practice, "billing", ApiScopes.AdjustmentsWrite);
+        var reader = await app!.ApiClientAsync(practice, "reports", ApiScopes.AdjustmentsRead);
+
+        var response = await writer.PostAsJsonAsync($"/api/v1/patients/{patientId}/adjustments", new { amount = 40m, effect = "debit", typeId = "295", note = "Refund of overpayment" });
+        var refused = await reader.PostAsJsonAsync($"/api/v1/patients/{patientId}/adjustments", new { amount = 40m, effect = "debit", typeId = "295" });
+        CatchUpWithTheApp();
+        await RunUntilQuietAsync();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(40m, Assert.Single(od.AdjustmentsPosted).AdjAmt);
+        var listed = Assert.Single(await reader.ReadAsync<List<AdjustmentDto>>($"/api/v1/patients/{patientId}/adjustments"));
+        Assert.Equal((40m, "debit", "Patient Refund", "recorded", "Recorded in Open Dental"), (listed.Amount, listed.Effect, listed.Type, listed.State, listed.StateText));
+    }
+
+    [SkippableFact]
+    public async Task Api_WritebackOff_AnswersConflictAndQueuesNothing()
+    {
+        await StartAsync(writeAdjustments: false);
+        var writer = await app!.ApiClientAsync(practice, "billing", ApiScopes.AdjustmentsWrite);
+
+        var response = await writer.PostAsJsonAsync($"/api/v1/patients/{patientId}/adjustments", new { amount = 10m, effect = "credit" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("writeback is off", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await CommandsAsync());
+    }
+}
+
+public sealed class AdjustmentWritebackOnSqlite() : AdjustmentWritebackSuite(DatabaseProvider.Sqlite);
+
+public sealed class AdjustmentWritebackOnPostgres() : AdjustmentWritebackSuite(DatabaseProvider.Postgres);
