@@ -1,3 +1,5 @@
+using DentalHub.Adjustments;
+using DentalHub.Connectors.Contract;
 using DentalHub.Payments;
 using DentalHub.TestDoubles.OpenDental;
 using DentalHub.Tests.Rewards;
@@ -23,7 +25,10 @@ public abstract class MixedWriteKind
     /// <summary>How many records the PMS holds that carry <paramref name="reference"/>.</summary>
     public abstract int Stored(OpenDentalApiTestDouble api, string reference);
 
-    public static IReadOnlyList<MixedWriteKind> All { get; } = [new PaymentWrites(), new StaffNoteWrites()];
+    /// <summary>Turns on what the practice must turn on before this kind is written back (its writeback setting).</summary>
+    public virtual Task PrepareAsync(MixedWritebackHarness h) => Task.CompletedTask;
+
+    public static IReadOnlyList<MixedWriteKind> All { get; } = [new PaymentWrites(), new StaffNoteWrites(), new AdjustmentWrites()];
 }
 
 /// <summary>A card payment reported by the processor, recorded in the PMS ledger.</summary>
@@ -53,4 +58,30 @@ public sealed class StaffNoteWrites : MixedWriteKind
             .SaveAndSendToPmsAsync(h.Practice.Tenant, RewardsTestData.Staff, patientId, $"Note {step}.", CancellationToken.None));
 
     public override int Stored(OpenDentalApiTestDouble api, string reference) => api.Commlogs.Count(c => c.Note.Contains(reference, StringComparison.Ordinal));
+}
+
+/// <summary>A credit a person posts on a profile, recorded in the PMS as an adjustment of the practice's discount type.</summary>
+public sealed class AdjustmentWrites : MixedWriteKind
+{
+    public override string Kind => WritebackKinds.Adjustment;
+
+    public override DoubleWriteEndpoint Endpoint(OpenDentalApiTestDouble api) => api.AdjustmentWrites;
+
+    public override async Task PrepareAsync(MixedWritebackHarness h)
+    {
+        var settings = h.App.Services.GetRequiredService<WritebackSettingsService>();
+        var changed = await settings.GetAsync(h.Practice.Tenant, CancellationToken.None);
+        changed.WriteAdjustments = true;
+        changed.DiscountAdjustmentType = "294";
+        await settings.SaveAsync(h.Practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
+    }
+
+    public override async Task CauseAsync(MixedWritebackHarness h, Guid patientId, string step, Random random)
+    {
+        var (_, error) = await h.App.Services.GetRequiredService<PatientAdjustments>().AddAsync(h.Practice.Tenant, RewardsTestData.Staff, patientId,
+            new AdjustmentInput(random.Next(100, 10_000) / 100m, AdjustmentEffect.Credit, null, null, $"Adjustment {step}"), CancellationToken.None);
+        Assert.Null(error);
+    }
+
+    public override int Stored(OpenDentalApiTestDouble api, string reference) => api.AdjustmentsPosted.Count(a => a.AdjNote.Contains(reference, StringComparison.Ordinal));
 }

@@ -47,7 +47,12 @@ public sealed class MixedWritebackHarness : IAsyncDisposable
         var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
         await using var db = app.Databases.Create(practice.Tenant);
-        return new MixedWritebackHarness(app, api, practice, await db.Patients.OrderBy(p => p.FirstName).Select(p => p.Id).ToListAsync());
+        var harness = new MixedWritebackHarness(app, api, practice, await db.Patients.OrderBy(p => p.FirstName).Select(p => p.Id).ToListAsync());
+        foreach (var kind in MixedWriteKind.All)
+        {
+            await kind.PrepareAsync(harness);
+        }
+        return harness;
     }
 
     /// <summary>The app stamps what it queues with the real clock: the dispatcher's clock is brought up to it.</summary>
