@@ -35,7 +35,8 @@ public sealed class SampleActivity(
     /// <summary>Who the audit log says did it.</summary>
     public static readonly AuditActor Actor = new(AuditActorKind.System, "sample-data", "Sample data");
 
-    private const int DaysBack = 27;
+    // Eight weeks, as far back as the dashboard's payouts chart looks.
+    private const int DaysBack = 55;
 
     public async Task SeedAsync(TenantScope tenant, CancellationToken cancellationToken)
     {
