@@ -26,7 +26,18 @@ public sealed class FirstRunInTheBrowser : BrowserScenario
         await page.WaitForURLAsync(Hub.BaseUrl + "/");
         await Assertions.Expect(page.Locator("[data-testid=connection-card]")).ToContainTextAsync("Sample PMS");
         await Assertions.Expect(page.GetByText("Sample data.", new() { Exact = false }).First).ToBeVisibleAsync();
+        // The sample's payments and payouts, drawn: each chart with its summary for screen readers.
+        await Assertions.Expect(page.Locator("[data-testid=writeback-chart] figure[role=img] svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=payouts-chart] figure[role=img]")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("payouts in the last 8 weeks"));
+        await WaitForAnimationsAsync(page);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("02-dashboard"), FullPage = true });
+
+        await page.Locator("[data-testid=connection-card]").GetByRole(AriaRole.Link, new() { Name = "Sync" }).ClickAsync();
+        await WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=sync-read-chart] figure[role=img] svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=sync-failure-chart] figure[role=img]")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("records could not be imported"));
+        await WaitForAnimationsAsync(page);
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("02-sync-page"), FullPage = true });
 
         await page.GotoAsync(Hub.BaseUrl + "/connections");
         await WaitUntilInteractiveAsync(page);

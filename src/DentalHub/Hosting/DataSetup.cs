@@ -22,26 +22,34 @@ public static class DataSetup
     }
 
     /// <summary>
-    /// Migrates the schema and, when sample data is on, seeds the sample practice and (unless
-    /// SampleData:SyncAtFirstRun is false) starts a sync of everything its Demo PMS serves, so the first pages opened
-    /// show a schedule, appointments and balances rather than "last read: never".
+    /// Migrates the schema and, when sample data is on, seeds the sample practice. Unless SampleData:SyncAtFirstRun is
+    /// false, its patients are read before the app answers, a few weeks of activity is generated for them
+    /// (<see cref="SampleActivity"/>: payments, payouts, rewards, tags, templates) and a sync of everything else its
+    /// Demo PMS serves is started, so the first pages opened show a working practice rather than "last read: never".
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        var stopping = app.Lifetime.ApplicationStopping;
         var factory = app.Services.GetRequiredService<DentalHubDbFactory>();
         if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
         {
-            await DatabaseStartup.MigrateAsync(factory, app.Lifetime.ApplicationStopping);
+            await DatabaseStartup.MigrateAsync(factory, stopping);
         }
         var seeded = app.Configuration.GetValue("SampleData:Enabled", false)
-            ? await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping)
+            ? await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(stopping)
             : null;
         var scheduler = app.Services.GetRequiredService<Sync.SyncScheduler>();
-        await scheduler.ReconcileAllAsync(app.Lifetime.ApplicationStopping);
+        await scheduler.ReconcileAllAsync(stopping);
         if (seeded is var (connection, practice) && app.Configuration.GetValue("SampleData:SyncAtFirstRun", true))
         {
+            var tenant = Tenancy.TenantScope.ForPractice(practice.OrganizationId, practice.Id);
+            await app.Services.GetRequiredService<Sync.SyncRunner>().RunAsync(tenant, connection.Id, Sync.SyncResources.Patients, Sync.SyncTrigger.Manual, stopping);
+            await app.Services.GetRequiredService<SampleActivity>().SeedAsync(tenant, stopping);
             // Queued jobs: they run once the scheduler starts with the host, one per resource.
-            await scheduler.SyncNowAsync(connection, practice, app.Lifetime.ApplicationStopping);
+            foreach (var resource in scheduler.ResourcesReadBy(connection).Where(r => r.Name != Sync.SyncResources.Patients))
+            {
+                await scheduler.SyncNowAsync(connection, practice, stopping, resource.Name);
+            }
         }
     }
 }

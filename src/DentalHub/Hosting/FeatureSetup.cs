@@ -74,6 +74,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Dashboard.DashboardService>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<SampleDataSeeder>();
+        services.AddSingleton<SampleActivity>();
+        services.AddSingleton<DentalHub.Charts.ChartQuery>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")

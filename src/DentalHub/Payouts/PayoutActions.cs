@@ -34,6 +34,40 @@ public sealed class PayoutActions(DentalHubDbFactory databases, PayoutPlanning p
         return text;
     }
 
+    /// <summary>
+    /// The bookkeeper entered the deposit in the books themselves (no QuickBooks connection, or they chose to): the
+    /// payout counts as posted, with no deposit id of ours, and its alerts close. Only a held or refused payout whose
+    /// deposit cannot be on its way; a payout whose lines do not add up too, since the bookkeeper saw the bank line.
+    /// </summary>
+    public async Task<string> MarkPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid payoutId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var payout = await db.Payouts.FirstOrDefaultAsync(p => p.Id == payoutId, cancellationToken);
+        if (payout is null)
+        {
+            return "This payout no longer exists.";
+        }
+        if (payout.ProcessorFailed || payout.Status is not (PayoutState.Held or PayoutState.Failed))
+        {
+            return "Only a held payout, or one the books refused, can be marked as posted by hand.";
+        }
+        if (!await PayoutCommands.ClearForNewPlanAsync(db, await PayoutCommands.LatestAsync(db, payout.Id, cancellationToken), cancellationToken))
+        {
+            return "The deposit is on its way to QuickBooks already.";
+        }
+        var now = time.GetUtcNow();
+        payout.Status = PayoutState.Posted;
+        payout.HeldReason = null;
+        payout.DepositId = null;
+        payout.UpdatedAt = now;
+        audit.Add(db, actor, "payout.posted-by-hand", $"Payout {payout.ProcessorPayoutId}");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await Alerts.AlertClosing.CloseAsync(db, payout.Id, PayoutAlerts.ResolvedByPostingByHand, $"posted by hand ({actor.Name})", now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return "Marked as posted by hand. DentalHub will not send this deposit.";
+    }
+
     /// <summary>After the account mapping changed: every payout of the connection not yet in the books is planned again.</summary>
     public async Task<int> ReplanUnpostedAsync(TenantScope tenant, Guid accountingConnectionId, CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ public static class PayoutAlerts
     public const string NotPosted = "payout.not-posted";
     public const string NeedsReview = "payout.needs-review";
 
+    /// <summary>What a deposit entered in the books by hand resolves.</summary>
+    public static readonly IReadOnlyCollection<string> ResolvedByPostingByHand = [NotPosted, NeedsReview, LinesDoNotAddUp];
+
     public static void Raise(DentalHubDb db, Payout payout, string kind, string text, DateTimeOffset now)
     {
         var subject = AlertSubject.Payout(payout);

@@ -6,6 +6,9 @@ namespace DentalHub.Payouts;
 /// <summary>A payout as the bookkeeper reads it: its state, why, and every error QuickBooks gave.</summary>
 public sealed record PayoutView(Payout Payout, PayoutState Status, string Text, IReadOnlyList<string> Errors, bool CanRetry)
 {
+    /// <summary>The bookkeeper may say they entered the deposit in the books themselves.</summary>
+    public bool CanMarkPostedByHand { get; init; }
+
     /// <summary>Waits on a fix made in the books: a deposit whose total does not match, or one to delete after the payout failed.</summary>
     public bool WaitsOnTheBooks => Payout.DepositId is not null && (Payout.ProcessorFailed || Payout.Difference is { } difference && difference != 0m);
 
@@ -20,14 +23,16 @@ public sealed record PayoutView(Payout Payout, PayoutState Status, string Text, 
         }
         var text = payout.Status switch
         {
+            PayoutState.Posted when payout.DepositId is null => "Entered in the books by hand; DentalHub did not send it.",
             PayoutState.Posted => $"In QuickBooks as deposit {payout.DepositId}." + (payout.HeldReason is null ? "" : " " + payout.HeldReason),
             PayoutState.Pending => payout.HeldReason ?? "Being written to QuickBooks.",
             _ => payout.HeldReason ?? "",
         };
         // Lines that do not add up stay so until the processor (or the API) sends the payout again: retrying changes nothing.
+        var canMarkPosted = payout.Status is PayoutState.Held or PayoutState.Failed && !payout.ProcessorFailed;
         var canRetry = payout.Status is PayoutState.Held or PayoutState.Failed && !payout.ProcessorFailed
             && !IsShort(payout);
-        return new(payout, payout.Status, text, errors, canRetry);
+        return new(payout, payout.Status, text, errors, canRetry) { CanMarkPostedByHand = canMarkPosted };
     }
 
     /// <summary>Held because its lines do not add up to what the bank receives (flagged whether or not QuickBooks is connected).</summary>
@@ -38,6 +43,7 @@ public sealed record PayoutView(Payout Payout, PayoutState Status, string Text, 
     /// <summary>The state in the words the page and the export use.</summary>
     public string Label => Status switch
     {
+        PayoutState.Posted when Payout.DepositId is null => "Posted by hand",
         PayoutState.Posted => "In QuickBooks",
         PayoutState.Pending => "Being written",
         PayoutState.Held when LinesDoNotAddUp => "Lines do not add up",

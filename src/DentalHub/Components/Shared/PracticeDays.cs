@@ -18,6 +18,9 @@ public static class PracticeDays
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The Monday of <paramref name="day"/>'s week (weeks run Monday to Sunday).</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
     /// <summary>A day written yyyy-MM-dd (as pages put it in export links); null when empty or unreadable.</summary>
     public static DateOnly? Parse(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
