@@ -1,6 +1,8 @@
 using DentalHub.Auth;
 using DentalHub.Connections;
 using DentalHub.Connectors.Demo;
+using DentalHub.Connectors.OpenDental;
+using DentalHub.TestDoubles.OpenDental;
 using DentalHub.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +43,17 @@ public static class TestTenants
         var service = app.Services.GetRequiredService<ConnectionService>();
         var created = await service.CreateAsync(practice.Tenant, DentalHub.Audit.AuditActor.System,
             new ConnectionInput(ScriptedPms.Key, "Scripted " + pms.Id[..6], pms.Settings, new Dictionary<string, string>()), CancellationToken.None);
+        return created.Id;
+    }
+
+    /// <summary>A connection of the practice to the Open Dental API test double, in API mode, created as staff would.</summary>
+    public static async Task<Guid> ConnectAsync(this DentalHubApp app, TestPractice practice, OpenDentalApiTestDouble api)
+    {
+        var created = await app.Services.GetRequiredService<ConnectionService>().CreateAsync(practice.Tenant, DentalHub.Audit.AuditActor.System, new ConnectionInput(
+            OpenDentalConnector.Key, "Front office",
+            new Dictionary<string, string> { ["mode"] = "API", ["baseUrl"] = api.BaseUrl.ToString().TrimEnd('/') },
+            new Dictionary<string, string> { ["developerKey"] = OpenDentalApiTestDouble.DeveloperKey, ["customerKey"] = OpenDentalApiTestDouble.CustomerKey }),
+            CancellationToken.None);
         return created.Id;
     }
 

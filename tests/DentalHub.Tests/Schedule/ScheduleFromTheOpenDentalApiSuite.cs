@@ -1,7 +1,4 @@
 using System.Globalization;
-using DentalHub.Audit;
-using DentalHub.Connections;
-using DentalHub.Connectors.OpenDental;
 using DentalHub.Data;
 using DentalHub.Sync;
 using DentalHub.TestDoubles.OpenDental;
@@ -56,12 +53,7 @@ public abstract class ScheduleFromTheOpenDentalApiSuite(DatabaseProvider provide
         }
         app = new DentalHubApp(TestDatabase.Create(provider));
         practice = await app.AddPracticeAsync("Open Dental Schedule");
-        var created = await app.Services.GetRequiredService<ConnectionService>().CreateAsync(practice.Tenant, AuditActor.System, new ConnectionInput(
-            OpenDentalConnector.Key, "Front office",
-            new Dictionary<string, string> { ["mode"] = "API", ["baseUrl"] = api.BaseUrl.ToString().TrimEnd('/') },
-            new Dictionary<string, string> { ["developerKey"] = OpenDentalApiTestDouble.DeveloperKey, ["customerKey"] = OpenDentalApiTestDouble.CustomerKey }),
-            CancellationToken.None);
-        connectionId = created.Id;
+        connectionId = await app.ConnectAsync(practice, api);
     }
 
     private async Task<SyncRun> SyncAsync()

@@ -1995,6 +1995,10 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("InsuranceEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsNewPatient")
                         .HasColumnType("INTEGER");
 
@@ -2014,6 +2018,10 @@ namespace DentalHub.Data.Migrations.Sqlite
 
                     b.Property<string>("PatientPmsId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PatientPortion")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PracticeId")
@@ -2040,6 +2048,10 @@ namespace DentalHub.Data.Migrations.Sqlite
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("WriteOffEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("ConnectionId", "PmsId");
 
