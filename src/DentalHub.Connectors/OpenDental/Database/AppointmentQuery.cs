@@ -12,7 +12,7 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// PlannedAptNum for a planned appointment, except deleted ones (ProcStatus 6); and their insurance estimates from
 /// their <c>claimproc</c> rows in one more (<see cref="ClaimProcEstimates"/>).
 /// <para>
-/// Editing only a procedure (its fee, completing it in the chart) or its estimate does not move
+/// Editing only a procedure (its fee, completing or deleting it in the chart) or its estimate does not move
 /// <c>appointment.DateTStamp</c>: <see cref="AppointmentFeed"/> reads those appointments again from the procedurelog
 /// and claimproc stamps. Renaming a confirmation status moves neither; it shows when the appointment next changes.
 /// </para>
