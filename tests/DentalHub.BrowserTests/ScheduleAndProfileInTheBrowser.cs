@@ -39,9 +39,13 @@ public sealed class ScheduleAndProfileInTheBrowser : BrowserScenario
         await page.WaitForURLAsync("**/patients/*");
         await WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=profile-appointments]")).ToContainTextAsync(day.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("[data-testid=upcoming-appointment] [data-testid=appointment-cost]").First).ToContainTextAsync("patient portion $");
         await Assertions.Expect(page.Locator("[data-testid=profile-balance]")).ToContainTextAsync("Patient portion");
         await Assertions.Expect(page.Locator("[data-testid=profile-coverage]")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("52-profile-appointments-balance-coverage"), FullPage = true });
+        // Tall enough that the panel is not scrolled under the sticky app bar while it is captured.
+        await page.SetViewportSizeAsync(1440, 2400);
+        await page.Locator("[data-testid=profile-appointments]").ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("53-profile-appointment-costs") });
     }
 
     [SkippableFact]

@@ -13,8 +13,8 @@ public interface IReadsAppointments
 /// <param name="StartLocal">When it starts; null when it has no time (an appointment on the unscheduled list, a planned one).</param>
 /// <param name="LengthMinutes">How long it is booked for, in minutes.</param>
 /// <param name="Procedures">
-/// What is planned or done on it, with fees: the appointment's cost. Null when the connector cannot read
-/// them, as opposed to empty: read, and none attached.
+/// What is planned or done on it, with fees (the appointment's cost) and insurance estimates. Null when the
+/// connector cannot read them, as opposed to empty: read, and none attached.
 /// </param>
 /// <param name="IsNewPatient">The PMS marks this as the patient's first visit.</param>
 public sealed record PmsAppointment(
@@ -33,8 +33,26 @@ public sealed record PmsAppointment(
     string? Note,
     IReadOnlyList<PmsAppointmentProcedure>? Procedures) : IPmsRecord;
 
+/// <summary>
+/// A procedure on an appointment. The three amounts after the fee are the PMS's insurance estimate for it, as its
+/// treatment plan shows it; each is null when the connector cannot read estimates (not zero: a patient with no
+/// insurance has an estimate of 0 and a patient portion of the whole fee).
+/// </summary>
 /// <param name="Fee">The procedure's fee in the PMS's currency (positive: what it costs).</param>
-public sealed record PmsAppointmentProcedure(string PmsId, string? Code, string? Description, decimal Fee);
+/// <param name="InsuranceEstimate">
+/// What insurance is expected to pay for it, every coverage together (primary, secondary, ...); once a claim is
+/// received, what it paid.
+/// </param>
+/// <param name="WriteOffEstimate">What the office is expected to write off (a PPO's contracted discount); once received, what was written off.</param>
+/// <param name="PatientPortion">What is left for the patient: the fee less insurance and write-offs, never below zero.</param>
+public sealed record PmsAppointmentProcedure(
+    string PmsId,
+    string? Code,
+    string? Description,
+    decimal Fee,
+    decimal? InsuranceEstimate = null,
+    decimal? WriteOffEstimate = null,
+    decimal? PatientPortion = null);
 
 public enum PmsAppointmentStatus
 {

@@ -3,8 +3,12 @@ using DentalHub.Connectors.Contract;
 
 namespace DentalHub.Connectors.Demo;
 
-/// <summary>What the sample practice's completed work came to: its claims, its ledger and what each coverage has used.</summary>
-public sealed record DemoAccounts(IReadOnlyList<PmsClaim> Claims, IReadOnlyList<PmsLedgerEntry> LedgerEntries, IReadOnlyList<PmsCoverage> Coverages);
+/// <summary>
+/// What the sample practice's work came to: the appointments with their procedures' insurance estimates, the claims,
+/// the ledger and what each coverage has used.
+/// </summary>
+public sealed record DemoAccounts(
+    IReadOnlyList<PmsAppointment> Appointments, IReadOnlyList<PmsClaim> Claims, IReadOnlyList<PmsLedgerEntry> LedgerEntries, IReadOnlyList<PmsCoverage> Coverages);
 
 /// <summary>
 /// Bills the sample practice's completed visits up to <c>today</c>, as a front desk would:
@@ -22,7 +26,9 @@ public sealed record DemoAccounts(IReadOnlyList<PmsClaim> Claims, IReadOnlyList<
 /// past 30, 60 and 90 days.</item>
 /// </list>
 /// Draws are per appointment or per day, made whatever today is. What a coverage has used (and hence the next
-/// claim's estimate) comes only from the claims in the generated schedule.
+/// claim's estimate) comes only from the claims in the generated schedule. Every appointment's procedures carry the
+/// primary plan's share as the PMS would estimate it (what it paid, once a claim is received; nothing for a patient
+/// without coverage on the day): visits still to come are estimated against what the coverage has used so far.
 /// </summary>
 public static class DemoBilling
 {
@@ -32,10 +38,21 @@ public static class DemoBilling
         var benefits = coverages.ToDictionary(c => c.PmsId, _ => new Benefits());
         var claims = new List<PmsClaim>();
         var ledger = new List<PmsLedgerEntry>();
+        var estimated = new List<PmsAppointment>(appointments.Count);
         History(practice, today, ledger);
-        foreach (var appointment in appointments.Where(a => a.StartLocal is not null))
+        foreach (var appointment in appointments)
         {
-            var day = DateOnly.FromDateTime(appointment.StartLocal!.Value);
+            var day = appointment.StartLocal is { } start ? DateOnly.FromDateTime(start) : today;
+            var coverage = primary.GetValueOrDefault(appointment.PatientPmsId!) is { } c && c.EffectiveOn <= day ? c : null;
+            if (appointment.StartLocal is null || appointment.Status != PmsAppointmentStatus.Complete)
+            {
+                // Not billed (yet): the estimate a treatment plan shows, against what the coverage has used so far.
+                estimated.Add(WithEstimates(appointment, coverage is null ? null : Estimate(appointment.Procedures!, coverage, benefits[coverage.PmsId], day.Year, commit: false)));
+            }
+            if (appointment.StartLocal is null)
+            {
+                continue;
+            }
             var id = long.Parse(appointment.PmsId, CultureInfo.InvariantCulture);
             var random = DemoRandom.For(practice.Seed, id, 4);
             var draws = new Draws(random);
@@ -46,8 +63,8 @@ public static class DemoBilling
             }
             if (appointment.Status == PmsAppointmentStatus.Complete)
             {
-                var coverage = primary.GetValueOrDefault(appointment.PatientPmsId!) is { } c && c.EffectiveOn <= day ? c : null;
-                Visit(appointment, day, id, draws, prepaid, coverage, coverage is null ? null : benefits[coverage.PmsId], today, claims, ledger);
+                estimated.Add(WithEstimates(appointment,
+                    Visit(appointment, day, id, draws, prepaid, coverage, coverage is null ? null : benefits[coverage.PmsId], today, claims, ledger)));
             }
             else if (appointment.Status == PmsAppointmentStatus.Broken && draws.Fee < 50)
             {
@@ -59,14 +76,15 @@ public static class DemoBilling
             BenefitsUsed = benefits[c.PmsId].Used.GetValueOrDefault(today.Year),
             DeductibleMet = benefits[c.PmsId].DeductibleMet.GetValueOrDefault(today.Year),
         }).ToList();
-        return new DemoAccounts(claims, ledger, used);
+        return new DemoAccounts(estimated, claims, ledger, used);
     }
 
     private const decimal Prepayment = 300m;
 
     private static readonly string[] Methods = ["Check", "Cash", "Credit Card"];
 
-    private static void Visit(PmsAppointment appointment, DateOnly day, long id, Draws draws, decimal prepaid, PmsCoverage? coverage, Benefits? benefits, DateOnly today,
+    /// <summary>Bills a completed visit; returns what insurance pays and writes off for each procedure (null without coverage).</summary>
+    private static IReadOnlyList<Share>? Visit(PmsAppointment appointment, DateOnly day, long id, Draws draws, decimal prepaid, PmsCoverage? coverage, Benefits? benefits, DateOnly today,
         List<PmsClaim> claims, List<PmsLedgerEntry> ledger)
     {
         var procedures = appointment.Procedures!;
@@ -89,7 +107,7 @@ public static class DemoBilling
             }
             if (owed <= 0)
             {
-                return;
+                return null;
             }
             if (draws.Pays < 80)
             {
@@ -99,10 +117,12 @@ public static class DemoBilling
             {
                 ledger.Add(Line($"split:{paymentId}", appointment, PmsLedgerKind.PatientPayment, day.AddDays(draws.LaterDays), -owed, null, method, paymentId));
             }
-            return;
+            return null;
         }
         var plan = DemoOffice.Plans.First(p => p.Plan.PmsId == coverage.PlanPmsId);
-        var (estimate, writeOff) = Estimate(procedures, plan.Plan, plan.PpoDiscount, benefits!, day.Year);
+        var shares = Estimate(procedures, coverage, benefits!, day.Year, commit: true);
+        var estimate = shares.Sum(s => s.Insurance);
+        var writeOff = shares.Sum(s => s.WriteOff);
         var receivedOn = day.AddDays(draws.ClaimDays);
         var received = receivedOn <= today;
         var paid = received ? draws.PaidInPart ? Cents(estimate * draws.PaidShare) : estimate : 0m;
@@ -136,27 +156,56 @@ public static class DemoBilling
                 ledger.Add(Line($"split:{paymentId}", appointment, PmsLedgerKind.PatientPayment, receivedOn.AddDays(draws.LaterDays), -rest, null, method, paymentId));
             }
         }
+        return received && paid != estimate ? PaidAs(shares, paid) : shares;
     }
 
-    /// <summary>The plan's payment for a visit and the write-off its PPO contract asks for, using the year's deductible and maximum.</summary>
-    private static (decimal Estimate, decimal WriteOff) Estimate(IReadOnlyList<PmsAppointmentProcedure> procedures, PmsInsurancePlan plan, decimal ppoDiscount, Benefits benefits, int year)
+    /// <summary>
+    /// The plan's payment for each procedure of a visit and the write-off its PPO contract asks for, using the year's
+    /// deductible and what is left of its maximum (the procedures first in the visit first). Only a billed visit
+    /// (<paramref name="commit"/>) uses up the deductible.
+    /// </summary>
+    private static List<Share> Estimate(IReadOnlyList<PmsAppointmentProcedure> procedures, PmsCoverage coverage, Benefits benefits, int year, bool commit)
     {
+        var (plan, ppoDiscount) = DemoOffice.Plans.First(p => p.Plan.PmsId == coverage.PlanPmsId);
         var deductibleLeft = Math.Max(0m, plan.Deductible!.Value - benefits.DeductibleMet.GetValueOrDefault(year));
-        decimal estimate = 0, writeOff = 0, deductible = 0;
+        var maximumLeft = Math.Max(0m, plan.AnnualMaximum!.Value - benefits.Used.GetValueOrDefault(year));
+        var shares = new List<Share>(procedures.Count);
+        decimal deductible = 0;
         foreach (var procedure in procedures)
         {
             var catalogue = new DemoProcedure(procedure.Code!, procedure.Description!, procedure.Fee);
             var allowed = Cents(procedure.Fee * (1 - ppoDiscount));
-            writeOff += procedure.Fee - allowed;
             var applied = catalogue.AppliesToDeductible ? Math.Min(deductibleLeft, allowed) : 0m;
             deductibleLeft -= applied;
             deductible += applied;
-            estimate += Cents((allowed - applied) * catalogue.CoveredShare);
+            var insurance = Math.Min(Cents((allowed - applied) * catalogue.CoveredShare), maximumLeft);
+            maximumLeft -= insurance;
+            shares.Add(new Share(insurance, procedure.Fee - allowed));
         }
-        benefits.DeductibleMet[year] = benefits.DeductibleMet.GetValueOrDefault(year) + deductible;
-        var maximumLeft = Math.Max(0m, plan.AnnualMaximum!.Value - benefits.Used.GetValueOrDefault(year));
-        return (Math.Min(estimate, maximumLeft), writeOff);
+        if (commit)
+        {
+            benefits.DeductibleMet[year] = benefits.DeductibleMet.GetValueOrDefault(year) + deductible;
+        }
+        return shares;
     }
+
+    /// <summary>A claim paid <paramref name="paid"/> instead of what was estimated: the payment spread over the procedures as their estimates were.</summary>
+    private static List<Share> PaidAs(List<Share> estimated, decimal paid)
+    {
+        var estimate = estimated.Sum(s => s.Insurance);
+        var spread = estimated.Select(s => s with { Insurance = estimate == 0 ? 0m : Cents(s.Insurance * paid / estimate) }).ToList();
+        spread[^1] = spread[^1] with { Insurance = paid - spread.Take(spread.Count - 1).Sum(s => s.Insurance) };
+        return spread;
+    }
+
+    private static PmsAppointment WithEstimates(PmsAppointment appointment, IReadOnlyList<Share>? shares) => appointment with
+    {
+        Procedures = [.. appointment.Procedures!.Select((p, i) =>
+        {
+            var share = shares?[i] ?? new Share(0m, 0m);
+            return p with { InsuranceEstimate = share.Insurance, WriteOffEstimate = share.WriteOff, PatientPortion = Math.Max(0m, p.Fee - share.Insurance - share.WriteOff) };
+        })],
+    };
 
     /// <summary>
     /// The account history of the families not on the schedule (not in lately): now and then a visit's charge (a
@@ -215,6 +264,9 @@ public static class DemoBilling
     private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
     private static string IdText(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What the plan pays (or is expected to) for one procedure, and what the office writes off.</summary>
+    private readonly record struct Share(decimal Insurance, decimal WriteOff);
 
     /// <summary>What one coverage has used and met, per benefit (calendar) year.</summary>
     private sealed class Benefits

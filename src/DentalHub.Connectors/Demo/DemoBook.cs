@@ -17,12 +17,11 @@ public sealed record DemoBook(
 {
     public static DemoBook For(DemoPractice practice, DateOnly today)
     {
-        var appointments = DemoSchedule.Appointments(practice, today);
-        var accounts = DemoBilling.For(practice, appointments, DemoCoverages.For(practice), today);
+        var accounts = DemoBilling.For(practice, DemoSchedule.Appointments(practice, today), DemoCoverages.For(practice), today);
         return new DemoBook(
             today,
             DemoSchedule.Blocks(today),
-            appointments,
+            accounts.Appointments,
             accounts.Coverages,
             accounts.Claims,
             accounts.LedgerEntries,

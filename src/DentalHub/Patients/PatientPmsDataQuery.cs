@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Patients;
 
+/// <param name="CostKnown">False when the connection cannot read procedures: <paramref name="TotalFee"/> is then no cost.</param>
+/// <param name="InsuranceEstimate">Every coverage together; null when the connection cannot read estimates.</param>
 public sealed record ProfileAppointment(string PmsId, DateTimeOffset? StartsAt, int LengthMinutes, AppointmentStatus Status, string? Confirmation,
-    string? ProviderName, string? ChairName, string? TypeName, decimal TotalFee, bool CostKnown);
+    string? ProviderName, string? ChairName, string? TypeName, decimal TotalFee, bool CostKnown, decimal? InsuranceEstimate, decimal? WriteOffEstimate,
+    decimal? PatientPortion);
 
 public sealed record ProfileCoverage(int Priority, string? CarrierName, string? GroupName, string? GroupNumber, string? SubscriberId, CoverageRelationship Relationship,
     DateOnly? EffectiveOn, DateOnly? TerminatesOn, decimal? AnnualMaximum, decimal? Deductible, decimal? BenefitsUsed, decimal? Remaining);
@@ -73,7 +76,7 @@ public sealed class PatientPmsDataQuery(DentalHubDbFactory databases, TimeProvid
             providers.FirstOrDefault(p => p.ConnectionId == a.ConnectionId && p.PmsId == a.ProviderPmsId)?.DisplayName,
             chairs.FirstOrDefault(c => c.ConnectionId == a.ConnectionId && c.PmsId == a.OperatoryPmsId) is { } chair ? chair.Name ?? chair.Abbreviation : null,
             types.FirstOrDefault(t => t.ConnectionId == a.ConnectionId && t.PmsId == a.AppointmentTypePmsId)?.Name,
-            a.TotalFee, a.ProceduresJson is not null);
+            a.TotalFee, a.ProceduresJson is not null, a.InsuranceEstimate, a.WriteOffEstimate, a.PatientPortion);
 
         var upcoming = appointments
             .Where(a => a.StartsAt >= now && a.Status == AppointmentStatus.Scheduled || a.StartsAt is null && a.Status is AppointmentStatus.Unscheduled or AppointmentStatus.Planned)

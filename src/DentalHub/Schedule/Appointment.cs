@@ -44,8 +44,21 @@ public sealed class Appointment : PmsRecordRow
     public decimal TotalFee { get; set; }
 
     /// <summary>
-    /// The procedures as a JSON array of <c>{"pmsId", "code", "description", "fee"}</c>, or null when the
-    /// connection does not read them.
+    /// What insurance is expected to pay for it, every coverage together (what it paid, once a claim is received): the
+    /// sum of its procedures'. Null when the connection cannot read procedures or their estimates.
+    /// </summary>
+    public decimal? InsuranceEstimate { get; set; }
+
+    /// <summary>What the office is expected to write off (a PPO's contracted discount), summed as <see cref="InsuranceEstimate"/>.</summary>
+    public decimal? WriteOffEstimate { get; set; }
+
+    /// <summary>What is left for the patient: the sum of its procedures' patient portions, each never below zero. Null as <see cref="InsuranceEstimate"/>.</summary>
+    public decimal? PatientPortion { get; set; }
+
+    /// <summary>
+    /// The procedures as a JSON array of <c>{"pmsId", "code", "description", "fee", "insuranceEstimate",
+    /// "writeOffEstimate", "patientPortion"}</c> (the last three null when not known), or null when the connection
+    /// does not read them.
     /// </summary>
     public string? ProceduresJson { get; set; }
 }
@@ -65,6 +78,9 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         entity.Property(a => a.Confirmation).HasMaxLength(100);
         entity.Property(a => a.Note).HasMaxLength(Appointment.NoteLength);
         entity.Property(a => a.TotalFee).HasPrecision(12, 2);
+        entity.Property(a => a.InsuranceEstimate).HasPrecision(12, 2);
+        entity.Property(a => a.WriteOffEstimate).HasPrecision(12, 2);
+        entity.Property(a => a.PatientPortion).HasPrecision(12, 2);
         entity.HasIndex(a => new { a.ConnectionId, a.PatientPmsId });
         entity.HasIndex(a => new { a.PracticeId, a.LocalDate });
         entity.HasIndex(a => new { a.PracticeId, a.StartsAt });

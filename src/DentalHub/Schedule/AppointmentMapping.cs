@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DentalHub.Connectors.Contract;
 using DentalHub.ImportFailures;
 using DentalHub.Sync;
@@ -17,8 +16,6 @@ namespace DentalHub.Schedule;
 /// </summary>
 public sealed class AppointmentMapping : IRecordMapping<PmsAppointment, Appointment>
 {
-    private static readonly JsonSerializerOptions ProceduresJson = new(JsonSerializerDefaults.Web);
-
     public string LabelOf(PmsAppointment record) =>
         string.Create(CultureInfo.InvariantCulture, $"appointment {(record.StartLocal is { } start ? $"on {start:yyyy-MM-dd HH:mm}" : "with no time")} ") +
         (record.PatientPmsId is { } patient ? $"for patient {patient}" : "for no patient");
@@ -50,7 +47,8 @@ public sealed class AppointmentMapping : IRecordMapping<PmsAppointment, Appointm
         var startsAt = record.StartLocal is { } start ? PracticeClock.ToUtc(start, context.TimeZone) : (DateTimeOffset?)null;
         var procedures = record.Procedures?
             .OrderBy(p => p.PmsId.Length).ThenBy(p => p.PmsId, StringComparer.Ordinal)
-            .Select(p => new ProcedureJson(p.PmsId, Text.Clip(p.Code, 32), Text.Clip(p.Description, 255), Cents(p.Fee)))
+            .Select(p => new StoredAppointmentProcedure(p.PmsId, Text.Clip(p.Code, 32), Text.Clip(p.Description, 255), Cents(p.Fee),
+                Cents(p.InsuranceEstimate), Cents(p.WriteOffEstimate), Cents(p.PatientPortion)))
             .ToList();
         return new Appointment
         {
@@ -69,12 +67,21 @@ public sealed class AppointmentMapping : IRecordMapping<PmsAppointment, Appointm
             IsNewPatient = record.IsNewPatient,
             Note = Text.Clip(record.Note, Appointment.NoteLength),
             TotalFee = procedures?.Sum(p => p.Fee) ?? 0m,
-            ProceduresJson = procedures is null ? null : JsonSerializer.Serialize(procedures, ProceduresJson),
+            InsuranceEstimate = SumIfKnown(procedures, p => p.InsuranceEstimate),
+            WriteOffEstimate = SumIfKnown(procedures, p => p.WriteOffEstimate),
+            PatientPortion = SumIfKnown(procedures, p => p.PatientPortion),
+            ProceduresJson = procedures is null ? null : StoredAppointmentProcedure.Write(procedures),
         };
     }
 
     // To the cent, always written with two decimals (45.00, not 45): the same fee reads the same whichever way it came.
     private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m;
+
+    private static decimal? Cents(decimal? amount) => amount is { } value ? Cents(value) : null;
+
+    // An appointment's estimate is known when each of its procedures' is: a part of it would pass for the whole.
+    private static decimal? SumIfKnown(List<StoredAppointmentProcedure>? procedures, Func<StoredAppointmentProcedure, decimal?> amount) =>
+        procedures is null || procedures.Any(p => amount(p) is null) ? null : procedures.Sum(p => amount(p)!.Value);
 
     private static AppointmentStatus Status(PmsAppointmentStatus status) => status switch
     {
@@ -85,6 +92,4 @@ public sealed class AppointmentMapping : IRecordMapping<PmsAppointment, Appointm
         PmsAppointmentStatus.Planned => AppointmentStatus.Planned,
         _ => AppointmentStatus.Scheduled,
     };
-
-    private sealed record ProcedureJson(string PmsId, string? Code, string? Description, decimal Fee);
 }

@@ -52,6 +52,44 @@ public sealed class TheSamplePracticesInsurance
     }
 
     [Fact]
+    public void AppointmentProcedures_Estimated_PlanShareWriteOffAndPatientPortionMakeTheFee()
+    {
+        var procedures = Book.Appointments.SelectMany(a => a.Procedures!).ToList();
+
+        Assert.All(procedures, p => Assert.Equal(p.Fee, p.InsuranceEstimate + p.WriteOffEstimate + p.PatientPortion));
+        Assert.All(procedures, p => Assert.True(p.PatientPortion >= 0m));
+        Assert.Contains(Book.Appointments, a => a.Status == PmsAppointmentStatus.Scheduled && a.Procedures!.Any(p => p.InsuranceEstimate > 0m));
+        Assert.Contains(Book.Appointments, a => a.StartLocal is null && a.Procedures!.Any(p => p.InsuranceEstimate > 0m));
+    }
+
+    [Fact]
+    public void ClaimedVisits_ProcedureEstimates_AddUpToWhatTheClaimPaidOrStillExpects()
+    {
+        var visits = Book.Appointments.ToDictionary(a => a.PmsId);
+
+        Assert.All(Book.Claims, c =>
+        {
+            var procedures = visits[c.PmsId].Procedures!;
+            var received = c.Status == PmsClaimStatus.Received;
+            Assert.Equal(received ? c.Paid : c.EstimatedPayment, procedures.Sum(p => p.InsuranceEstimate));
+            if (received)
+            {
+                Assert.Equal(c.WriteOff, procedures.Sum(p => p.WriteOffEstimate));
+            }
+        });
+    }
+
+    [Fact]
+    public void UninsuredPatients_Appointments_NothingFromInsuranceAndTheWholeFeeTheirs()
+    {
+        var insured = Book.Coverages.Select(c => c.PatientPmsId).ToHashSet();
+        var uninsured = Book.Appointments.Where(a => !insured.Contains(a.PatientPmsId)).SelectMany(a => a.Procedures!).ToList();
+
+        Assert.NotEmpty(uninsured);
+        Assert.All(uninsured, p => Assert.Equal((0m, 0m, p.Fee), (p.InsuranceEstimate, p.WriteOffEstimate, p.PatientPortion)));
+    }
+
+    [Fact]
     public void Coverages_BenefitsUsed_AreThisYearsClaimsPaidOrPending_NeverAboveTheMaximum()
     {
         var primary = Book.Coverages.Where(c => c.Priority == 1).ToList();

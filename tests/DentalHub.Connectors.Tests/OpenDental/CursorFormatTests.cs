@@ -66,41 +66,31 @@ public sealed class CursorFormatTests
     }
 
     [Fact]
-    public void TwoTableCursor_Written_ReadsBackBothPositions()
+    public void MultiTableCursor_Written_ReadsBackEachTablesPosition()
     {
-        var records = new DatabaseCursor(new DateTime(2024, 1, 31, 23, 59, 59, DateTimeKind.Utc), 1234);
+        var appointments = new DatabaseCursor(new DateTime(2024, 1, 31, 23, 59, 59, DateTimeKind.Utc), 1234);
         var deletions = new DatabaseCursor(new DateTime(2024, 2, 1, 8, 0, 0, DateTimeKind.Utc), 77);
 
-        var cursor = TwoTableCursor.Format(records, deletions);
+        var cursor = MultiTableCursor.Parse(null).With("apt", appointments).With("deleted", deletions).ToSyncCursor();
 
-        Assert.Equal("opendental-db:v1:20240131T235959Z:1234/deleted:20240201T080000Z:77", cursor.Value);
-        Assert.Equal((records, deletions), TwoTableCursor.Parse(cursor));
+        Assert.Equal("opendental-db:v1:multi:apt=20240131T235959Z:1234;deleted=20240201T080000Z:77", cursor.Value);
+        var read = MultiTableCursor.Parse(cursor);
+        Assert.Equal((appointments, deletions, (DatabaseCursor?)null), (read["apt"], read["deleted"], read["claimproc"]));
     }
 
     [Fact]
-    public void TwoTableCursor_OneTableNotYetRead_LeavesItsPartOut()
+    public void MultiTableCursor_NoneOrFromApiMode_ReadsEverything()
     {
-        var position = new DatabaseCursor(new DateTime(2024, 1, 31, 23, 59, 59, DateTimeKind.Utc), 1234);
-
-        Assert.Equal("opendental-db:v1:20240131T235959Z:1234", TwoTableCursor.Format(position, null).Value);
-        Assert.Equal("opendental-db:v1:/deleted:20240131T235959Z:1234", TwoTableCursor.Format(null, position).Value);
-        Assert.Equal((position, (DatabaseCursor?)null), TwoTableCursor.Parse(TwoTableCursor.Format(position, null)));
-        Assert.Equal(((DatabaseCursor?)null, position), TwoTableCursor.Parse(TwoTableCursor.Format(null, position)));
-    }
-
-    [Fact]
-    public void TwoTableCursor_NoneOrFromApiMode_ReadsEverything()
-    {
-        Assert.Equal(((DatabaseCursor?)null, (DatabaseCursor?)null), TwoTableCursor.Parse(null));
-        Assert.Equal(((DatabaseCursor?)null, (DatabaseCursor?)null), TwoTableCursor.Parse(new SyncCursor("opendental-api:v1:2024-01-31 23:59:59")));
+        Assert.Null(MultiTableCursor.Parse(null)["apt"]);
+        Assert.Null(MultiTableCursor.Parse(new SyncCursor("opendental-api:v1:2024-01-31 23:59:59"))["apt"]);
     }
 
     [Theory]
-    [InlineData("opendental-db:v1:20240131T235959Z:1234/deleted:yesterday:3")]
-    [InlineData("opendental-db:v1:20240131T235959Z/deleted:20240131T235959Z:3")]
-    [InlineData("appointments:12")]
-    public void TwoTableCursor_Damaged_Throws(string value)
+    [InlineData("opendental-db:v1:multi:apt=yesterday:3")]
+    [InlineData("opendental-db:v1:multi:apt")]
+    [InlineData("opendental-db:v1:20240131T235959Z:1234/deleted:20240131T235959Z:3")]
+    public void MultiTableCursor_Damaged_Throws(string value)
     {
-        Assert.Throws<FormatException>(() => TwoTableCursor.Parse(new SyncCursor(value)));
+        Assert.Throws<FormatException>(() => MultiTableCursor.Parse(new SyncCursor(value)));
     }
 }

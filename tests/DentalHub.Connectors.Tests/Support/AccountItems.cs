@@ -32,6 +32,22 @@ public static class AccountItems
         ["InsSubNum"] = 1, ["PayPlanNum"] = 0, ["IsTransfer"] = "false",
     };
 
+    /// <summary>A claimproc item of a procedure with every estimate field apiclaimprocs.html shows (-1 for "none").</summary>
+    public static Dictionary<string, object?> Estimate(
+        long claimProcNum, long procNum, long patNum, string status, double insEstTotal = 0, double insEstTotalOverride = -1, double insPayEst = 0,
+        double insPayAmt = 0, double writeOff = 0, double writeOffEst = -1, double writeOffEstOverride = -1, long planNum = 1) => new()
+    {
+        ["ClaimProcNum"] = claimProcNum, ["ProcNum"] = procNum, ["ClaimNum"] = 0, ["PatNum"] = patNum, ["ProvNum"] = 1, ["FeeBilled"] = 0.0,
+        ["InsPayEst"] = insPayEst, ["DedApplied"] = 0.0, ["Status"] = status, ["InsPayAmt"] = insPayAmt, ["Remarks"] = "", ["ClaimPaymentNum"] = 0,
+        ["PlanNum"] = planNum, ["DateCP"] = "0001-01-01", ["WriteOff"] = writeOff, ["CodeSent"] = "D2391", ["AllowedOverride"] = -1.0,
+        ["Percentage"] = 80, ["PercentOverride"] = -1, ["CopayAmt"] = -1.0, ["NoBillIns"] = "false", ["PaidOtherIns"] = 0.0, ["BaseEst"] = insEstTotal,
+        ["CopayOverride"] = -1.0, ["ProcDate"] = "2026-04-01", ["DateEntry"] = "0001-01-01", ["DedEst"] = 0.0, ["DedEstOverride"] = -1.0,
+        ["InsEstTotal"] = insEstTotal, ["InsEstTotalOverride"] = insEstTotalOverride, ["PaidOtherInsOverride"] = -1.0, ["EstimateNote"] = "",
+        ["WriteOffEst"] = writeOffEst, ["WriteOffEstOverride"] = writeOffEstOverride, ["ClinicNum"] = 0, ["InsSubNum"] = planNum, ["PaymentRow"] = 0,
+        ["PayPlanNum"] = 0, ["ClaimPaymentTracking"] = 0, ["claimPaymentTracking"] = "", ["SecUserNumEntry"] = 1, ["SecDateEntry"] = "2026-03-01",
+        ["DateSuppReceived"] = "0001-01-01", ["DateInsFinalized"] = "0001-01-01", ["IsTransfer"] = "false", ["ClaimAdjReasonCodes"] = "",
+    };
+
     public static Dictionary<string, object?> Adjustment(long adjNum, long patNum, double amount, string typeName = "Misc Neg Adjustment", string date = "2024-03-02") => new()
     {
         ["AdjNum"] = adjNum, ["AdjDate"] = date, ["AdjAmt"] = amount, ["PatNum"] = patNum, ["AdjType"] = amount < 0 ? 1 : 2,

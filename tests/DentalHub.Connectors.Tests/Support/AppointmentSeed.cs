@@ -37,11 +37,30 @@ public sealed record AppointmentSeed(
         return sql.ToString();
     }
 
-    /// <summary>A procedurelog row attached to an appointment (or, with <paramref name="planned"/>, to a planned one).</summary>
-    public static string ProcedureSql(long procNum, long aptNum, long codeNum, string fee, int procStatus = 1, bool planned = false, int unitQty = 1, int baseUnits = 0) =>
+    /// <summary>
+    /// A procedurelog row attached to an appointment (or, with <paramref name="planned"/>, to a planned one), stamped
+    /// long before a test reads it unless told otherwise.
+    /// </summary>
+    public static string ProcedureSql(
+        long procNum, long aptNum, long codeNum, string fee, int procStatus = 1, bool planned = false, int unitQty = 1, int baseUnits = 0,
+        string dateTStamp = "2024-03-01 10:00:00") =>
         string.Create(CultureInfo.InvariantCulture,
-            $"INSERT INTO procedurelog (ProcNum, PatNum, AptNum, PlannedAptNum, CodeNum, ProcFee, ProcStatus, UnitQty, BaseUnits) " +
-            $"VALUES ({procNum}, 1, {(planned ? 0 : aptNum)}, {(planned ? aptNum : 0)}, {codeNum}, {fee}, {procStatus}, {unitQty}, {baseUnits})");
+            $"INSERT INTO procedurelog (ProcNum, PatNum, AptNum, PlannedAptNum, CodeNum, ProcFee, ProcStatus, UnitQty, BaseUnits, DateTStamp) " +
+            $"VALUES ({procNum}, 1, {(planned ? 0 : aptNum)}, {(planned ? aptNum : 0)}, {codeNum}, {fee}, {procStatus}, {unitQty}, {baseUnits}, {Quote(dateTStamp)})");
+
+    /// <summary>
+    /// A claimproc row of a procedure, with the estimate columns as Open Dental writes them (-1 for "none" in the
+    /// overrides and WriteOffEst), stamped long before a test reads it. Status: 0 NotReceived, 1 Received, 2 Preauth,
+    /// 4 Supplemental, 6 Estimate.
+    /// </summary>
+    public static string ClaimProcSql(
+        long claimProcNum, long procNum, int status, long planNum = 1, double insEstTotal = 0, double insEstTotalOverride = -1, double insPayEst = 0,
+        double insPayAmt = 0, double writeOff = 0, double writeOffEst = -1, double writeOffEstOverride = -1, string secDateTEdit = "2024-03-01 10:00:00") =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"INSERT INTO claimproc (ClaimProcNum, ProcNum, PatNum, PlanNum, Status, InsEstTotal, InsEstTotalOverride, InsPayEst, InsPayAmt, WriteOff, " +
+            $"WriteOffEst, WriteOffEstOverride, AllowedOverride, DedEst, DedEstOverride, PaidOtherInsOverride, EstimateNote, SecDateTEdit) " +
+            $"VALUES ({claimProcNum}, {procNum}, 1, {planNum}, {status}, {insEstTotal}, {insEstTotalOverride}, {insPayEst}, {insPayAmt}, {writeOff}, " +
+            $"{writeOffEst}, {writeOffEstOverride}, -1, 0, -1, -1, '', {Quote(secDateTEdit)})");
 
     /// <summary>A deletedobject row reporting an appointment (ObjectType 0) or another kind of record as deleted.</summary>
     public static string DeletedSql(long deletedObjectNum, long objectNum, int objectType = 0, string dateTStamp = "2024-03-01 10:00:00") =>

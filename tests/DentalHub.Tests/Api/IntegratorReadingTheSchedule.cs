@@ -155,6 +155,8 @@ public abstract class IntegratorReadingTheSchedule(DatabaseProvider provider) : 
         Assert.Equal((Utc(2026, 3, 9, 14), Utc(2026, 3, 9, 15), new DateOnly(2026, 3, 9), 60), (exam.StartsAt!.Value, exam.EndsAt!.Value, exam.LocalDate, exam.LengthMinutes));
         Assert.Equal((AppointmentStatus.Scheduled, "Confirmed", true, "Bring X-rays"), (exam.Status, exam.Confirmation, exam.IsNewPatient, exam.Note));
         Assert.Equal(225.50m, exam.TotalFee);
+        // The scripted PMS gives no estimates: unknown, not zero.
+        Assert.Equal(((decimal?)null, (decimal?)null, (decimal?)null), (exam.InsuranceEstimate, exam.WriteOffEstimate, exam.PatientPortion));
         Assert.Equal([("P1", "D0150", "Comprehensive exam", 95.50m), ("P2", "D0210", "Full mouth X-rays", 130.00m)],
             exam.Procedures!.Select(p => (p.Id, p.Code, p.Description, p.Fee)));
         // 20:00 in Chicago is 01:00 UTC the next day: the practice's day is still the 9th.

@@ -1,6 +1,8 @@
 using DentalHub.Auth;
 using DentalHub.Connections;
 using DentalHub.Connectors.Demo;
+using DentalHub.Connectors.OpenDental;
+using DentalHub.TestDoubles.OpenDental;
 using DentalHub.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -138,6 +138,8 @@ public abstract class SamplePracticeSyncSuite(DatabaseProvider provider) : IAsyn
 
         var shown = Assert.Single(data.Upcoming, a => a.PmsId == upcoming.PmsId);
         Assert.Equal((upcoming.StartsAt, upcoming.TotalFee, true), (shown.StartsAt, shown.TotalFee, shown.CostKnown));
+        // The Demo PMS estimates every visit: what insurance pays, what is written off and the rest make the cost.
+        Assert.Equal(shown.TotalFee, shown.InsuranceEstimate + shown.WriteOffEstimate + shown.PatientPortion);
         Assert.NotNull(shown.ProviderName);
         Assert.NotNull(shown.ChairName);
         Assert.NotNull(shown.TypeName);

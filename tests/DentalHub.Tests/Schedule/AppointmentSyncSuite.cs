@@ -69,7 +69,8 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
         await StartAsync();
         pms.Appointments.Upsert(new PmsAppointment("900", "12", "3", "4", "5", "6", "7", new DateTime(2026, 4, 14, 9, 0, 0), 90,
             PmsAppointmentStatus.Complete, "Appointment Confirmed", true, "  Prefers the window chair. ",
-            [new PmsAppointmentProcedure("11", "D0120", "periodic oral evaluation", 45m), new PmsAppointmentProcedure("12", "D1110", "prophylaxis - adult", 95.5m)]));
+            [new PmsAppointmentProcedure("11", "D0120", "periodic oral evaluation", 45m, 36m, 5m, 4m),
+             new PmsAppointmentProcedure("12", "D1110", "prophylaxis - adult", 95.5m, 76.4m, 0m, 19.1m)]));
 
         var outcome = await SyncAsync();
 
@@ -83,15 +84,33 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
         Assert.Equal(new DateTimeOffset(2026, 4, 14, 15, 30, 0, TimeSpan.Zero), stored.EndsAt);
         Assert.Equal((new DateOnly(2026, 4, 14), 90, AppointmentStatus.Complete), (stored.LocalDate, stored.LengthMinutes, stored.Status));
         Assert.Equal(("Appointment Confirmed", true, "Prefers the window chair."), (stored.Confirmation, stored.IsNewPatient, stored.Note));
-        Assert.Equal(140.50m, stored.TotalFee);
+        Assert.Equal((140.50m, 112.40m, 5.00m, 23.10m), (stored.TotalFee, stored.InsuranceEstimate, stored.WriteOffEstimate, stored.PatientPortion));
         using var procedures = JsonDocument.Parse(stored.ProceduresJson!);
         Assert.Equal(
-            ["11 D0120 periodic oral evaluation 45.00", "12 D1110 prophylaxis - adult 95.50"],
+            ["11 D0120 periodic oral evaluation 45.00 36.00 5.00 4.00", "12 D1110 prophylaxis - adult 95.50 76.40 0.00 19.10"],
             procedures.RootElement.EnumerateArray().Select(p => string.Create(CultureInfo.InvariantCulture,
-                $"{p.GetProperty("pmsId").GetString()} {p.GetProperty("code").GetString()} {p.GetProperty("description").GetString()} {p.GetProperty("fee").GetDecimal()}")));
+                $"{p.GetProperty("pmsId").GetString()} {p.GetProperty("code").GetString()} {p.GetProperty("description").GetString()} {p.GetProperty("fee").GetDecimal()} " +
+                $"{p.GetProperty("insuranceEstimate").GetDecimal()} {p.GetProperty("writeOffEstimate").GetDecimal()} {p.GetProperty("patientPortion").GetDecimal()}")));
         Assert.Null(stored.DeletedAt);
         var run = await LastRunAsync();
         Assert.Equal((1, 1, 1), (run.Expected, run.Read, run.Created));
+    }
+
+    [SkippableFact]
+    public async Task ProcedureWithoutAnEstimate_Synced_AppointmentsEstimateIsUnknownNotPartial()
+    {
+        await StartAsync();
+        pms.Appointments.Upsert(
+            Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), procedures:
+                [new PmsAppointmentProcedure("11", "D0120", "exam", 45m, 36m, 0m, 9m), new PmsAppointmentProcedure("12", "D1110", "cleaning", 95.5m)]),
+            Appointment("2", new DateTime(2026, 4, 14, 10, 0, 0), procedures: []));
+
+        await SyncAsync();
+
+        var partly = await StoredAsync("1");
+        Assert.Equal((140.50m, (decimal?)null, (decimal?)null, (decimal?)null), (partly.TotalFee, partly.InsuranceEstimate, partly.WriteOffEstimate, partly.PatientPortion));
+        var nothingOnIt = await StoredAsync("2");
+        Assert.Equal((0m, (decimal?)0m, (decimal?)0m, (decimal?)0m), (nothingOnIt.TotalFee, nothingOnIt.InsuranceEstimate, nothingOnIt.WriteOffEstimate, nothingOnIt.PatientPortion));
     }
 
     [SkippableFact]

@@ -12,12 +12,14 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// <item>a later read asks for each changed appointment's procedures: a request each (by PatNum for a planned one,
 /// filtered here). An hourly run reads the appointments changed in an hour, tens in a busy office.</item>
 /// </list>
-/// As in database mode, editing only a procedure leaves its appointment's DateTStamp alone: the edit reaches the hub
-/// when the appointment next changes.
+/// Editing only a procedure leaves its appointment's DateTStamp alone: in API mode the edit reaches the hub when the
+/// appointment next changes. Each procedure comes with its insurance estimates (<see cref="ApiProcedureEstimates"/>).
 /// </summary>
 internal sealed class ApiAppointmentProcedures(OpenDentalApiClient client)
 {
     private const string What = "procedures";
+
+    private readonly ApiProcedureEstimates estimates = new(client);
 
     /// <summary>Every procedure, by the appointment it is on; read once, on the first page of a first read.</summary>
     private Dictionary<long, List<ApiProcedureLog>>? all;
@@ -28,7 +30,7 @@ internal sealed class ApiAppointmentProcedures(OpenDentalApiClient client)
         {
             return page;
         }
-        var withProcedures = new List<PmsAppointment>(page.Count);
+        var withProcedures = new List<(PmsAppointment Appointment, List<ApiProcedureLog> Procedures)>(page.Count);
         foreach (var appointment in page)
         {
             var aptNum = long.Parse(appointment.PmsId, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -36,12 +38,18 @@ internal sealed class ApiAppointmentProcedures(OpenDentalApiClient client)
             var procedures = firstRead
                 ? (await AllAsync(cancellationToken)).GetValueOrDefault(planned ? -aptNum : aptNum) ?? []
                 : await OfAsync(aptNum, planned, appointment.PatientPmsId, cancellationToken);
-            withProcedures.Add(appointment with
-            {
-                Procedures = procedures.Where(p => !p.IsDeleted).OrderBy(p => p.ProcNum).Select(p => p.ToAppointmentProcedure()).ToList(),
-            });
+            withProcedures.Add((appointment, procedures.Where(p => !p.IsDeleted).OrderBy(p => p.ProcNum).ToList()));
         }
-        return withProcedures;
+        var patients = withProcedures.Where(a => a.Procedures.Count > 0 && a.Appointment.PatientPmsId is not null).Select(a => a.Appointment.PatientPmsId!).ToList();
+        var shares = patients.Count > 0 ? await estimates.OfAsync(patients, firstRead, cancellationToken) : new Dictionary<long, ClaimProcEstimates.Share>();
+        return withProcedures
+            .Select(a => a.Appointment with
+            {
+                Procedures = a.Procedures
+                    .Select(p => ClaimProcEstimates.Apply(p.ToAppointmentProcedure(), shares.TryGetValue(p.ProcNum, out var share) ? [share] : []))
+                    .ToList(),
+            })
+            .ToList();
     }
 
     // Planned appointments are keyed by their negated number: AptNum and PlannedAptNum share one numbering.

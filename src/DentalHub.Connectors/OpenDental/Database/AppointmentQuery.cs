@@ -9,11 +9,12 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// are not appointments and are never read. The length is the time pattern, one character per 5 minutes; the
 /// confirmation is a definition (category 2, ApptConfirmed) read by its name. Each page's procedures come from
 /// <c>procedurelog</c> in one more query (<see cref="AddProceduresAsync"/>): those attached by AptNum, or by
-/// PlannedAptNum for a planned appointment, except deleted ones (ProcStatus 6).
+/// PlannedAptNum for a planned appointment, except deleted ones (ProcStatus 6); and their insurance estimates from
+/// their <c>claimproc</c> rows in one more (<see cref="ClaimProcEstimates"/>).
 /// <para>
-/// Editing only a procedure (its fee, its code, completing or deleting it in the chart) does not move
-/// <c>appointment.DateTStamp</c>, so such an edit reaches the hub only when the appointment itself next changes:
-/// until then its procedures and cost are as last read. Renaming a confirmation status does not move it either.
+/// Editing only a procedure (its fee, completing or deleting it in the chart) or its estimate does not move
+/// <c>appointment.DateTStamp</c>: <see cref="AppointmentFeed"/> reads those appointments again from the procedurelog
+/// and claimproc stamps. Renaming a confirmation status moves neither; it shows when the appointment next changes.
 /// </para>
 /// </summary>
 internal static class AppointmentQuery
@@ -73,8 +74,9 @@ internal static class AppointmentQuery
     };
 
     /// <summary>
-    /// Adds the page's procedures in one query. Both lookups use an index of Open Dental's (AptNum leads
-    /// RadiologyProcs; PlannedAptNum has its own). Fees as <see cref="ProcedureFees.OnAppointment"/>.
+    /// Adds the page's procedures in one query, and their estimates in one more. The lookups use indexes of Open
+    /// Dental's (AptNum leads RadiologyProcs; PlannedAptNum has its own; claimproc's indexProcNum). Fees as
+    /// <see cref="ProcedureFees.OnAppointment"/>.
     /// </summary>
     public static async Task<IReadOnlyList<PmsAppointment>> AddProceduresAsync(
         IReadOnlyList<PmsAppointment> page, MySqlConnection connection, CancellationToken cancellationToken)
@@ -115,13 +117,46 @@ internal static class AppointmentQuery
                 list.Add((reader.GetInt64(0), procedure));
             }
         }
+        var shares = await SharesAsync(byAppointment.Values.SelectMany(l => l.Select(p => p.Num)).ToHashSet(), connection, cancellationToken);
         return page
             .Select(a => a with
             {
-                Procedures = byAppointment.TryGetValue(a.PmsId, out var list) ? list.OrderBy(p => p.Num).Select(p => p.Procedure).ToList() : [],
+                Procedures = byAppointment.TryGetValue(a.PmsId, out var list)
+                    ? list.OrderBy(p => p.Num).Select(p => ClaimProcEstimates.Apply(p.Procedure, shares[p.Num])).ToList()
+                    : [],
             })
             .ToList();
     }
+
+    /// <summary>
+    /// The appointments with these numbers, as a page of changes reads them (procedures and estimates included):
+    /// those whose procedures or estimates changed. Patient notes and appointments deleted since are not found.
+    /// </summary>
+    public static async Task<IReadOnlyList<PmsAppointment>> ReadByKeysAsync(IReadOnlyCollection<long> keys, MySqlConnection connection, CancellationToken cancellationToken) =>
+        await AddProceduresAsync(await Query.ReadByKeysAsync(keys, connection, cancellationToken), connection, cancellationToken);
+
+    /// <summary>What each procedure's claimproc rows contribute, by ProcNum; Preauth and Adjustment rows are not read.</summary>
+    private static async Task<ILookup<long, ClaimProcEstimates.Share>> SharesAsync(IReadOnlyCollection<long> procNums, MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        var shares = new List<(long ProcNum, ClaimProcEstimates.Share Share)>();
+        if (procNums.Count > 0)
+        {
+            var list = string.Join(",", procNums.Select(n => n.ToString(CultureInfo.InvariantCulture)));
+            await using var command = new MySqlCommand(
+                "SELECT ProcNum, Status, InsPayEst, InsPayAmt, WriteOff, InsEstTotal, InsEstTotalOverride, WriteOffEst, WriteOffEstOverride " +
+                $"FROM claimproc WHERE ProcNum IN ({list}) AND Status NOT IN (2, 3)", connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                shares.Add((reader.GetInt64(0), ClaimProcEstimates.Of(
+                    status: reader.GetInt32(1), insPayEst: Amount(reader, 2), insPayAmt: Amount(reader, 3), writeOff: Amount(reader, 4),
+                    insEstTotal: Amount(reader, 5), insEstTotalOverride: Amount(reader, 6), writeOffEst: Amount(reader, 7), writeOffEstOverride: Amount(reader, 8))));
+            }
+        }
+        return shares.ToLookup(s => s.ProcNum, s => s.Share);
+    }
+
+    private static decimal Amount(MySqlDataReader reader, int ordinal) => Convert.ToDecimal(reader.GetDouble(ordinal), CultureInfo.InvariantCulture);
 
     // The keys are numbers read from the table, written as numbers: nothing from outside reaches the SQL.
     private static string Keys(IEnumerable<PmsAppointment> appointments) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MySqlConnector;
 
 namespace DentalHub.Connectors.OpenDental.Database;
@@ -41,6 +42,25 @@ internal sealed record ChangeQuery<T>(string From, string Key, string? Stamp, st
     public string NextPage => Stamp is null
         ? $"SELECT {StampColumn}, {Key}, {Columns} FROM {From} WHERE {Key} > @key{Filter} ORDER BY {Order} LIMIT @limit"
         : $"SELECT {StampColumn}, {Key}, {Columns} FROM {From} WHERE {Stamp} >= @ts AND ({Stamp} > @ts OR {Key} > @key) AND {Settled}{Filter} ORDER BY {Order} LIMIT @limit";
+
+    /// <summary>The rows of <paramref name="keys"/> that the filter lets through, in key order.</summary>
+    public async Task<List<T>> ReadByKeysAsync(IReadOnlyCollection<long> keys, MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>(keys.Count);
+        if (keys.Count == 0)
+        {
+            return rows;
+        }
+        // The keys are numbers read from the database, written as numbers: nothing from outside reaches the SQL.
+        var list = string.Join(",", keys.Select(k => k.ToString(CultureInfo.InvariantCulture)));
+        await using var command = new MySqlCommand($"SELECT {StampColumn}, {Key}, {Columns} FROM {From} WHERE {Key} IN ({list}){Filter} ORDER BY {Key}", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(reader));
+        }
+        return rows;
+    }
 
     public string Count => $"SELECT COUNT(*) FROM {From}" + (Where is null ? "" : $" WHERE {Where}");
 

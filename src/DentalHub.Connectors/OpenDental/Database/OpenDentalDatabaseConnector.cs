@@ -18,9 +18,7 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
 
     public IChangeFeed<PmsProvider> Providers => new TableFeed<PmsProvider>(session, ProviderQuery.Query);
 
-    public IChangeFeed<PmsAppointment> Appointments => new DeletionTrackedFeed<PmsAppointment>(
-        new TableFeed<PmsAppointment>(session, AppointmentQuery.Query, AppointmentQuery.AddProceduresAsync),
-        new TableFeed<DeletedObject>(session, DeletedObjectQuery.Of(DeletedObjectQuery.Appointment)));
+    public IChangeFeed<PmsAppointment> Appointments => new AppointmentFeed(session);
 
     public IChangeFeed<PmsInsurancePlan> InsurancePlans =>
         new TableFeed<PmsInsurancePlan>(session, InsurancePlanQuery.Query, InsurancePlanQuery.AddBenefitsAsync).WithUntracedDeletions();

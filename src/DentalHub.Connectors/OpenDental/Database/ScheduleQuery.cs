@@ -81,23 +81,7 @@ internal static class ScheduleQuery
     /// <summary>The blocks with these schedule numbers that the feed reads (whatever their stamp), with their chairs.</summary>
     public static async Task<IReadOnlyList<PmsScheduleBlock>> ReadByKeysAsync(IReadOnlyCollection<long> keys, MySqlConnection connection, CancellationToken cancellationToken)
     {
-        if (keys.Count == 0)
-        {
-            return [];
-        }
-        var query = Query;
-        var blocks = new List<PmsScheduleBlock>(keys.Count);
-        await using (var command = new MySqlCommand(
-            $"SELECT {query.Stamp}, {query.Key}, {query.Columns} FROM {query.From} " +
-            $"WHERE {query.Key} IN ({string.Join(",", keys.Select(k => k.ToString(CultureInfo.InvariantCulture)))}) AND ({query.Where}) ORDER BY {query.Key}",
-            connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                blocks.Add(query.Read(reader));
-            }
-        }
+        var blocks = await Query.ReadByKeysAsync(keys, connection, cancellationToken);
         return await WithOperatoriesAsync(blocks, connection, cancellationToken);
     }
 }

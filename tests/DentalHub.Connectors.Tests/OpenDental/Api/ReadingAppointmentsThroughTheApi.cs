@@ -42,7 +42,9 @@ public sealed class ReadingAppointmentsThroughTheApi : IAsyncLifetime
             "Appointment Confirmed", true, "Bring X-rays", null), appointment with { Procedures = null });
         Assert.Equal(DateTimeKind.Unspecified, appointment.StartLocal!.Value.Kind);
         Assert.Equal(
-            [new PmsAppointmentProcedure("30", "D2391", "resin-based composite - one surface, posterior", 130.00m), new PmsAppointmentProcedure("31", "D1351", "resin-based composite - one surface, posterior", 91.00m)],
+            // No claimprocs: no insurance, the patient pays the fee.
+            [new PmsAppointmentProcedure("30", "D2391", "resin-based composite - one surface, posterior", 130.00m, 0m, 0m, 130.00m),
+             new PmsAppointmentProcedure("31", "D1351", "resin-based composite - one surface, posterior", 91.00m, 0m, 0m, 91.00m)],
             appointment.Procedures!);
     }
 

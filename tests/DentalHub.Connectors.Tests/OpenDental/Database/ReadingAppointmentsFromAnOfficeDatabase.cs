@@ -59,8 +59,9 @@ public sealed class ReadingAppointmentsFromAnOfficeDatabase(AppointmentOfficeDat
 
         Assert.Equal(PmsAppointmentStatus.Complete, appointment.Status);
         Assert.Equal(
-            [new PmsAppointmentProcedure("11", "D0120", "periodic oral evaluation - established patient", 45.00m),
-             new PmsAppointmentProcedure("12", "D1110", "prophylaxis - adult", 95.50m)],
+            // No claimprocs: no insurance, the patient pays the fee.
+            [new PmsAppointmentProcedure("11", "D0120", "periodic oral evaluation - established patient", 45.00m, 0m, 0m, 45.00m),
+             new PmsAppointmentProcedure("12", "D1110", "prophylaxis - adult", 95.50m, 0m, 0m, 95.50m)],
             appointment.Procedures!);
         Assert.Equal(140.50m, appointment.Procedures!.Sum(p => p.Fee));
     }
@@ -124,7 +125,7 @@ public sealed class ReadingAppointmentsFromAnOfficeDatabase(AppointmentOfficeDat
         Assert.Empty(second.SelectMany(p => p.Rows));
         Assert.Equal(["209"], second.SelectMany(p => p.Deleted));
         Assert.StartsWith("opendental-db:v1:", second[^1].NextCursor.Value, StringComparison.Ordinal);
-        Assert.Contains("/deleted:20240305T080000Z:2", second[^1].NextCursor.Value, StringComparison.Ordinal);
+        Assert.Contains("deleted=20240305T080000Z:2", second[^1].NextCursor.Value, StringComparison.Ordinal);
         Assert.Empty(await feed.ReadAllAsync(second[^1].NextCursor));
     }
 }

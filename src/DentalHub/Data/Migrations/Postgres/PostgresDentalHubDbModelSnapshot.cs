@@ -2122,6 +2122,10 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<decimal?>("InsuranceEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<bool>("IsNewPatient")
                         .HasColumnType("boolean");
 
@@ -2142,6 +2146,10 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<string>("PatientPmsId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<decimal?>("PatientPortion")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
@@ -2167,6 +2175,10 @@ namespace DentalHub.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("WriteOffEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.HasKey("ConnectionId", "PmsId");
 

@@ -2109,6 +2109,10 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("InsuranceEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsNewPatient")
                         .HasColumnType("INTEGER");
 
@@ -2128,6 +2132,10 @@ namespace DentalHub.Data.Migrations.Sqlite
 
                     b.Property<string>("PatientPmsId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PatientPortion")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PracticeId")
@@ -2154,6 +2162,10 @@ namespace DentalHub.Data.Migrations.Sqlite
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("WriteOffEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("ConnectionId", "PmsId");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DentalHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDentalHubDb))]
-    [Migration("20261207182527_Initial")]
+    [Migration("20261207193947_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2112,6 +2112,10 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("InsuranceEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsNewPatient")
                         .HasColumnType("INTEGER");
 
@@ -2131,6 +2135,10 @@ namespace DentalHub.Data.Migrations.Sqlite
 
                     b.Property<string>("PatientPmsId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PatientPortion")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PracticeId")
@@ -2157,6 +2165,10 @@ namespace DentalHub.Data.Migrations.Sqlite
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("WriteOffEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("ConnectionId", "PmsId");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DentalHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDentalHubDb))]
-    [Migration("20261207182837_Initial")]
+    [Migration("20261207194118_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2125,6 +2125,10 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<decimal?>("InsuranceEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<bool>("IsNewPatient")
                         .HasColumnType("boolean");
 
@@ -2145,6 +2149,10 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<string>("PatientPmsId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<decimal?>("PatientPortion")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
@@ -2170,6 +2178,10 @@ namespace DentalHub.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("WriteOffEstimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.HasKey("ConnectionId", "PmsId");
 
