@@ -91,6 +91,10 @@ public sealed class EveryPageWithAxeInTheBrowser : BrowserScenario
             var focused = page.Locator(":focus");
             await Assertions.Expect(focused).ToHaveTextAsync("Skip to content");
             await Assertions.Expect(focused).ToBeVisibleAsync();
+            if (address == "/")
+            {
+                await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("71-skip-to-content") });
+            }
             await page.Keyboard.PressAsync("Enter");
             var target = await page.EvaluateAsync<string>("() => document.activeElement?.closest('main') ? 'main' : (document.activeElement?.tagName ?? '')");
             Assert.True(target == "main", $"{address}: after Skip to content, focus is in {target}, not in <main>");
