@@ -49,7 +49,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/api/reference", options => options.WithTitle("DentalHub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapScalarApiReference("/api/reference", ApiReference.Configure);
 app.MapAccountEndpoints();
 app.MapImportFailuresExport();
 app.MapPaymentsExport();

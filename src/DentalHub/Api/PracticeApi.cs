@@ -14,6 +14,7 @@ public static class PracticeApi
         api.MapGet("/practice", GetAsync)
             .RequireAuthorization(ApiSetup.ScopePolicy(ApiScopes.PracticeRead))
             .WithName("GetPractice")
+            .WithTags("Practice")
             .WithSummary("The practice this API key belongs to.");
 
     private static async Task<Results<Ok<PracticeDto>, NotFound>> GetAsync(ClaimsPrincipal user, DentalHubDbFactory databases, CancellationToken cancellationToken)

@@ -19,12 +19,7 @@ public static class WebSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "DentalHub API";
-            document.Info.Description = "Per-practice REST API. Authenticate with 'Authorization: Bearer <API key>'; errors are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(Api.ApiDocument.Configure);
         return services;
     }
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
+using DentalHub.Components.Shared;
 using DentalHub.Audit;
 using DentalHub.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DentalHub.ImportFailures;
 
-/// <summary>The import failures as CSV, with the page's filters, for working through them in a spreadsheet.</summary>
+/// <summary>The import failures as CSV, with the page's filters, for working through them in a spreadsheet: words, not codes; times in the practice's zone.</summary>
 public static class ImportFailuresExport
 {
     public static void MapImportFailuresExport(this IEndpointRouteBuilder app) =>
@@ -29,16 +29,15 @@ public static class ImportFailuresExport
             Resource: Sync.SyncResourceCatalog.Find(resource ?? "")?.Name);
         var rows = await query.FindAsync(session.Tenant, filter, int.MaxValue, cancellationToken);
         await audit.RecordAsync(session.Tenant, session.Actor, AuditActions.ImportFailuresExported, $"{rows.Count} import failures as CSV", cancellationToken: cancellationToken);
-        var csv = new StringBuilder("Record,Records,PMS id,Connection,Severity,Reason,What to fix,First seen (UTC),Last seen (UTC)\r\n");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(session.PracticeTimeZoneId);
+        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var csv = new CsvFile("Record", "Records", "PMS id", "Connection", "Result", "Reason", "What to fix",
+            $"First seen ({session.PracticeTimeZoneId})", $"Last seen ({session.PracticeTimeZoneId})");
         foreach (var row in rows)
         {
-            csv.AppendJoin(',', Field(row.Label), Field(Sync.SyncText.ResourceTitle(row.Resource)), Field(row.PmsId), Field(row.ConnectionName), row.Severity, row.Reason, Field(row.Message),
-                row.FirstSeenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                row.LastSeenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("\r\n");
+            csv.Row(row.Label, Sync.SyncText.ResourceTitle(row.Resource), row.PmsId, row.ConnectionName, SeverityText.Of(row.Severity), ReasonText.Of(row.Reason), row.Message,
+                Local(row.FirstSeenAt), Local(row.LastSeenAt));
         }
-        var name = $"import-failures-{time.GetUtcNow():yyyyMMdd}.csv";
-        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", name);
+        return csv.ToFile($"import-failures-{TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone):yyyyMMdd}.csv");
     }
-
-    private static string Field(string value) => Components.Shared.CsvFile.Field(value);
 }

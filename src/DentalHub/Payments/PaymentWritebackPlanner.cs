@@ -38,13 +38,13 @@ public sealed class PaymentWritebackPlanner(ConnectorFactory connectors)
         {
             return new PaymentWritebackPlan.None("DentalHub could not tell whose payment this is. Assign it to a patient to record it in the PMS.");
         }
+        if (payment.Source == PaymentSource.CardTerminal && settings.TerminalPostedByStaff)
+        {
+            return new PaymentWritebackPlan.None("Card terminal payments are posted by staff at the desk, not by DentalHub (Settings › Writeback).");
+        }
         if (!settings.IsEnabled(payment.Source))
         {
             return new PaymentWritebackPlan.None($"Writeback is off for {SourceText.Of(payment.Source)} payments (Settings › Writeback).");
-        }
-        if (payment.Source == PaymentSource.CardTerminal && settings.TerminalPostedByStaff)
-        {
-            return new PaymentWritebackPlan.None("Card-terminal payments are posted by staff in the PMS (Settings › Writeback).");
         }
         if (await WritableLinkAsync(db, patientId, cancellationToken) is not { } target)
         {

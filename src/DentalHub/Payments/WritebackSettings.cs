@@ -11,10 +11,13 @@ public sealed class WritebackSettings : IPracticeOwned
 {
     public Guid PracticeId { get; init; }
 
-    /// <summary>Sources not written back at all, comma-separated names of <see cref="PaymentSource"/>.</summary>
+    /// <summary>Sources not written back at all, comma-separated names of <see cref="PaymentSource"/>; never the card terminal (see <see cref="TerminalPostedByStaff"/>).</summary>
     public string DisabledSources { get; set; } = "";
 
-    /// <summary>Card-terminal payments left for staff to post by hand (many practices post them at the desk).</summary>
+    /// <summary>
+    /// The one setting for card terminal payments: staff post them in the PMS at the desk (many practices do), so
+    /// DentalHub does not; otherwise DentalHub records them like any other source.
+    /// </summary>
     public bool TerminalPostedByStaff { get; set; }
 
     public WritebackTiming Timing { get; set; } = WritebackTiming.Instant;
@@ -42,8 +45,23 @@ public sealed class WritebackSettings : IPracticeOwned
     /// <summary>The PMS adjustment type a debit takes unless staff choose another (a refund paid out); null: staff choose each time.</summary>
     public string? RefundAdjustmentType { get; set; }
 
-    public bool IsEnabled(PaymentSource source) =>
-        !DisabledSources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(source.ToString());
+    public bool IsEnabled(PaymentSource source) => source == PaymentSource.CardTerminal
+        ? !TerminalPostedByStaff
+        : !DisabledSources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(source.ToString());
+
+    /// <summary>
+    /// Folds the card terminal turned off as a source (the second, overlapping switch of earlier versions) into
+    /// <see cref="TerminalPostedByStaff"/>: both meant that DentalHub does not record terminal payments.
+    /// </summary>
+    public void FoldTerminalIntoOneSetting()
+    {
+        var disabled = DisabledSources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (disabled.Remove(nameof(PaymentSource.CardTerminal)))
+        {
+            TerminalPostedByStaff = true;
+            DisabledSources = string.Join(',', disabled);
+        }
+    }
 }
 
 public enum WritebackTiming

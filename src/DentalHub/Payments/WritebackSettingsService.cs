@@ -13,8 +13,10 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
     public async Task<WritebackSettings> GetAsync(TenantScope tenant, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
-        return await db.WritebackSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
+        var settings = await db.WritebackSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
             ?? new WritebackSettings { PracticeId = tenant.PracticeId!.Value };
+        settings.FoldTerminalIntoOneSetting();
+        return settings;
     }
 
     public async Task SaveAsync(TenantScope tenant, AuditActor actor, WritebackSettings changed, CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
         }
         stored.DisabledSources = changed.DisabledSources;
         stored.TerminalPostedByStaff = changed.TerminalPostedByStaff;
+        stored.FoldTerminalIntoOneSetting();
         stored.Timing = changed.Timing;
         stored.DailyBatchAt = changed.DailyBatchAt;
         stored.Amount = changed.Amount;

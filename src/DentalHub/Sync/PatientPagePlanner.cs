@@ -95,7 +95,7 @@ public sealed class PatientPagePlanner(DateOnly practiceToday, string pmsName)
         }
         var problem = linkable.Count == 0
             ? new RecordProblem(ImportFailureReason.DuplicateInPms, ImportFailureSeverity.Error,
-                $"{Others(candidates, pmsName)} the same name and date of birth. Open this failure and choose: the same person (both records share one profile; merging them in {pmsName} is tidier still), or different people (each gets a profile).")
+                $"{Others(candidates, pmsName)} the same name and date of birth. Open this failure and choose: the same person (both records share one profile; merging the two records there is tidier still), or different people (each gets a profile).")
             : new RecordProblem(ImportFailureReason.AmbiguousMatch, ImportFailureSeverity.Error,
                 $"{candidates.Count} DentalHub profiles have this name and date of birth. Open this failure and choose which profile is this patient, or create a new one.");
         plan.Failures.Add(new FailureWrite(record, problem, DetailsOf(record, candidates)));

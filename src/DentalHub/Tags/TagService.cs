@@ -72,7 +72,7 @@ public sealed class TagService(DentalHubDbFactory databases, AuditLog audit, Tim
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.TagMappings.Add(new TagMapping { PracticeId = tenant.PracticeId!.Value, TagId = tagId, Kind = kind, Status = status, ClinicId = clinicId });
-        audit.Add(db, actor, TagAuditActions.MappingsChanged, $"{(status?.ToString() ?? "clinic " + clinicId)} → '{tag.Name}'");
+        audit.Add(db, actor, TagAuditActions.MappingsChanged, $"{(status is { } s ? PatientStatusText.Of(s) : "clinic " + clinicId)} → '{tag.Name}'");
         await db.SaveChangesAsync(cancellationToken);
         await TagMappingApplier.ApplyToPracticeAsync(db, tenant.PracticeId.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DentalHub.Tests.Api;
 
-/// <summary>An integrator reading the OpenAPI document: every /api/v1 route is in it with a summary, and list filters with their parameters.</summary>
+/// <summary>
+/// An integrator reading the OpenAPI document: every /api/v1 route is in it with a summary, list filters with their
+/// parameters, an API key scheme that "try it" sends, and nothing of the app's own pages and browser endpoints.
+/// </summary>
 public sealed partial class ApiDocumentDescribingEveryRoute : IAsyncLifetime
 {
     private readonly DentalHubApp app = new(new SqliteTestDatabase());
@@ -74,5 +77,27 @@ public sealed partial class ApiDocumentDescribingEveryRoute : IAsyncLifetime
 
         Assert.Equal(["Scheduled", "Complete", "Broken", "Cancelled", "Unscheduled", "Planned"],
             status.GetProperty("schema").GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public void Document_ServedAsIs_HoldsOnlyTheRestApi()
+    {
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.NotEmpty(paths);
+        Assert.All(paths, path => Assert.True(path.StartsWith("/api/v1/", StringComparison.Ordinal) || path == "/api/v1", $"{path} is not for integrators."));
+    }
+
+    [Fact]
+    public void Document_ServedAsIs_HasAnApiKeySchemeEveryOperationAsksFor()
+    {
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().ToList();
+        var scheme = Assert.Single(schemes);
+        Assert.Equal(("http", "bearer"), (scheme.Value.GetProperty("type").GetString(), scheme.Value.GetProperty("scheme").GetString()));
+
+        var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Name: $"{o.Name} {p.Name}", Operation: o.Value))).ToList();
+        Assert.All(operations, o => Assert.True(
+            o.Operation.TryGetProperty("security", out var security) && security.EnumerateArray().Any(r => r.TryGetProperty(scheme.Name, out _)),
+            $"{o.Name} does not ask for the API key."));
     }
 }

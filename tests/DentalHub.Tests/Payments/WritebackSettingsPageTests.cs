@@ -31,6 +31,35 @@ public sealed class AdministratorSettingUpPaymentWriteback : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SettingsPage_CardTerminal_IsOneChoiceNotASwitchAndASecondOverlappingSwitch()
+    {
+        var admin = await app.AddStaffAsync("Ari Admin", (practice, PracticeRole.Admin));
+        var page = await (await Browser.SignedInAsync(app, admin)).GetPageAsync("/settings/writeback");
+        Assert.Contains("data-testid=\"terminal-choice\"", page);
+        Assert.Contains("DentalHub records them", page);
+        Assert.Contains("Staff post them at the desk", page);
+        Assert.DoesNotContain("enabled-CardTerminal", page);
+        Assert.DoesNotContain("posted by staff at the desk (not written back)", page);
+    }
+
+    [Fact]
+    public async Task Settings_TerminalTurnedOffAsASource_ReadAsPostedByStaffWithTheSourceListFreeOfIt()
+    {
+        var service = app.Services.GetRequiredService<WritebackSettingsService>();
+        await service.SaveAsync(practice.Tenant, AuditActor.System, new WritebackSettings
+        {
+            PracticeId = practice.PracticeId,
+            DisabledSources = "CardTerminal,Insurance",
+        }, CancellationToken.None);
+
+        var read = await service.GetAsync(practice.Tenant, CancellationToken.None);
+
+        Assert.Equal(("Insurance", true), (read.DisabledSources, read.TerminalPostedByStaff));
+        Assert.False(read.IsEnabled(PaymentSource.CardTerminal));
+        Assert.True(read.IsEnabled(PaymentSource.Portal));
+    }
+
+    [Fact]
     public async Task SettingsPage_RewardsStaff_IsDenied()
     {
         var staff = await app.AddStaffAsync("Rory Rewards", (practice, PracticeRole.Rewards));

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using DentalHub.Auth;
 using DentalHub.Sync;
 using DentalHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DentalHub.Tests.Sync;
@@ -60,10 +62,30 @@ public sealed class FrontDeskReviewingImportFailures : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Record,Records,PMS id,Connection,Severity,Reason,What to fix", lines[0]);
+        Assert.StartsWith("Record,Records,PMS id,Connection,Result,Reason,What to fix", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("\"Nobirth, Peter\",Patients,21,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("\"'=1+1, Eve\",Patients,22,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CsvExport_AnyRow_SaysResultAndReasonInWordsAndTimesInThePracticeZoneNamedInTheHeader()
+    {
+        var staff = await app.AddStaffAsync("Ada Admin", (practice, PracticeRole.Admin));
+        var browser = await Browser.SignedInAsync(app, staff);
+        await using var db = app.Databases.Create(practice.Tenant);
+        var seen = await db.ImportFailures.Where(f => f.PmsId == "21").Select(f => f.FirstSeenAt).SingleAsync();
+        var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+
+        var response = await browser.Client.GetAsync("/import-failures/export.csv?reason=MissingBirthDate");
+
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",First seen (America/Chicago),Last seen (America/Chicago)", lines[0]);
+        var peter = lines.Single(l => l.StartsWith("\"Nobirth, Peter\"", StringComparison.Ordinal));
+        Assert.Contains(",Not imported,Missing date of birth,", peter);
+        Assert.DoesNotContain("MissingBirthDate", peter);
+        Assert.DoesNotContain(",Error,", peter);
+        Assert.Equal(TimeZoneInfo.ConvertTime(seen, chicago).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), peter.Split(',')[^2]);
     }
 
     [Fact]

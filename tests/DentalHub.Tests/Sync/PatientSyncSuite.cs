@@ -87,6 +87,22 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [SkippableFact]
+    public async Task ConnectionNamingTheSystemBehindIt_DuplicateInThePms_HintNamesTheSystemOnce()
+    {
+        await StartAsync();
+        pms.SystemName = "Dentrix";
+        pms.Upsert(ScriptedPms.Patient("10", "Sam", "Twice", Birth));
+        pms.Upsert(ScriptedPms.Patient("11", "Sam", "Twice", Birth));
+
+        await SyncAsync();
+
+        await using var db = Db();
+        var failure = await db.ImportFailures.SingleAsync();
+        Assert.Equal(1, failure.Message.Split("Dentrix").Length - 1);
+        Assert.StartsWith("Another patient in Dentrix (id 10) has the same name and date of birth.", failure.Message);
+    }
+
+    [SkippableFact]
     public async Task SecondSync_NothingChanged_ReadsNothing()
     {
         await StartAsync();

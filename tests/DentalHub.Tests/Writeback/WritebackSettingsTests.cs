@@ -35,7 +35,7 @@ public sealed class PracticeChoosingHowPaymentsAreRecorded : IAsyncLifetime
         await h.SaveSettingsAsync(s => s.TerminalPostedByStaff = true);
         var terminal = await h.PayAsync("ch_terminal", h.PatientIds[0], 60m, source: PaymentSource.CardTerminal);
         await h.PayAsync("ch_portal", h.PatientIds[1], 60m, source: PaymentSource.Portal);
-        Assert.Contains("posted by staff", terminal.Payment.WritebackNote);
+        Assert.Equal("Card terminal payments are posted by staff at the desk, not by DentalHub (Settings › Writeback).", terminal.Payment.WritebackNote);
         Assert.Single(await h.CommandsAsync());
     }
 
