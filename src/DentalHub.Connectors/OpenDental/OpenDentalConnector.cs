@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Api;
+using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Database;
 using DentalHub.Connectors.OpenDental.Payments;
@@ -8,8 +9,8 @@ namespace DentalHub.Connectors.OpenDental;
 
 /// <summary>
 /// Open Dental. A connection reads either the office's MySQL/MariaDB database directly
-/// (read-only, SELECT only) or Open Dental's REST API; the "mode" field chooses which. Payments and
-/// communication logs are written only through the API (Open Dental forbids third-party database writes), in either mode.
+/// (read-only, SELECT only) or Open Dental's REST API; the "mode" field chooses which. Payments,
+/// communication logs and appointments are written only through the API (Open Dental forbids third-party database writes), in either mode.
 /// </summary>
 public static class OpenDentalConnector
 {
@@ -75,7 +76,8 @@ public static class OpenDentalConnector
             var api = WithTimeout(ApiSettings.WhenKeysPresent(context.Settings), requestTimeout);
             IWritesPayments payments = api is null ? KeylessPaymentWriter.Instance : OpenDentalPaymentWriter.Create(api, context);
             IWritesCommlogs commlogs = api is null ? KeylessCommlogWriter.Instance : OpenDentalCommlogWriter.Create(api, context);
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs);
+            IWritesAppointments appointments = api is null ? KeylessAppointmentWriter.Instance : OpenDentalAppointmentWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, appointments);
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {

@@ -21,6 +21,7 @@ public static class ConnectionCapabilities
         (typeof(IReadsInsurance), "read insurance"),
         (typeof(IReadsLedger), "read the ledger"),
         (typeof(IWritesPayments), "write payments"),
+        (typeof(IWritesAppointments), "book appointments"),
         (typeof(IReceivesPaymentEvents), "receive payments"),
         (typeof(IReadsPaymentSettlements), "read payouts"),
         (typeof(IReadsLedgerAccounts), "read accounts"),

@@ -48,6 +48,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         this.app = app;
         paymentWrites = new DoubleWriteEndpoint(gate);
         CommlogWrites = new DoubleWriteEndpoint(gate);
+        AppointmentWrites = new DoubleWriteEndpoint(gate);
     }
 
     public static async Task<OpenDentalApiTestDouble> StartAsync(TimeProvider? officeClock = null)
@@ -62,6 +63,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.MapAppointments();
         api.MapLedger();
         api.MapCommlogs();
+        api.MapAppointmentWrites();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");

@@ -1,4 +1,5 @@
 using DentalHub.Connectors.Contract;
+using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Database;
@@ -10,8 +11,8 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// written with the connection's API keys when it has them and refused with a message saying so when it does not.
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
-internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs
+internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAppointments appointments)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAppointments
 {
     private readonly DatabaseSession session = new(settings);
 
@@ -60,6 +61,15 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
     public Task<FindOutcome> FindWrittenCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
         commlogs.FindWrittenCommlogAsync(commlog, cancellationToken);
 
+    public Task<WriteOutcome> WriteAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
+        appointments.WriteAppointmentAsync(write, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
+        appointments.FindWrittenAppointmentAsync(write, cancellationToken);
+
+    public Task<IReadOnlyList<PmsSlot>?> ReadOpenSlotsAsync(PmsSlotQuery query, CancellationToken cancellationToken) =>
+        appointments.ReadOpenSlotsAsync(query, cancellationToken);
+
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {
         try
@@ -75,7 +85,9 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
     }
 
     public string? MissingFor(Type capability) =>
-        capability == typeof(IWritesPayments) && payments is KeylessPaymentWriter ? PaymentMessages.AddKeys : null;
+        capability == typeof(IWritesPayments) && payments is KeylessPaymentWriter ? PaymentMessages.AddKeys
+        : capability == typeof(IWritesAppointments) && appointments is KeylessAppointmentWriter ? AppointmentMessages.NeedsKeys
+        : null;
 
     public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Patients.CountAsync(cancellationToken);
 
