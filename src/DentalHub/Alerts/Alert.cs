@@ -56,6 +56,8 @@ public static class AlertKinds
     public const string WriteNeedsReview = "write.needs-review";
     public const string CommlogNotLogged = "commlog.not-logged";
     public const string CommlogNeedsReview = "commlog.needs-review";
+    public const string AppointmentNotWritten = "appointment.not-written";
+    public const string AppointmentNeedsReview = "appointment.needs-review";
 
     /// <summary>A connection cannot take writes until a person acts (reconnect, subscription); one alert per connection, not per write.</summary>
     public const string ConnectionNeedsAttention = "connection.needs-attention";

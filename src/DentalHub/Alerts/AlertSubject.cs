@@ -18,5 +18,8 @@ public sealed record AlertSubject(string Name, string Link)
     /// <summary>A patient's communication logs, named without the patient's data: the link opens the profile for those who may see it.</summary>
     public static AlertSubject PatientLogs(Guid patientId) => new("A patient's communication log", $"/patients/{patientId}");
 
+    /// <summary>A patient's appointment booked or changed from DentalHub; the profile lists it with its state.</summary>
+    public static AlertSubject PatientAppointment(Guid patientId) => new("A patient's appointment", $"/patients/{patientId}#appointments");
+
     public static AlertSubject Connection(Guid id, string name) => new($"Connection '{name}'", $"/connections/{id}");
 }

@@ -33,6 +33,9 @@ public sealed class WritebackSettings : IPracticeOwned
     /// <summary>Each message sent to a patient is filed on the patient's chart in the PMS as a communication log. Off until a practice turns it on.</summary>
     public bool LogMessagesInPms { get; set; }
 
+    /// <summary>Appointments may be booked, moved, confirmed and cancelled from DentalHub, written to the PMS at once. Off until a practice turns it on.</summary>
+    public bool WriteAppointments { get; set; }
+
     public bool IsEnabled(PaymentSource source) =>
         !DisabledSources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(source.ToString());
 }

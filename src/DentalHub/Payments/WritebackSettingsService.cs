@@ -34,6 +34,7 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
         stored.PaymentTypesJson = changed.PaymentTypesJson;
         stored.Allocation = changed.Allocation;
         stored.LogMessagesInPms = changed.LogMessagesInPms;
+        stored.WriteAppointments = changed.WriteAppointments;
         audit.Add(db, actor, "writeback.settings-changed", "Writeback settings");
         await db.SaveChangesAsync(cancellationToken);
     }

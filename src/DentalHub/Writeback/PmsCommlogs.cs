@@ -10,7 +10,7 @@ namespace DentalHub.Writeback;
 /// Communication logs on patients' charts in the PMS, whatever they record (a message sent, a staff note): which
 /// PMS record of a patient takes them, the command that files one, and where each filed log is.
 /// </summary>
-public sealed class PmsCommlogs(ConnectorFactory connectors, AvailableConnectors available)
+public sealed class PmsCommlogs(ConnectionWrites writes)
 {
     /// <summary>Each patient's PMS record on an enabled connection that can take communication logs, read once for many.</summary>
     public async Task<CommlogTargets> TargetsAsync(DentalHubDb db, IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken)
@@ -41,30 +41,9 @@ public sealed class PmsCommlogs(ConnectorFactory connectors, AvailableConnectors
         return commands.ToDictionary(c => c.SubjectId, c => PmsLogState.Of(c, systems.GetValueOrDefault(c.ConnectionId) ?? SystemNames.Fallback));
     }
 
-    private bool TakesCommlogs(Connection connection)
-    {
-        try
-        {
-            return connectors.Create(connection) is IWritesCommlogs;
-        }
-        catch (ConnectorConfigurationException)
-        {
-            return false;
-        }
-    }
+    private bool TakesCommlogs(Connection connection) => writes.Takes<IWritesCommlogs>(connection);
 
-    private string SystemName(Connection connection)
-    {
-        var descriptor = available.Find(connection.ConnectorKey);
-        try
-        {
-            return SystemNames.Of(connectors.Create(connection), descriptor);
-        }
-        catch (ConnectorConfigurationException)
-        {
-            return descriptor?.SystemName ?? SystemNames.Fallback;
-        }
-    }
+    private string SystemName(Connection connection) => writes.SystemName(connection);
 }
 
 /// <summary>A patient's record in the PMS that takes communication logs, and how that PMS is named to staff.</summary>

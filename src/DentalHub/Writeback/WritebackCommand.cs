@@ -70,4 +70,5 @@ public static class WritebackKinds
     public const string Payment = "payment";
     public const string Deposit = "deposit";
     public const string Commlog = "commlog";
+    public const string Appointment = "appointment";
 }

@@ -88,7 +88,10 @@ internal sealed class WritePoster(HttpClient http, ApiSettings settings, Resilie
         var explanation = ApiMessages.Explanation(text);
         return response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new WriteOutcome.Refused(messages.KeysRefused),
+            // Keys refused: no write of any kind goes until a person fixes the connection (one alert on it, not one per write).
+            HttpStatusCode.Unauthorized => new WriteOutcome.Unavailable(messages.KeysRefused),
+            // Forbidden: the keys work, but not for this kind of write (an API permission the office has not given).
+            HttpStatusCode.Forbidden => new WriteOutcome.Refused(messages.KeysRefused),
             // Open Dental answers 404 "Patient not found."; a 404 without a word is the wrong address.
             HttpStatusCode.NotFound when explanation.Length == 0 =>
                 new WriteOutcome.Refused(ApiMessages.For(HttpStatusCode.NotFound, null, settings)),
