@@ -66,7 +66,7 @@ public sealed class ScheduleDayQuery(DentalHubDbFactory databases, AppointmentBo
         var types = await db.AppointmentTypes.AsNoTracking().ToDictionaryAsync(t => (t.ConnectionId, t.PmsId), t => t.Name, cancellationToken);
         var changes = await ScheduleChanges.ForAsync(db, bookings, appointments.Select(a => (a.ConnectionId, a.PmsId)).ToList(), date, null, cancellationToken);
         var pending = await PendingRowsAsync(db, changes.Pending, cancellationToken);
-        appointments.AddRange(pending.Keys);
+        appointments.AddRange(pending.Keys.Where(a => a.LocalDate == date));
         var patients = await PatientsOfAsync(db, appointments, cancellationToken);
 
         string? ProviderName(Guid connection, string? id) => providers.FirstOrDefault(p => p.ConnectionId == connection && p.PmsId == id)?.DisplayName;
@@ -150,13 +150,13 @@ public sealed class ScheduleDayQuery(DentalHubDbFactory databases, AppointmentBo
             ConnectionId = p.Booking.ConnectionId,
             PmsId = p.Booking.Id.ToString(),
             PatientPmsId = links.FirstOrDefault(l => l.PatientId == p.Booking.PatientId && l.ConnectionId == p.Booking.ConnectionId)?.PmsId,
-            ProviderPmsId = p.Booking.ProviderPmsId,
-            OperatoryPmsId = p.Booking.OperatoryPmsId,
+            ProviderPmsId = p.Place.ProviderPmsId,
+            OperatoryPmsId = p.Place.OperatoryPmsId,
             AppointmentTypePmsId = p.Booking.AppointmentTypePmsId,
-            StartsAt = p.Booking.StartsAt,
-            EndsAt = p.Booking.EndsAt,
-            LocalDate = p.Booking.LocalDate,
-            LengthMinutes = p.Booking.LengthMinutes ?? 0,
+            StartsAt = p.Place.StartsAt,
+            EndsAt = p.Place.EndsAt,
+            LocalDate = p.Place.LocalDate,
+            LengthMinutes = p.Place.LengthMinutes ?? 0,
             Status = AppointmentStatus.Scheduled,
             ProceduresJson = null,
         });

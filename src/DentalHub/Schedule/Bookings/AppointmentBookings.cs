@@ -64,6 +64,38 @@ public sealed class AppointmentBookings(
             [.. types.OrderBy(t => t.Name).Select(t => new BookingChoice(t.PmsId, t.Name ?? t.PmsId, t.LengthMinutes))]);
     }
 
+    /// <summary>
+    /// The patient's appointments from today on, as the PMS has them, and bookings made here not yet read back (or refused),
+    /// each with the state of its latest booking or change; the key is what <see cref="MoveAsync"/> and the others take.
+    /// </summary>
+    public async Task<IReadOnlyList<PatientAppointmentLine>> UpcomingAsync(TenantScope tenant, Guid patientId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var zone = await ZoneAsync(db, cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var links = await db.PatientLinks.AsNoTracking().Where(l => l.PatientId == patientId).Select(l => new { l.ConnectionId, l.PmsId }).ToListAsync(cancellationToken);
+        var pmsIds = links.Select(l => l.PmsId).ToList();
+        var synced = (await db.Appointments.AsNoTracking()
+                .Where(a => a.PatientPmsId != null && pmsIds.Contains(a.PatientPmsId) && a.DeletedAt == null && a.LocalDate >= today && a.StartsAt != null)
+                .ToListAsync(cancellationToken))
+            .Where(a => links.Any(l => l.ConnectionId == a.ConnectionId && l.PmsId == a.PatientPmsId))
+            .ToList();
+        var changes = await ScheduleChanges.ForAsync(db, this, synced.Select(a => (a.ConnectionId, a.PmsId)).ToList(), null, patientId, cancellationToken);
+        var providers = await db.Providers.AsNoTracking().ToListAsync(cancellationToken);
+        var chairs = await db.Operatories.AsNoTracking().ToListAsync(cancellationToken);
+        string? Provider(Guid connection, string? id) => providers.FirstOrDefault(p => p.ConnectionId == connection && p.PmsId == id)?.DisplayName;
+        string? Chair(Guid connection, string? id) => chairs.FirstOrDefault(c => c.ConnectionId == connection && c.PmsId == id) is { } chair ? chair.Name ?? chair.Abbreviation : null;
+        return synced
+            .Select(a => new PatientAppointmentLine(a.PmsId, a.StartsAt!.Value, a.LengthMinutes, Provider(a.ConnectionId, a.ProviderPmsId),
+                Chair(a.ConnectionId, a.OperatoryPmsId), a.Status, a.Confirmation, changes.Latest.GetValueOrDefault((a.ConnectionId, a.PmsId)), false))
+            .Concat(changes.Pending.Where(p => p.Place.LocalDate >= today)
+                .Select(p => new PatientAppointmentLine(p.Booking.Id.ToString(), p.Place.StartsAt!.Value, p.Place.LengthMinutes ?? 0,
+                    Provider(p.Place.ConnectionId, p.Place.ProviderPmsId), Chair(p.Place.ConnectionId, p.Place.OperatoryPmsId),
+                    AppointmentStatus.Scheduled, null, p.State, true)))
+            .OrderBy(l => l.StartsAt.UtcTicks)
+            .ToList();
+    }
+
     public async Task<BookingOutcome> BookAsync(TenantScope tenant, AuditActor actor, BookingRequest request, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
@@ -299,6 +331,11 @@ public sealed class AppointmentBookings(
 
     private string SystemName(Connection connection) => writes.SystemName(connection);
 }
+
+/// <summary>One of a patient's appointments as the profile lists it; <see cref="IsPendingBooking"/>: booked here, not read back yet.</summary>
+public sealed record PatientAppointmentLine(
+    string Key, DateTimeOffset StartsAt, int LengthMinutes, string? Provider, string? Chair, AppointmentStatus Status, string? Confirmation,
+    AppointmentWriteState? Write, bool IsPendingBooking);
 
 /// <summary>What a booking may choose from on the patient's PMS connection.</summary>
 public sealed record BookingChoices(string System, IReadOnlyList<BookingChoice> Providers, IReadOnlyList<BookingChoice> Chairs, IReadOnlyList<BookingChoice> Types);
