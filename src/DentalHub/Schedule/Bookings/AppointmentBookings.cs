@@ -71,7 +71,7 @@ public sealed class AppointmentBookings(
     public async Task<IReadOnlyList<PatientAppointmentLine>> UpcomingAsync(TenantScope tenant, Guid patientId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
-        var zone = await ZoneAsync(db, cancellationToken);
+        var zone = await ZoneAsync(db, tenant, cancellationToken);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         var links = await db.PatientLinks.AsNoTracking().Where(l => l.PatientId == patientId).Select(l => new { l.ConnectionId, l.PmsId }).ToListAsync(cancellationToken);
         var pmsIds = links.Select(l => l.PmsId).ToList();
@@ -125,7 +125,7 @@ public sealed class AppointmentBookings(
         {
             return lengthProblem;
         }
-        var zone = await ZoneAsync(db, cancellationToken);
+        var zone = await ZoneAsync(db, tenant, cancellationToken);
         var slot = new WantedSlot(record.Connection.Id, request.ProviderId, request.OperatoryId, PracticeClock.ToUtc(request.Start, zone), length!.Value,
             DateOnly.FromDateTime(request.Start));
         if (await AppointmentSlotCheck.RefusalAsync(db, slot, zone, moving: null, time.GetUtcNow(), cancellationToken) is { } refusal)
@@ -151,7 +151,7 @@ public sealed class AppointmentBookings(
         {
             return lengthProblem;
         }
-        var zone = await ZoneAsync(db, cancellationToken);
+        var zone = await ZoneAsync(db, tenant, cancellationToken);
         var slot = new WantedSlot(target.ConnectionId, request.ProviderId, request.OperatoryId, PracticeClock.ToUtc(request.Start, zone), length,
             DateOnly.FromDateTime(request.Start));
         if (await AppointmentSlotCheck.RefusalAsync(db, slot, zone, target.PmsId, time.GetUtcNow(), cancellationToken) is { } refusal)
@@ -324,8 +324,9 @@ public sealed class AppointmentBookings(
     private static async Task<bool> IsOnAsync(DentalHubDb db, CancellationToken cancellationToken) =>
         await db.WritebackSettings.AsNoTracking().AnyAsync(s => s.WriteAppointments, cancellationToken);
 
-    private static async Task<TimeZoneInfo> ZoneAsync(DentalHubDb db, CancellationToken cancellationToken) =>
-        (await db.Practices.AsNoTracking().SingleAsync(cancellationToken)).TimeZone;
+    // Practices are filtered by organization: a tenant's organization may have several.
+    private static async Task<TimeZoneInfo> ZoneAsync(DentalHubDb db, TenantScope tenant, CancellationToken cancellationToken) =>
+        (await db.Practices.AsNoTracking().FirstAsync(p => p.Id == tenant.PracticeId, cancellationToken)).TimeZone;
 
     private bool WritesAppointments(Connection connection) => writes.Takes<IWritesAppointments>(connection);
 
