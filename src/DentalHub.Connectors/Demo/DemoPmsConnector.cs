@@ -9,8 +9,8 @@ namespace DentalHub.Connectors.Demo;
 /// working hub. Everything it serves is sample data and is labelled so: patients in families, and around the day it
 /// is read on (<see cref="Today"/>) its providers' schedule, appointments, insurance, claims, ledger and balances.
 /// </summary>
-public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, DemoLedger ledger, DemoCommlogs commlogs, DemoAdjustments adjustments)
-    : IConnector, IReadsPatients, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
+public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, DemoLedger ledger, DemoCommlogs commlogs, DemoAdjustments adjustments, string bookName)
+    : IConnector, IReadsPatients, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
         IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances
 {
     public const string Key = "demo-pms";
@@ -28,7 +28,7 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
             new ConnectorField("seed", "Sample seed", "Changes which sample patients are generated.", IsRequired: false, DefaultValue: "42"),
             new ConnectorField(PageSizeField, "Page size", "Rows per page read.", IsRequired: false, DefaultValue: "100"),
             new ConnectorField(DelayField, "Simulated delay (ms)", "Waits this long per page, as a slow PMS would, so you can watch a sync's progress.", IsRequired: false, DefaultValue: "0"),
-            new ConnectorField(LedgerField, "Ledger name", "Payments, communication logs and adjustments written to the Demo PMS are kept in memory under this name.", IsRequired: false, DefaultValue: "sample"),
+            new ConnectorField(LedgerField, "Ledger name", "Payments, communication logs, adjustments and appointments written to the Demo PMS are kept in memory under this name.", IsRequired: false, DefaultValue: "sample"),
             new ConnectorField(RefuseField, "Refuse payments", "Makes the Demo PMS refuse payments, to see how a refused writeback looks.", IsRequired: false, DefaultValue: "no", Choices: ["no", "yes"]),
         ],
         context => Create(context))
@@ -46,7 +46,8 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
             context.Time,
             new DemoLedger(ledger, context.Settings.Value(RefuseField) == "yes"),
             new DemoCommlogs(ledger, practice.Patients.Select(p => p.PmsId).ToHashSet()),
-            new DemoAdjustments(ledger, practice.Patients.Select(p => p.PmsId).ToHashSet()))
+            new DemoAdjustments(ledger, practice.Patients.Select(p => p.PmsId).ToHashSet()),
+            ledger)
         {
             PageSize = PageSizeFrom(context.Settings),
             DelayPerPage = TimeSpan.FromMilliseconds(int.TryParse(context.Settings.Value(DelayField), CultureInfo.InvariantCulture, out var delay) ? Math.Clamp(delay, 0, 10_000) : 0),
@@ -171,6 +172,17 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
 
     public Task<IReadOnlyList<PmsAdjustmentType>> ReadAdjustmentTypesAsync(CancellationToken cancellationToken) =>
         adjustments.ReadAdjustmentTypesAsync(cancellationToken);
+
+    private DemoAppointments AppointmentBook => new(bookName, practice.Patients.Select(p => p.PmsId).ToHashSet(), () => BookOn(Today).Appointments);
+
+    public Task<WriteOutcome> WriteAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
+        AppointmentBook.WriteAppointmentAsync(write, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
+        AppointmentBook.FindWrittenAppointmentAsync(write, cancellationToken);
+
+    public Task<IReadOnlyList<PmsSlot>?> ReadOpenSlotsAsync(PmsSlotQuery query, CancellationToken cancellationToken) =>
+        AppointmentBook.ReadOpenSlotsAsync(query, cancellationToken);
 
     private static int SeedFrom(ConnectorSettings settings) =>
         int.TryParse(settings.Value("seed"), CultureInfo.InvariantCulture, out var seed) ? seed : 42;

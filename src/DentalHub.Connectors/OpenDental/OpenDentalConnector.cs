@@ -1,6 +1,7 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
 using DentalHub.Connectors.OpenDental.Api;
+using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Database;
 using DentalHub.Connectors.OpenDental.Payments;
@@ -9,8 +10,8 @@ namespace DentalHub.Connectors.OpenDental;
 
 /// <summary>
 /// Open Dental. A connection reads either the office's MySQL/MariaDB database directly
-/// (read-only, SELECT only) or Open Dental's REST API; the "mode" field chooses which. Payments and
-/// communication logs are written only through the API (Open Dental forbids third-party database writes), in either mode.
+/// (read-only, SELECT only) or Open Dental's REST API; the "mode" field chooses which. Payments,
+/// communication logs and appointments are written only through the API (Open Dental forbids third-party database writes), in either mode.
 /// </summary>
 public static class OpenDentalConnector
 {
@@ -77,7 +78,8 @@ public static class OpenDentalConnector
             IWritesPayments payments = api is null ? KeylessPaymentWriter.Instance : OpenDentalPaymentWriter.Create(api, context);
             IWritesCommlogs commlogs = api is null ? KeylessCommlogWriter.Instance : OpenDentalCommlogWriter.Create(api, context);
             IWritesAdjustments adjustments = api is null ? KeylessAdjustmentWriter.Instance : OpenDentalAdjustmentWriter.Create(api, context);
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments);
+            IWritesAppointments appointments = api is null ? KeylessAppointmentWriter.Instance : OpenDentalAppointmentWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments);
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {

@@ -58,6 +58,8 @@ public static class AlertKinds
     public const string CommlogNeedsReview = "commlog.needs-review";
     public const string AdjustmentNotRecorded = "adjustment.not-recorded";
     public const string AdjustmentNeedsReview = "adjustment.needs-review";
+    public const string AppointmentNotWritten = "appointment.not-written";
+    public const string AppointmentNeedsReview = "appointment.needs-review";
 
     /// <summary>A connection cannot take writes until a person acts (reconnect, subscription); one alert per connection, not per write.</summary>
     public const string ConnectionNeedsAttention = "connection.needs-attention";

@@ -20,6 +20,8 @@ public sealed record AlertSubject(string Name, string Link)
 
     /// <summary>An adjustment on a patient's account, named without the patient's data.</summary>
     public static AlertSubject PatientAdjustment(Guid patientId) => new("An adjustment on a patient's account", $"/patients/{patientId}");
+    /// <summary>A patient's appointment booked or changed from DentalHub; the profile lists it with its state.</summary>
+    public static AlertSubject PatientAppointment(Guid patientId) => new("A patient's appointment", $"/patients/{patientId}#appointments");
 
     public static AlertSubject Connection(Guid id, string name) => new($"Connection '{name}'", $"/connections/{id}");
 }

@@ -22,6 +22,7 @@ public static class ConnectionCapabilities
         (typeof(IReadsLedger), "read the ledger"),
         (typeof(IWritesPayments), "write payments"),
         (typeof(IWritesAdjustments), "write adjustments"),
+        (typeof(IWritesAppointments), "book appointments"),
         (typeof(IReceivesPaymentEvents), "receive payments"),
         (typeof(IReadsPaymentSettlements), "read payouts"),
         (typeof(IReadsLedgerAccounts), "read accounts"),

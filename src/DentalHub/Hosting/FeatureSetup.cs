@@ -28,6 +28,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.ImportFailures.CandidateProfiles>();
         services.AddSingleton<DentalHub.Sync.SyncRunQuery>();
         services.AddSingleton<DentalHub.Schedule.ScheduleDayQuery>();
+        services.AddSingleton<DentalHub.Schedule.Bookings.AppointmentBookings>();
         services.AddSingleton<DentalHub.Patients.PatientPmsDataQuery>();
         services.AddSingleton<DentalHub.Patients.PatientQuery>();
         services.AddSingleton(configuration.GetSection("Writeback:Policy").Get<DentalHub.Writeback.WritebackPolicy>() ?? new DentalHub.Writeback.WritebackPolicy());
@@ -36,6 +37,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.CommlogWritebackTarget>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.AdjustmentWritebackTarget>();
         services.AddSingleton<DentalHub.Adjustments.PatientAdjustments>();
+        services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.AppointmentWritebackTarget>();
         services.AddDentalHubPayouts();
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();
@@ -66,6 +68,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Messages.SmtpSettingsService>();
         services.AddSingleton<DentalHub.Messages.MessageTemplates>();
         services.AddSingleton<DentalHub.Writeback.PmsRecords>();
+        services.AddSingleton<DentalHub.Connections.ConnectionWrites>();
         services.AddSingleton<DentalHub.Writeback.PmsCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageSender>();

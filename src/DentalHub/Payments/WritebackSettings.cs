@@ -36,6 +36,9 @@ public sealed class WritebackSettings : IPracticeOwned
     /// <summary>Each message sent to a patient is filed on the patient's chart in the PMS as a communication log. Off until a practice turns it on.</summary>
     public bool LogMessagesInPms { get; set; }
 
+    /// <summary>Appointments may be booked, moved, confirmed and cancelled from DentalHub, written to the PMS at once. Off until a practice turns it on.</summary>
+    public bool WriteAppointments { get; set; }
+
     /// <summary>Staff (and API keys with the scope) may post adjustments to patients' accounts in the PMS. Off until a practice turns it on.</summary>
     public bool WriteAdjustments { get; set; }
 

@@ -40,6 +40,7 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
         stored.WriteAdjustments = changed.WriteAdjustments;
         stored.DiscountAdjustmentType = changed.DiscountAdjustmentType;
         stored.RefundAdjustmentType = changed.RefundAdjustmentType;
+        stored.WriteAppointments = changed.WriteAppointments;
         audit.Add(db, actor, "writeback.settings-changed", "Writeback settings");
         await db.SaveChangesAsync(cancellationToken);
     }

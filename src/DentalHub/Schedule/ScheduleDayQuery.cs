@@ -1,4 +1,5 @@
 using DentalHub.Data;
+using DentalHub.Schedule.Bookings;
 using DentalHub.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,23 @@ public enum ScheduleColumns
     Chair,
 }
 
-/// <summary>One appointment as the day shows it: times in the practice's wall clock, names resolved.</summary>
+/// <summary>
+/// One appointment as the day shows it: times in the practice's wall clock, names resolved; with the latest booking or change
+/// made here and its state (<see cref="Write"/>). <see cref="Key"/> names it to the booking actions: its PMS id, or for a
+/// booking the PMS has not shown back (<see cref="IsPendingBooking"/>) the booking's id.
+/// </summary>
 public sealed record DayAppointment(
     string PmsId, Guid? PatientId, string PatientName, TimeOnly Start, TimeOnly End, AppointmentStatus Status, string? Confirmation,
-    string? ProviderName, string? ChairName, string? TypeName, bool IsNewPatient, decimal TotalFee, bool CostKnown);
+    string? ProviderName, string? ChairName, string? TypeName, bool IsNewPatient, decimal TotalFee, bool CostKnown)
+{
+    public Guid ConnectionId { get; init; }
+    public string Key => PmsId;
+    public string? ProviderPmsId { get; init; }
+    public string? OperatoryPmsId { get; init; }
+    public int LengthMinutes { get; init; }
+    public AppointmentWriteState? Write { get; init; }
+    public bool IsPendingBooking { get; init; }
+}
 
 /// <summary>A provider's hours or a blockout in a column, in the practice's wall clock.</summary>
 public sealed record DayBlock(ScheduleBlockKind Kind, TimeOnly Start, TimeOnly End, string? Label);
@@ -22,13 +36,18 @@ public sealed record DayBlock(ScheduleBlockKind Kind, TimeOnly Start, TimeOnly E
 public sealed record DayColumn(string Key, string Title, IReadOnlyList<DayAppointment> Appointments, IReadOnlyList<DayBlock> Blocks);
 
 /// <param name="ClosedBecause">Why the practice is closed that day (a holiday), or null when it is open.</param>
-public sealed record ScheduleDay(DateOnly Date, ScheduleColumns By, IReadOnlyList<DayColumn> Columns, string? ClosedBecause, TimeOnly From, TimeOnly To);
+public sealed record ScheduleDay(DateOnly Date, ScheduleColumns By, IReadOnlyList<DayColumn> Columns, string? ClosedBecause, TimeOnly From, TimeOnly To)
+{
+    /// <summary>The practice books and changes appointments from DentalHub (Settings › Writeback).</summary>
+    public bool WritebackOn { get; init; }
+}
 
 /// <summary>
 /// A practice's day as its PMS schedules it: the day's appointments (not deleted, on the schedule) per provider or
-/// per chair, with each provider's hours and blockouts, patients named from their linked profiles.
+/// per chair, with each provider's hours and blockouts, patients named from their linked profiles; bookings made here
+/// that the PMS has not shown back yet among them, each appointment with the state of its latest booking or change.
 /// </summary>
-public sealed class ScheduleDayQuery(DentalHubDbFactory databases)
+public sealed class ScheduleDayQuery(DentalHubDbFactory databases, AppointmentBookings bookings)
 {
     private static readonly TimeOnly DefaultFrom = new(7, 0);
     private static readonly TimeOnly DefaultTo = new(18, 0);
@@ -45,6 +64,9 @@ public sealed class ScheduleDayQuery(DentalHubDbFactory databases)
         var providers = await db.Providers.AsNoTracking().Where(p => p.DeletedAt == null).ToListAsync(cancellationToken);
         var chairs = await db.Operatories.AsNoTracking().Where(o => o.DeletedAt == null).ToListAsync(cancellationToken);
         var types = await db.AppointmentTypes.AsNoTracking().ToDictionaryAsync(t => (t.ConnectionId, t.PmsId), t => t.Name, cancellationToken);
+        var changes = await ScheduleChanges.ForAsync(db, bookings, appointments.Select(a => (a.ConnectionId, a.PmsId)).ToList(), date, null, cancellationToken);
+        var pending = await PendingRowsAsync(db, changes.Pending, cancellationToken);
+        appointments.AddRange(pending.Keys.Where(a => a.LocalDate == date));
         var patients = await PatientsOfAsync(db, appointments, cancellationToken);
 
         string? ProviderName(Guid connection, string? id) => providers.FirstOrDefault(p => p.ConnectionId == connection && p.PmsId == id)?.DisplayName;
@@ -58,7 +80,12 @@ public sealed class ScheduleDayQuery(DentalHubDbFactory databases)
                 a.PmsId, known ? patient.Id : null, known ? patient.Name : $"Patient {a.PatientPmsId} (not synced yet)",
                 Local(a.StartsAt!.Value), Local(a.EndsAt ?? a.StartsAt.Value.AddMinutes(Math.Max(a.LengthMinutes, 5))),
                 a.Status, a.Confirmation, ProviderName(a.ConnectionId, a.ProviderPmsId), ChairName(a.ConnectionId, a.OperatoryPmsId),
-                types.GetValueOrDefault((a.ConnectionId, a.AppointmentTypePmsId ?? "")), a.IsNewPatient, a.TotalFee, a.ProceduresJson is not null));
+                types.GetValueOrDefault((a.ConnectionId, a.AppointmentTypePmsId ?? "")), a.IsNewPatient, a.TotalFee, a.ProceduresJson is not null)
+            {
+                ConnectionId = a.ConnectionId, ProviderPmsId = a.ProviderPmsId, OperatoryPmsId = a.OperatoryPmsId, LengthMinutes = a.LengthMinutes,
+                Write = pending.TryGetValue(a, out var booking) ? booking.State : changes.Latest.GetValueOrDefault((a.ConnectionId, a.PmsId)),
+                IsPendingBooking = pending.ContainsKey(a),
+            });
         }).OrderBy(a => a.View.Start).ToList();
 
         var columns = by == ScheduleColumns.Provider
@@ -70,7 +97,10 @@ public sealed class ScheduleDayQuery(DentalHubDbFactory databases)
         var from = times.Count == 0 ? DefaultFrom : new TimeOnly(Math.Min(DefaultFrom.Hour, times.Min().Hour), 0);
         var to = times.Count == 0 ? DefaultTo : times.Max() > DefaultTo ? new TimeOnly(Math.Min(23, times.Max().Hour + 1), 0) : DefaultTo;
         var closed = blocks.FirstOrDefault(b => b.Kind == ScheduleBlockKind.PracticeClosed);
-        return new ScheduleDay(date, by, columns, closed is null ? null : closed.Label ?? closed.Note ?? "Closed", from, to);
+        return new ScheduleDay(date, by, columns, closed is null ? null : closed.Label ?? closed.Note ?? "Closed", from, to)
+        {
+            WritebackOn = await bookings.WritebackOnAsync(tenant, cancellationToken),
+        };
     }
 
     // A hygiene visit belongs to its hygienist's column, as PMS schedules show it; the dentist who checks the patient stays named on it.
@@ -108,6 +138,28 @@ public sealed class ScheduleDayQuery(DentalHubDbFactory databases)
                         && (b.OperatoryPmsIds is null || b.Operatories.Contains(k.Key.Id ?? "")))
                     .OrderBy(b => b.Start).Select(b => new DayBlock(b.Kind, b.Start, b.End, b.Label)).ToList()))
             .ToList();
+    }
+
+    /// <summary>Bookings not shown back yet, as rows of the day (by the booking's id), with their patient's PMS id on the booking's connection.</summary>
+    private static async Task<Dictionary<Appointment, PendingBooking>> PendingRowsAsync(DentalHubDb db, IReadOnlyList<PendingBooking> pending, CancellationToken cancellationToken)
+    {
+        var patientIds = pending.Select(p => p.Booking.PatientId).Distinct().ToList();
+        var links = await db.PatientLinks.AsNoTracking().Where(l => patientIds.Contains(l.PatientId)).ToListAsync(cancellationToken);
+        return pending.ToDictionary(p => new Appointment
+        {
+            ConnectionId = p.Booking.ConnectionId,
+            PmsId = p.Booking.Id.ToString(),
+            PatientPmsId = links.FirstOrDefault(l => l.PatientId == p.Booking.PatientId && l.ConnectionId == p.Booking.ConnectionId)?.PmsId,
+            ProviderPmsId = p.Place.ProviderPmsId,
+            OperatoryPmsId = p.Place.OperatoryPmsId,
+            AppointmentTypePmsId = p.Booking.AppointmentTypePmsId,
+            StartsAt = p.Place.StartsAt,
+            EndsAt = p.Place.EndsAt,
+            LocalDate = p.Place.LocalDate,
+            LengthMinutes = p.Place.LengthMinutes ?? 0,
+            Status = AppointmentStatus.Scheduled,
+            ProceduresJson = null,
+        });
     }
 
     private static async Task<Dictionary<(Guid, string), (Guid Id, string Name)>> PatientsOfAsync(DentalHubDb db, List<Appointment> appointments, CancellationToken cancellationToken)

@@ -71,4 +71,5 @@ public static class WritebackKinds
     public const string Deposit = "deposit";
     public const string Commlog = "commlog";
     public const string Adjustment = "adjustment";
+    public const string Appointment = "appointment";
 }

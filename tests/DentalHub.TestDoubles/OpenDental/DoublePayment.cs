@@ -48,12 +48,13 @@ public sealed record DoublePayment(
 /// <summary>A paysplit: one patient and one provider per split; a payment's splits add up to its PayAmt.</summary>
 public sealed record DoublePaySplit(long SplitNum, long PayNum, long PatNum, decimal SplitAmt, long ProvNum, long ClinicNum, DateOnly DatePay);
 
-/// <summary>A definition row; category 10 holds the payment types, 27 the commlog types.</summary>
+/// <summary>A definition row; category 10 holds the payment types, 27 the commlog types, 2 the appointment confirmations.</summary>
 public sealed record DoubleDefinition(long DefNum, int Category, string ItemName, string ItemValue = "", bool IsHidden = false)
 {
     public const int PaymentTypes = 10;
     public const int CommLogTypes = 27;
     public const int AdjTypes = 1;
+    public const int ApptConfirmed = 2;
 
     /// <summary>The commlog type POST /commlogs files under when none is named ("Default Miscellaneous").</summary>
     public const long MiscCommLogType = 239;
@@ -74,6 +75,8 @@ public sealed record DoubleDefinition(long DefNum, int Category, string ItemName
         new(235, CommLogTypes, "ApptRelated"),
         new(236, CommLogTypes, "Insurance"),
         new(MiscCommLogType, CommLogTypes, "Misc"),
+        new(19, ApptConfirmed, "Not Called"),
+        new(21, ApptConfirmed, "Confirmed"),
     ];
 
     public string CategoryName => Category switch
@@ -81,6 +84,7 @@ public sealed record DoubleDefinition(long DefNum, int Category, string ItemName
         PaymentTypes => "PaymentTypes",
         CommLogTypes => "CommLogTypes",
         AdjTypes => "AdjTypes",
+        ApptConfirmed => "ApptConfirmed",
         _ => Category.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -32,6 +32,7 @@ public sealed partial class OpenDentalApiTestDouble
                 outcome = fault switch
                 {
                     PaymentFault.Status429 => (429, "Too many requests."),
+                    PaymentFault.Status401 => (401, "Invalid authorization."),
                     PaymentFault.Status500BeforeCommit => (500, "Injected failure."),
                     PaymentFault.DropBeforeCommit => (0, ""),
                     _ => create(body),

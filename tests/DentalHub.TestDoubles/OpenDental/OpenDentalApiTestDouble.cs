@@ -49,6 +49,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         paymentWrites = new DoubleWriteEndpoint(gate);
         CommlogWrites = new DoubleWriteEndpoint(gate);
         AdjustmentWrites = new DoubleWriteEndpoint(gate);
+        AppointmentWrites = new DoubleWriteEndpoint(gate);
     }
 
     public static async Task<OpenDentalApiTestDouble> StartAsync(TimeProvider? officeClock = null)
@@ -64,6 +65,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.MapLedger();
         api.MapCommlogs();
         api.MapAdjustmentWrites();
+        api.MapAppointmentWrites();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");

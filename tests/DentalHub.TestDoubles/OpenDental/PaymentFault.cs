@@ -24,4 +24,7 @@ public enum PaymentFault
 
     /// <summary>Keeps the record, then drops the connection without answering.</summary>
     DropAfterCommit,
+
+    /// <summary>Answers 401 "Invalid authorization." without keeping the record, as when the office disables the customer key.</summary>
+    Status401,
 }

@@ -1,19 +1,20 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
+using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Api;
 
 /// <summary>
-/// Reads the practice's records and writes payments and communication logs through Open Dental's REST API (remote, Local API or
+/// Reads the practice's records and writes payments, communication logs and appointments through Open Dental's REST API (remote, Local API or
 /// API Service). Each resource is an <see cref="ApiChangeFeed{TWire, T}"/>: changes are found with the
 /// endpoint's DateTStamp or SecDateTEdit filter, and the next cursor is the API's own <c>serverDateTime</c>,
 /// so the office's clock, not ours, decides what "since" means.
 /// </summary>
 internal sealed class OpenDentalApiConnector(
-    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, TimeProvider time)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments
+    OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointmentWrites, TimeProvider time)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments
 {
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
@@ -53,6 +54,7 @@ internal sealed class OpenDentalApiConnector(
             OpenDentalPaymentWriter.Create(settings, context),
             OpenDentalCommlogWriter.Create(settings, context),
             OpenDentalAdjustmentWriter.Create(settings, context),
+            OpenDentalAppointmentWriter.Create(settings, context),
             context.Time);
     }
 
@@ -79,6 +81,15 @@ internal sealed class OpenDentalApiConnector(
 
     public Task<IReadOnlyList<PmsAdjustmentType>> ReadAdjustmentTypesAsync(CancellationToken cancellationToken) =>
         adjustments.ReadAdjustmentTypesAsync(cancellationToken);
+
+    public Task<WriteOutcome> WriteAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
+        appointmentWrites.WriteAppointmentAsync(write, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
+        appointmentWrites.FindWrittenAppointmentAsync(write, cancellationToken);
+
+    public Task<IReadOnlyList<PmsSlot>?> ReadOpenSlotsAsync(PmsSlotQuery query, CancellationToken cancellationToken) =>
+        appointmentWrites.ReadOpenSlotsAsync(query, cancellationToken);
 
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
+using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Database;
@@ -11,8 +12,8 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// written with the connection's API keys when it has them and refused with a message saying so when it does not.
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
-internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments
+internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointments)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments
 {
     private readonly DatabaseSession session = new(settings);
 
@@ -68,6 +69,15 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
     public Task<IReadOnlyList<PmsAdjustmentType>> ReadAdjustmentTypesAsync(CancellationToken cancellationToken) =>
         adjustments.ReadAdjustmentTypesAsync(cancellationToken);
 
+    public Task<WriteOutcome> WriteAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
+        appointments.WriteAppointmentAsync(write, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
+        appointments.FindWrittenAppointmentAsync(write, cancellationToken);
+
+    public Task<IReadOnlyList<PmsSlot>?> ReadOpenSlotsAsync(PmsSlotQuery query, CancellationToken cancellationToken) =>
+        appointments.ReadOpenSlotsAsync(query, cancellationToken);
+
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {
         try
@@ -85,6 +95,7 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
     public string? MissingFor(Type capability) =>
         capability == typeof(IWritesPayments) && payments is KeylessPaymentWriter ? PaymentMessages.AddKeys
         : capability == typeof(IWritesAdjustments) && adjustments is KeylessAdjustmentWriter ? AdjustmentMessages.AddKeys
+        : capability == typeof(IWritesAppointments) && appointments is KeylessAppointmentWriter ? AppointmentMessages.NeedsKeys
         : null;
 
     public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Patients.CountAsync(cancellationToken);

@@ -11,8 +11,9 @@ using Polly.Timeout;
 namespace DentalHub.Connectors.OpenDental.Writes;
 
 /// <summary>
-/// Sends one POST that creates a record (<c>POST /payments</c>, <c>POST /commlogs</c>), exactly once, and says
-/// what is known about it afterwards. A POST is not idempotent: its pipeline has a timeout and no retry, and
+/// Sends one POST that creates a record (<c>POST /payments</c>, <c>POST /commlogs</c>) or one PUT that changes one
+/// (<c>PUT /appointments/{AptNum}/Break</c>), exactly once, and says what is known about it afterwards. A POST is not
+/// idempotent: its pipeline (PUTs share it) has a timeout and no retry, and
 /// the body is sent with a Content-Length and without "Expect: 100-continue", so HttpClient never resends it
 /// either (dotnet/runtime#86714 concerns only requests whose body was not sent).
 /// </summary>
@@ -24,14 +25,22 @@ internal sealed class WritePoster(HttpClient http, ApiSettings settings, Resilie
         ApiResilience.CreateForWrites(context.Time, settings.RequestTimeout),
         context.Time);
 
-    public async Task<WriteOutcome> PostAsync(string path, string body, WriteMessages messages, CancellationToken cancellationToken)
+    public Task<WriteOutcome> PostAsync(string path, string body, WriteMessages messages, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, body, messages, changedId: null, cancellationToken);
+
+    /// <summary>A PUT to an existing record: Open Dental's answer need not name it, <paramref name="changedId"/> does.</summary>
+    public Task<WriteOutcome> PutAsync(string path, string body, WriteMessages messages, long changedId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, path, body, messages, changedId, cancellationToken);
+
+    private async Task<WriteOutcome> SendAsync(
+        HttpMethod method, string path, string body, WriteMessages messages, long? changedId, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
             response = await pipeline.ExecuteAsync(async token =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint(path, []));
+                using var request = new HttpRequestMessage(method, settings.Endpoint(path, []));
                 request.Headers.TryAddWithoutValidation("Authorization", settings.Authorization);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 request.Content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -57,7 +66,7 @@ internal sealed class WritePoster(HttpClient http, ApiSettings settings, Resilie
         }
         using (response)
         {
-            return await OutcomeAsync(response, messages, cancellationToken);
+            return await OutcomeAsync(response, messages, changedId, cancellationToken);
         }
     }
 
@@ -66,20 +75,23 @@ internal sealed class WritePoster(HttpClient http, ApiSettings settings, Resilie
         HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
         or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
-    private async Task<WriteOutcome> OutcomeAsync(HttpResponseMessage response, WriteMessages messages, CancellationToken cancellationToken)
+    private async Task<WriteOutcome> OutcomeAsync(HttpResponseMessage response, WriteMessages messages, long? changedId, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
         {
-            return CreatedId(text, messages.IdField) is { } id
+            return (changedId ?? CreatedId(text, messages.IdField)) is { } id
                 ? new WriteOutcome.Written(id.ToString(CultureInfo.InvariantCulture))
                 : new WriteOutcome.Unknown(messages.NoId);
         }
         var explanation = ApiMessages.Explanation(text);
         return response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new WriteOutcome.Refused(messages.KeysRefused),
+            // Keys refused: no write of any kind goes until a person fixes the connection (one alert on it, not one per write).
+            HttpStatusCode.Unauthorized => new WriteOutcome.Unavailable(messages.KeysRefused),
+            // Forbidden: the keys work, but not for this kind of write (an API permission the office has not given).
+            HttpStatusCode.Forbidden => new WriteOutcome.Refused(messages.KeysRefused),
             // Open Dental answers 404 "Patient not found."; a 404 without a word is the wrong address.
             HttpStatusCode.NotFound when explanation.Length == 0 =>
                 new WriteOutcome.Refused(ApiMessages.For(HttpStatusCode.NotFound, null, settings)),

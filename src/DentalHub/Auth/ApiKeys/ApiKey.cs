@@ -52,6 +52,9 @@ public static class ApiScopes
     /// <summary>Providers, chairs, appointment types, schedules and appointments read from the PMS.</summary>
     public const string ScheduleRead = "schedule:read";
 
+    /// <summary>Booking, moving, confirming and cancelling appointments in the PMS, and reading how each went.</summary>
+    public const string AppointmentsWrite = "appointments:write";
+
     /// <summary>Insurance plans, coverages and claims read from the PMS.</summary>
     public const string InsuranceRead = "insurance:read";
 
@@ -65,7 +68,7 @@ public static class ApiScopes
     public const string AdjustmentsWrite = "adjustments:write";
 
     public static IReadOnlyList<string> All { get; } =
-        [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsRead, PaymentsWrite, PayoutsRead, PayoutsWrite, ScheduleRead, InsuranceRead, LedgerRead,
+        [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsRead, PaymentsWrite, PayoutsRead, PayoutsWrite, ScheduleRead, AppointmentsWrite, InsuranceRead, LedgerRead,
             AdjustmentsRead, AdjustmentsWrite];
 
     /// <summary>

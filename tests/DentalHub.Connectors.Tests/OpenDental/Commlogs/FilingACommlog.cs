@@ -62,11 +62,11 @@ public sealed class FilingACommlog : OpenDentalPaymentScenario
     }
 
     [Fact]
-    public async Task Write_RefusedKeys_IsRefusedWithTheKeysMessageAndTheCommPermission()
+    public async Task Write_RefusedKeys_IsUnavailableWithTheKeysMessageAndTheCommPermission()
     {
         var outcome = await ApiMode(Api, Http, customerKey: "disabled-key").WriteCommlogAsync(Commlog(), CancellationToken.None);
 
-        Assert.Equal(new WriteOutcome.Refused(
+        Assert.Equal(new WriteOutcome.Unavailable(
             "Open Dental refused the API keys: check the developer key and customer key, and that the customer key is enabled in Setup > Advanced Setup > API."
             + " Writing a communication log also needs the office's \"Comm\" API permission."), outcome);
         Assert.Equal(1, Api.CommlogWrites.Posts);

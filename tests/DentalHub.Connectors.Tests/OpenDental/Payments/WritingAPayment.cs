@@ -82,11 +82,11 @@ public sealed class WritingAPayment : OpenDentalPaymentScenario
     }
 
     [Fact]
-    public async Task Write_RefusedKeys_IsRefusedWithTheKeysMessage()
+    public async Task Write_RefusedKeys_IsUnavailableWithTheKeysMessage()
     {
         var outcome = await ApiMode(Api, Http, customerKey: "disabled-key").WritePaymentAsync(Payment(), CancellationToken.None);
 
-        Assert.Equal(new WriteOutcome.Refused(
+        Assert.Equal(new WriteOutcome.Unavailable(
             "Open Dental refused the API keys: check the developer key and customer key, and that the customer key is enabled in Setup > Advanced Setup > API."), outcome);
         Assert.Equal(1, Api.PaymentPosts);
         Assert.Empty(Api.Payments);

@@ -638,6 +638,7 @@ namespace DentalHub.Data.Migrations.Postgres
                     PaymentTypesJson = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Allocation = table.Column<int>(type: "integer", nullable: false),
                     LogMessagesInPms = table.Column<bool>(type: "boolean", nullable: false),
+                    WriteAppointments = table.Column<bool>(type: "boolean", nullable: false),
                     WriteAdjustments = table.Column<bool>(type: "boolean", nullable: false),
                     DiscountAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RefundAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
@@ -1219,6 +1220,43 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AppointmentChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AppointmentPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ProviderPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OperatoryPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AppointmentTypePmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LocalDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    LengthMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentChanges_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppointmentChanges_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmbedTokens",
                 columns: table => new
                 {
@@ -1651,6 +1689,21 @@ namespace DentalHub.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AppointmentChanges_ConnectionId_AppointmentPmsId",
+                table: "AppointmentChanges",
+                columns: new[] { "ConnectionId", "AppointmentPmsId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentChanges_PatientId_RequestedAt",
+                table: "AppointmentChanges",
+                columns: new[] { "PatientId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentChanges_PracticeId_LocalDate",
+                table: "AppointmentChanges",
+                columns: new[] { "PracticeId", "LocalDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Appointments_ConnectionId_PatientPmsId",
                 table: "Appointments",
                 columns: new[] { "ConnectionId", "PatientPmsId" });
@@ -2070,6 +2123,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "AppointmentChanges");
 
             migrationBuilder.DropTable(
                 name: "Appointments");

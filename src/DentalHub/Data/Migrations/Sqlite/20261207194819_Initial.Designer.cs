@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DentalHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDentalHubDb))]
-    [Migration("20261207193947_Initial")]
+    [Migration("20261207194819_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1735,6 +1735,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.Property<bool>("WriteAdjustments")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WriteAppointments")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PracticeId");
 
                     b.ToTable("WritebackSettings");
@@ -2226,6 +2229,75 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasIndex("PracticeId", "UpdatedAt");
 
                     b.ToTable("AppointmentTypes");
+                });
+
+            modelBuilder.Entity("DentalHub.Schedule.Bookings.AppointmentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppointmentPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppointmentTypePmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LengthMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatoryPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "AppointmentPmsId");
+
+                    b.HasIndex("PatientId", "RequestedAt");
+
+                    b.HasIndex("PracticeId", "LocalDate");
+
+                    b.ToTable("AppointmentChanges");
                 });
 
             modelBuilder.Entity("DentalHub.Schedule.Clinic", b =>
@@ -3296,6 +3368,21 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasOne("DentalHub.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Schedule.Bookings.AppointmentChange", b =>
+                {
+                    b.HasOne("DentalHub.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

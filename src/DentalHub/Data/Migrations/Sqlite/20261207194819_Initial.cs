@@ -636,6 +636,7 @@ namespace DentalHub.Data.Migrations.Sqlite
                     PaymentTypesJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Allocation = table.Column<int>(type: "INTEGER", nullable: false),
                     LogMessagesInPms = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WriteAppointments = table.Column<bool>(type: "INTEGER", nullable: false),
                     WriteAdjustments = table.Column<bool>(type: "INTEGER", nullable: false),
                     DiscountAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RefundAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
@@ -1217,6 +1218,43 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AppointmentChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AppointmentPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProviderPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OperatoryPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AppointmentTypePmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LengthMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentChanges_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppointmentChanges_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmbedTokens",
                 columns: table => new
                 {
@@ -1648,6 +1686,21 @@ namespace DentalHub.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AppointmentChanges_ConnectionId_AppointmentPmsId",
+                table: "AppointmentChanges",
+                columns: new[] { "ConnectionId", "AppointmentPmsId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentChanges_PatientId_RequestedAt",
+                table: "AppointmentChanges",
+                columns: new[] { "PatientId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentChanges_PracticeId_LocalDate",
+                table: "AppointmentChanges",
+                columns: new[] { "PracticeId", "LocalDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Appointments_ConnectionId_PatientPmsId",
                 table: "Appointments",
                 columns: new[] { "ConnectionId", "PatientPmsId" });
@@ -2067,6 +2120,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "AppointmentChanges");
 
             migrationBuilder.DropTable(
                 name: "Appointments");

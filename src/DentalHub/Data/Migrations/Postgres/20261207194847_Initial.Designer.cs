@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DentalHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDentalHubDb))]
-    [Migration("20261207194118_Initial")]
+    [Migration("20261207194847_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1746,6 +1746,9 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<bool>("WriteAdjustments")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("WriteAppointments")
+                        .HasColumnType("boolean");
+
                     b.HasKey("PracticeId");
 
                     b.ToTable("WritebackSettings");
@@ -2239,6 +2242,75 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasIndex("PracticeId", "UpdatedAt");
 
                     b.ToTable("AppointmentTypes");
+                });
+
+            modelBuilder.Entity("DentalHub.Schedule.Bookings.AppointmentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AppointmentPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AppointmentTypePmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("LengthMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OperatoryPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProviderPmsId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "AppointmentPmsId");
+
+                    b.HasIndex("PatientId", "RequestedAt");
+
+                    b.HasIndex("PracticeId", "LocalDate");
+
+                    b.ToTable("AppointmentChanges");
                 });
 
             modelBuilder.Entity("DentalHub.Schedule.Clinic", b =>
@@ -3313,6 +3385,21 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasOne("DentalHub.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Schedule.Bookings.AppointmentChange", b =>
+                {
+                    b.HasOne("DentalHub.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

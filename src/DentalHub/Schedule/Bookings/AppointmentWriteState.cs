@@ -1,0 +1,51 @@
+using DentalHub.Connectors.Contract;
+using DentalHub.Writeback;
+
+namespace DentalHub.Schedule.Bookings;
+
+public enum AppointmentWriteDisplay
+{
+    Done,
+    Pending,
+    Refused,
+    NeedsReview,
+    WritebackOff,
+}
+
+/// <summary>A booking or change as staff read it where the appointment is shown: "Booked in Open Dental", "Not moved: why".</summary>
+public sealed record AppointmentWriteState(AppointmentWriteDisplay State, string Text)
+{
+    public static AppointmentWriteState WritebackOff { get; } = new(AppointmentWriteDisplay.WritebackOff, "Writeback off");
+
+    public static AppointmentWriteState Of(AppointmentWriteAction action, WritebackCommand command, string system)
+    {
+        var (done, being, not) = Words(action);
+        return command.State switch
+        {
+            WritebackState.Confirmed => new(AppointmentWriteDisplay.Done, $"{done} in {system}"),
+            WritebackState.HandledByHand => new(AppointmentWriteDisplay.Done, $"{done} in {system} by hand"),
+            WritebackState.Rejected => new(AppointmentWriteDisplay.Refused, $"{not}: {command.LastError}"),
+            WritebackState.NeedsReview => new(AppointmentWriteDisplay.NeedsReview, $"Needs review: {command.LastError}"),
+            _ => new(AppointmentWriteDisplay.Pending, command.LastError is null
+                ? $"{being} in {system}"
+                : $"{being} in {system} (retrying: {command.LastError})"),
+        };
+    }
+
+    /// <summary>How it looks: red when it did not get there, amber for review, green once there.</summary>
+    public string Style => State switch
+    {
+        AppointmentWriteDisplay.Refused => "mud-error-text",
+        AppointmentWriteDisplay.NeedsReview => "mud-warning-text",
+        AppointmentWriteDisplay.Done => "mud-success-text",
+        _ => "dh-muted",
+    };
+
+    private static (string Done, string Being, string Not) Words(AppointmentWriteAction action) => action switch
+    {
+        AppointmentWriteAction.Book => ("Booked", "Being booked", "Not booked"),
+        AppointmentWriteAction.Move => ("Moved", "Being moved", "Not moved"),
+        AppointmentWriteAction.Confirm => ("Confirmed", "Being confirmed", "Not confirmed"),
+        _ => ("Cancelled", "Being cancelled", "Not cancelled"),
+    };
+}
