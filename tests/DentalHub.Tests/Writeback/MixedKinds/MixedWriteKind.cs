@@ -1,7 +1,11 @@
 using DentalHub.Adjustments;
 using DentalHub.Connectors.Contract;
+using System.Globalization;
 using DentalHub.Payments;
+using DentalHub.Schedule.Bookings;
+using DentalHub.Sync;
 using DentalHub.TestDoubles.OpenDental;
+using DentalHub.Tests.Infrastructure;
 using DentalHub.Tests.Rewards;
 using DentalHub.Writeback;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +32,7 @@ public abstract class MixedWriteKind
     /// <summary>Turns on what the practice must turn on before this kind is written back (its writeback setting).</summary>
     public virtual Task PrepareAsync(MixedWritebackHarness h) => Task.CompletedTask;
 
-    public static IReadOnlyList<MixedWriteKind> All { get; } = [new PaymentWrites(), new StaffNoteWrites(), new AdjustmentWrites()];
+    public static IReadOnlyList<MixedWriteKind> All { get; } = [new PaymentWrites(), new StaffNoteWrites(), new AdjustmentWrites(), new AppointmentWrites()];
 }
 
 /// <summary>A card payment reported by the processor, recorded in the PMS ledger.</summary>
@@ -84,4 +88,54 @@ public sealed class AdjustmentWrites : MixedWriteKind
     }
 
     public override int Stored(OpenDentalApiTestDouble api, string reference) => api.AdjustmentsPosted.Count(a => a.AdjNote.Contains(reference, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// An appointment booked from DentalHub, each in a slot of its own (half an hour, two chairs, a provider's full days from
+/// tomorrow on) so the schedule never refuses one: what is tested is that each is booked once, not the slot check.
+/// </summary>
+public sealed class AppointmentWrites : MixedWriteKind
+{
+    private const int Days = 120;
+    private const int SlotsPerDay = 36;
+
+    public override string Kind => WritebackKinds.Appointment;
+
+    public override DoubleWriteEndpoint Endpoint(OpenDentalApiTestDouble api) => api.AppointmentWrites;
+
+    public override async Task PrepareAsync(MixedWritebackHarness h)
+    {
+        h.Api.Put("providers", 1, new Dictionary<string, object?> { ["ProvNum"] = "1", ["Abbr"] = "DOC1", ["FName"] = "Dana", ["LName"] = "Doc", ["IsHidden"] = "false", ["IsSecondary"] = "false" });
+        foreach (var chair in new[] { "1", "2" })
+        {
+            h.Api.Put("operatories", long.Parse(chair, CultureInfo.InvariantCulture),
+                new Dictionary<string, object?> { ["OperatoryNum"] = chair, ["OpName"] = $"Op {chair}", ["Abbrev"] = $"OP{chair}", ["IsHidden"] = "false", ["ItemOrder"] = chair });
+        }
+        for (var day = 1; day <= Days; day++)
+        {
+            h.Api.Put(OpenDentalApiTestDouble.Schedules, day, new Dictionary<string, object?>
+            {
+                ["ScheduleNum"] = day.ToString(CultureInfo.InvariantCulture), ["SchedDate"] = h.FirstBookableDay.AddDays(day - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["StartTime"] = "08:00:00", ["StopTime"] = "17:00:00", ["SchedType"] = "Provider", ["ProvNum"] = "1",
+                ["BlockoutType"] = "0", ["blockoutType"] = "", ["Note"] = "", ["operatories"] = "1,2", ["EmployeeNum"] = "0",
+            });
+        }
+        await h.App.SyncAsync(h.Practice, h.ConnectionId, SyncResources.Providers, SyncResources.Operatories, SyncResources.Schedules);
+        var settings = h.App.Services.GetRequiredService<WritebackSettingsService>();
+        var changed = await settings.GetAsync(h.Practice.Tenant, CancellationToken.None);
+        changed.WriteAppointments = true;
+        await settings.SaveAsync(h.Practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
+    }
+
+    public override async Task CauseAsync(MixedWritebackHarness h, Guid patientId, string step, Random random)
+    {
+        var slot = h.NextSlot();
+        Assert.True(slot < Days * SlotsPerDay, "More bookings than the prepared days hold.");
+        var start = h.FirstBookableDay.AddDays(slot / SlotsPerDay).ToDateTime(new TimeOnly(8, 0)).AddMinutes(slot % SlotsPerDay / 2 * 30);
+        var outcome = await h.App.Services.GetRequiredService<AppointmentBookings>().BookAsync(h.Practice.Tenant, RewardsTestData.Staff,
+            new BookingRequest(patientId, "1", (1 + slot % 2).ToString(CultureInfo.InvariantCulture), start, 30, null, $"Visit {step}"), CancellationToken.None);
+        Assert.True(outcome.Change is not null, $"booking {step} refused: {outcome.Refusal?.Message}");
+    }
+
+    public override int Stored(OpenDentalApiTestDouble api, string reference) => api.AllAppointments.Count(a => a.Note.Contains(reference, StringComparison.Ordinal));
 }

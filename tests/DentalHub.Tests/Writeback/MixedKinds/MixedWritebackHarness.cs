@@ -18,8 +18,11 @@ namespace DentalHub.Tests.Writeback.MixedKinds;
 /// </summary>
 public sealed class MixedWritebackHarness : IAsyncDisposable
 {
-    private MixedWritebackHarness(DentalHubApp app, OpenDentalApiTestDouble api, TestPractice practice, IReadOnlyList<Guid> patientIds)
+    private int slotsTaken;
+
+    private MixedWritebackHarness(DentalHubApp app, OpenDentalApiTestDouble api, TestPractice practice, Guid connectionId, IReadOnlyList<Guid> patientIds)
     {
+        ConnectionId = connectionId;
         App = app;
         Api = api;
         Practice = practice;
@@ -30,6 +33,14 @@ public sealed class MixedWritebackHarness : IAsyncDisposable
     public OpenDentalApiTestDouble Api { get; }
     public TestPractice Practice { get; }
     public IReadOnlyList<Guid> PatientIds { get; }
+    public Guid ConnectionId { get; }
+
+    /// <summary>Tomorrow in the practice's zone: a booking from then on is never in the past.</summary>
+    public DateOnly FirstBookableDay { get; } =
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime).AddDays(1);
+
+    /// <summary>A schedule slot no earlier booking of this run took.</summary>
+    public int NextSlot() => slotsTaken++;
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow().AddSeconds(5));
 
     public static async Task<MixedWritebackHarness> StartAsync(DatabaseProvider provider)
@@ -47,7 +58,7 @@ public sealed class MixedWritebackHarness : IAsyncDisposable
         var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
         await using var db = app.Databases.Create(practice.Tenant);
-        var harness = new MixedWritebackHarness(app, api, practice, await db.Patients.OrderBy(p => p.FirstName).Select(p => p.Id).ToListAsync());
+        var harness = new MixedWritebackHarness(app, api, practice, connectionId, await db.Patients.OrderBy(p => p.FirstName).Select(p => p.Id).ToListAsync());
         foreach (var kind in MixedWriteKind.All)
         {
             await kind.PrepareAsync(harness);
