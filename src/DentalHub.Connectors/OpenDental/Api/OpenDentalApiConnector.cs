@@ -21,7 +21,9 @@ internal sealed class OpenDentalApiConnector(
 
     public IChangeFeed<PmsProvider> Providers => new ApiChangeFeed<ApiProvider, PmsProvider>(reads, "providers", "DateTStamp", "providers", p => p.ToPmsProvider());
 
-    public IChangeFeed<PmsAppointment> Appointments => new ApiAppointmentFeed(reads);
+    // A claimproc changed alone does not bring its appointment back (GET /claimprocs has no change filter): the daily
+    // full read, a first read that takes every estimate, brings the appointments' estimates up to date.
+    public IChangeFeed<PmsAppointment> Appointments => new ApiAppointmentFeed(reads).WithUntracedDeletions();
 
     public IChangeFeed<PmsInsurancePlan> InsurancePlans => new InsurancePlanApiFeed(reads).WithUntracedDeletions();
 

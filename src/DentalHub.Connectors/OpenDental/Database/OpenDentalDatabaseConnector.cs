@@ -19,7 +19,8 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
 
     public IChangeFeed<PmsProvider> Providers => new TableFeed<PmsProvider>(session, ProviderQuery.Query);
 
-    public IChangeFeed<PmsAppointment> Appointments => new AppointmentFeed(session);
+    // A claimproc deleted outright (a coverage dropped) leaves no trace: the daily full read brings its appointment's estimates up to date.
+    public IChangeFeed<PmsAppointment> Appointments => new AppointmentFeed(session).WithUntracedDeletions();
 
     public IChangeFeed<PmsInsurancePlan> InsurancePlans =>
         new TableFeed<PmsInsurancePlan>(session, InsurancePlanQuery.Query, InsurancePlanQuery.AddBenefitsAsync).WithUntracedDeletions();

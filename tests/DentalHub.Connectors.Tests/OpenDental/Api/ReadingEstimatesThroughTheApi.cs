@@ -89,6 +89,25 @@ public sealed class ReadingEstimatesThroughTheApi : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EstimateChangedAlone_MissedByAChangeRead_TheDailyFullReadReadsTheNewEstimate()
+    {
+        api.PutAppointments(new DoubleAppointment(1, 7, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)));
+        Put("procedurelogs", AccountItems.Procedure(10, 7, "TP", "80.00", aptNum: 1), "ProcNum");
+        Put("claimprocs", AccountItems.Estimate(100, 10, 7, "Estimate", insEstTotal: 64), "ClaimProcNum");
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        var feed = Feed();
+        Assert.False(feed.ReportsEveryDeletion);
+        var first = await feed.ReadAllAsync(cursor: null);
+        officeClock.Advance(TimeSpan.FromMinutes(5));
+        // Only the claimproc changes: GET /claimprocs has no change filter, so nothing brings the appointment back.
+        Put("claimprocs", AccountItems.Estimate(100, 10, 7, "Estimate", insEstTotal: 64, insEstTotalOverride: 70), "ClaimProcNum");
+
+        Assert.Empty((await feed.ReadAllAsync(first[^1].NextCursor)).Rows());
+        var whole = (await feed.ReadAllAsync(cursor: null)).Rows();
+        Assert.Equal(("10", 80.00m, 70.00m, 0m, 10.00m), Amounts(Assert.Single(Assert.Single(whole).Procedures!)));
+    }
+
+    [Fact]
     public async Task PatientWithManyClaimProcs_NextRead_PagesThroughThemAll()
     {
         api.PutAppointments(new DoubleAppointment(1, 7, "Scheduled", new DateTime(2026, 4, 1, 9, 0, 0)));

@@ -46,4 +46,20 @@ public sealed class FollowingEstimateChangesInAnOfficeDatabase(EstimateOfficeDat
         Assert.Equal("304", again.PmsId);
         Assert.Equal((70.00m, 0m, 70.00m), (again.Procedures![0].Fee, again.Procedures[0].InsuranceEstimate, again.Procedures[0].PatientPortion));
     }
+
+    [SkippableFact]
+    public async Task EstimateDeletedOutright_MissedByAChangeRead_TheDailyFullReadReadsTheAppointmentWithoutIt()
+    {
+        var (feed, cursor) = await FirstReadAsync();
+        Assert.False(feed.ReportsEveryDeletion);
+
+        // As Open Dental does when a coverage is dropped: its estimates are deleted, and nothing records it.
+        await database.ExecuteAsync("DELETE FROM claimproc WHERE ClaimProcNum = 508");
+
+        Assert.Empty((await feed.ReadAllAsync(cursor)).Rows());
+        var whole = await feed.ReadAllAsync(cursor: null);
+        var appointment = Assert.Single(whole.Rows(), a => a.PmsId == EstimateOfficeDatabase.OverEstimated.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var procedure = Assert.Single(appointment.Procedures!);
+        Assert.Equal((0m, procedure.Fee), (procedure.InsuranceEstimate, procedure.PatientPortion));
+    }
 }
