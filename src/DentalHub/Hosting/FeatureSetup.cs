@@ -68,7 +68,6 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Messages.SmtpSettingsService>();
         services.AddSingleton<DentalHub.Messages.MessageTemplates>();
         services.AddSingleton<DentalHub.Writeback.PmsRecords>();
-        services.AddSingleton<DentalHub.Connections.ConnectionWrites>();
         services.AddSingleton<DentalHub.Writeback.PmsCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageCommlogs>();
         services.AddSingleton<DentalHub.Messages.MessageSender>();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DentalHub.Alerts;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
@@ -7,30 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace DentalHub.Writeback;
 
 /// <summary>An appointment booked, moved, confirmed or cancelled from DentalHub, written to the PMS's schedule.</summary>
-public sealed class AppointmentWritebackTarget : IWritebackTarget
+public sealed class AppointmentWritebackTarget() : PatientWritebackTarget<IWritesAppointments, PmsAppointmentWrite>(new(
+    Alerts.AlertKinds.AppointmentNotWritten, "An appointment was not written to the PMS",
+    Alerts.AlertKinds.AppointmentNeedsReview, "An appointment needs review", AlertSubject.PatientAppointment))
 {
-    public string Kind => WritebackKinds.Appointment;
+    public override string Kind => WritebackKinds.Appointment;
 
-    public bool CanWrite(IConnector connector) => connector is IWritesAppointments;
+    protected override Task<WriteOutcome> WriteAsync(IWritesAppointments writer, PmsAppointmentWrite payload, CancellationToken cancellationToken) =>
+        writer.WriteAppointmentAsync(payload, cancellationToken);
 
-    public Task<WriteOutcome> WriteAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
-        ((IWritesAppointments)connector).WriteAppointmentAsync(Payload(command), cancellationToken);
+    protected override Task<FindOutcome> FindAsync(IWritesAppointments writer, PmsAppointmentWrite payload, CancellationToken cancellationToken) =>
+        writer.FindWrittenAppointmentAsync(payload, cancellationToken);
 
-    public Task<FindOutcome> FindAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
-        ((IWritesAppointments)connector).FindWrittenAppointmentAsync(Payload(command), cancellationToken);
-
-    public IReadOnlyList<string> AlertKinds { get; } = [Alerts.AlertKinds.AppointmentNotWritten, Alerts.AlertKinds.AppointmentNeedsReview, Alerts.AlertKinds.WriteNeedsReview];
-
-    public async Task<WritebackAlert> AlertForAsync(DentalHubDb db, WritebackCommand command, WritebackState state, string? error, CancellationToken cancellationToken)
-    {
-        var patientId = await db.AppointmentChanges.AsNoTracking().Where(c => c.Id == command.SubjectId).Select(c => (Guid?)c.PatientId).FirstOrDefaultAsync(cancellationToken);
-        var subject = patientId is { } id ? AlertSubject.PatientAppointment(id) : null;
-        return state == WritebackState.Rejected
-            ? new(Alerts.AlertKinds.AppointmentNotWritten, $"An appointment was not written to the PMS: {error} The patient's profile shows which one.", subject)
-            : new(Alerts.AlertKinds.AppointmentNeedsReview, $"An appointment needs review: {error}", subject);
-    }
-
-    public static PmsAppointmentWrite Payload(WritebackCommand command) =>
-        JsonSerializer.Deserialize<PmsAppointmentWrite>(command.PayloadJson)
-        ?? throw new InvalidOperationException($"Writeback command {command.Id} has no appointment payload.");
+    protected override Task<Guid?> PatientOfAsync(DentalHubDb db, Guid subjectId, CancellationToken cancellationToken) =>
+        db.AppointmentChanges.AsNoTracking().Where(c => c.Id == subjectId).Select(c => (Guid?)c.PatientId).FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DentalHub.Alerts;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
@@ -7,31 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace DentalHub.Writeback;
 
 /// <summary>A message sent to a patient or a staff note, filed on the patient's chart in the PMS as a communication log.</summary>
-public sealed class CommlogWritebackTarget : IWritebackTarget
+public sealed class CommlogWritebackTarget() : PatientWritebackTarget<IWritesCommlogs, PmsCommlogWrite>(new(
+    Alerts.AlertKinds.CommlogNotLogged, "A communication log was not filed in the PMS",
+    Alerts.AlertKinds.CommlogNeedsReview, "A communication log needs review", AlertSubject.PatientLogs))
 {
-    public string Kind => WritebackKinds.Commlog;
+    public override string Kind => WritebackKinds.Commlog;
 
-    public bool CanWrite(IConnector connector) => connector is IWritesCommlogs;
+    protected override Task<WriteOutcome> WriteAsync(IWritesCommlogs writer, PmsCommlogWrite payload, CancellationToken cancellationToken) =>
+        writer.WriteCommlogAsync(payload, cancellationToken);
 
-    public Task<WriteOutcome> WriteAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
-        ((IWritesCommlogs)connector).WriteCommlogAsync(Payload(command), cancellationToken);
+    protected override Task<FindOutcome> FindAsync(IWritesCommlogs writer, PmsCommlogWrite payload, CancellationToken cancellationToken) =>
+        writer.FindWrittenCommlogAsync(payload, cancellationToken);
 
-    public Task<FindOutcome> FindAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
-        ((IWritesCommlogs)connector).FindWrittenCommlogAsync(Payload(command), cancellationToken);
-
-    public IReadOnlyList<string> AlertKinds { get; } = [Alerts.AlertKinds.CommlogNotLogged, Alerts.AlertKinds.CommlogNeedsReview, Alerts.AlertKinds.WriteNeedsReview];
-
-    public async Task<WritebackAlert> AlertForAsync(DentalHubDb db, WritebackCommand command, WritebackState state, string? error, CancellationToken cancellationToken)
-    {
-        var patientId = await db.MessageLogs.AsNoTracking().Where(m => m.Id == command.SubjectId).Select(m => (Guid?)m.PatientId).FirstOrDefaultAsync(cancellationToken)
-            ?? await db.PatientNotesSent.AsNoTracking().Where(n => n.Id == command.SubjectId).Select(n => (Guid?)n.PatientId).FirstOrDefaultAsync(cancellationToken);
-        var subject = patientId is { } id ? AlertSubject.PatientLogs(id) : null;
-        return state == WritebackState.Rejected
-            ? new(Alerts.AlertKinds.CommlogNotLogged, $"A communication log was not filed in the PMS: {error} The patient's profile shows which one.", subject)
-            : new(Alerts.AlertKinds.CommlogNeedsReview, $"A communication log needs review: {error}", subject);
-    }
-
-    private static PmsCommlogWrite Payload(WritebackCommand command) =>
-        JsonSerializer.Deserialize<PmsCommlogWrite>(command.PayloadJson)
-        ?? throw new InvalidOperationException($"Writeback command {command.Id} has no communication log payload.");
+    protected override async Task<Guid?> PatientOfAsync(DentalHubDb db, Guid subjectId, CancellationToken cancellationToken) =>
+        await db.MessageLogs.AsNoTracking().Where(m => m.Id == subjectId).Select(m => (Guid?)m.PatientId).FirstOrDefaultAsync(cancellationToken)
+        ?? await db.PatientNotesSent.AsNoTracking().Where(n => n.Id == subjectId).Select(n => (Guid?)n.PatientId).FirstOrDefaultAsync(cancellationToken);
 }

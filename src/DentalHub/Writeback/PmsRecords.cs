@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DentalHub.Writeback;
 
 /// <summary>
-/// What every kind of write to a patient's chart or account in the PMS shares (communication logs, adjustments,
-/// documents): which PMS record of each patient takes the kind (its capability interface), and where each write is.
+/// What every kind of write to a patient's chart, account or schedule in the PMS shares (communication logs, adjustments,
+/// appointments, documents): whether a connection takes a kind (its capability interface), which PMS record of each patient takes the kind (its capability interface), and where each write is.
 /// </summary>
 public sealed class PmsRecords(ConnectorFactory connectors, AvailableConnectors available)
 {
@@ -45,7 +45,8 @@ public sealed class PmsRecords(ConnectorFactory connectors, AvailableConnectors 
         return commands.ToDictionary(c => c.SubjectId, c => (c, systems.GetValueOrDefault(c.ConnectionId) ?? SystemNames.Fallback));
     }
 
-    private bool Takes<TCapability>(Connection connection)
+    /// <summary>Whether the connection's connector, as its settings make it, implements <typeparamref name="TCapability"/>.</summary>
+    public bool Takes<TCapability>(Connection connection)
     {
         try
         {
@@ -57,7 +58,8 @@ public sealed class PmsRecords(ConnectorFactory connectors, AvailableConnectors 
         }
     }
 
-    private string SystemName(Connection connection)
+    /// <summary>How the connection's system is named to staff ("Open Dental", or the PMS behind a unified API).</summary>
+    public string SystemName(Connection connection)
     {
         var descriptor = available.Find(connection.ConnectorKey);
         try

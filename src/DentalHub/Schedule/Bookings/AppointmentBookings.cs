@@ -32,7 +32,7 @@ public sealed record BookingOutcome(AppointmentChange? Change, SlotRefusal? Refu
 /// to the PMS in one transaction; the writeback dispatcher sends it once (<see cref="AppointmentWritebackTarget"/>).
 /// </summary>
 public sealed class AppointmentBookings(
-    DentalHubDbFactory databases, ConnectionWrites writes, WritebackSignal writeback, AuditLog audit, TimeProvider time)
+    DentalHubDbFactory databases, PmsRecords writes, WritebackSignal writeback, AuditLog audit, TimeProvider time)
 {
     public const string WritebackOff =
         "Appointment writeback is off, so DentalHub does not book or change appointments: an Owner or Admin can turn it on under Settings › Writeback.";
