@@ -4,12 +4,12 @@ using DentalHub.Data;
 namespace DentalHub.Bench.Infrastructure;
 
 /// <summary>
-/// <c>[sync|incremental|all|profile|profile-incremental|search|writeback|resources|resources-incremental] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]</c>
+/// <c>[sync|incremental|all|profile|profile-incremental|search|writeback|resources|resources-incremental] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--writes 2000] [--rate 50]</c>
 /// </summary>
 public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profile, bool Search, int Patients, int Runs, IReadOnlyList<DatabaseProvider> Databases)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|profile-incremental|search|writeback|resources|resources-incremental] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--rate 50]";
+        "dotnet run -c Release --project bench/DentalHub.Bench -- [sync|incremental|all|profile|profile-incremental|search|writeback|resources|resources-incremental] [--patients 100000] [--appointments 1000000] [--ledger 2000000] [--runs 3] [--only sqlite|postgres] [--source opendental|memory] [--payments 10000] [--writes 2000] [--rate 50]";
 
     /// <summary>Where an incremental run's time goes, among the small and the large practice.</summary>
     public bool ProfileIncremental { get; init; }
@@ -29,6 +29,9 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
 
     /// <summary>Payments per writeback measurement.</summary>
     public int Payments { get; init; } = 10_000;
+
+    /// <summary>Writes of each kind per latency measurement (payments, staff notes, adjustments, appointments).</summary>
+    public int Writes { get; init; } = 2_000;
 
     /// <summary>Payments per second offered while writeback latency is measured.</summary>
     public int Rate { get; init; } = 50;
@@ -52,6 +55,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
         var patients = 100_000;
         var runs = 3;
         var payments = 10_000;
+        var writes = 2_000;
         var rate = 50;
         DatabaseProvider[] databases = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
         string? incrementalSource = null;
@@ -79,6 +83,9 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
                 case "--payments":
                     payments = Number(args, ++i, 100);
                     break;
+                case "--writes":
+                    writes = Number(args, ++i, 100);
+                    break;
                 case "--rate":
                     rate = Number(args, ++i, 1);
                     break;
@@ -105,6 +112,7 @@ public sealed record BenchOptions(bool InitialSync, bool Incremental, bool Profi
             LedgerLines = ledger,
             ProfileIncremental = mode is "profile-incremental",
             Payments = payments,
+            Writes = writes,
             Rate = rate,
             IncrementalFromOpenDental = incrementalSource is null or "opendental",
             IncrementalFromMemory = incrementalSource is null or "memory",

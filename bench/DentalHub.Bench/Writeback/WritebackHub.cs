@@ -33,6 +33,8 @@ public sealed class WritebackHub : WebApplicationFactory<DentalHubDbFactory>
         UseKestrel(0);
     }
 
+    public const string TimeZoneId = "America/Chicago";
+
     public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
     private DentalHubDbFactory Databases => Services.GetRequiredService<DentalHubDbFactory>();
@@ -55,14 +57,13 @@ public sealed class WritebackHub : WebApplicationFactory<DentalHubDbFactory>
 
     /// <summary>
     /// A practice whose patients are synced from the double through an API-mode Open Dental connection,
-    /// default writeback settings (instant, net) and an API key that may post payments. Returns the key
-    /// and the hub's ids of the synced patients.
+    /// default writeback settings (instant, net) and an API key that may post payments, adjustments and bookings.
     /// </summary>
-    public async Task<(string ApiKey, IReadOnlyList<Guid> PatientIds)> PreparePracticeAsync(OpenDentalApiTestDouble openDental)
+    public async Task<BenchPractice> PreparePracticeAsync(OpenDentalApiTestDouble openDental)
     {
         await using var db = Databases.CreateWithoutTenant();
         var organization = new Organization { Name = "Bench Group" };
-        var practice = new Practice { OrganizationId = organization.Id, Name = "Bench Dental", TimeZoneId = "America/Chicago" };
+        var practice = new Practice { OrganizationId = organization.Id, Name = "Bench Dental", TimeZoneId = TimeZoneId };
         db.Organizations.Add(organization);
         db.Practices.Add(practice);
         await db.SaveChangesAsync();
@@ -89,9 +90,9 @@ public sealed class WritebackHub : WebApplicationFactory<DentalHubDbFactory>
         db.Memberships.Add(new PracticeMembership { PracticeId = practice.Id, UserId = user.Id, Role = PracticeRole.Owner });
         await db.SaveChangesAsync();
         var session = new StaffSession(user.Id, user.DisplayName, organization.Id, practice.Id, practice.Name, false, practice.TimeZoneId, PracticeRole.Owner, []);
-        var key = await Services.GetRequiredService<ApiKeyService>().CreateAsync(session, "Bench", [ApiScopes.PaymentsWrite], CancellationToken.None);
+        var key = await Services.GetRequiredService<ApiKeyService>().CreateAsync(session, "Bench", [ApiScopes.PaymentsWrite, ApiScopes.AdjustmentsWrite, ApiScopes.AppointmentsWrite], CancellationToken.None);
         await using var practiceDb = Databases.Create(tenant);
         var patients = await practiceDb.PatientLinks.Select(l => l.PatientId).Distinct().ToListAsync();
-        return (key.Secret, patients);
+        return new BenchPractice(tenant, connection.Id, key.Secret, patients);
     }
 }

@@ -45,6 +45,12 @@ public sealed class DoubleWriteEndpoint(object gate)
         get { lock (gate) { return bodies.Count; } }
     }
 
+    /// <summary>
+    /// Called with a POST's body the moment its record is kept (under the double's lock, so keep it short): benchmarks
+    /// time each write to it, whatever the answer then does.
+    /// </summary>
+    public Action<string>? Stored { get; set; }
+
     public void FailNext(PaymentFault fault, int count = 1)
     {
         lock (gate)

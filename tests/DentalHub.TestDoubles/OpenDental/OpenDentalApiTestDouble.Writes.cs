@@ -37,6 +37,10 @@ public sealed partial class OpenDentalApiTestDouble
                     PaymentFault.DropBeforeCommit => (0, ""),
                     _ => create(body),
                 };
+                if (outcome.Status is >= 200 and < 300)
+                {
+                    endpoint.Stored?.Invoke(body);
+                }
                 if (fault is PaymentFault.Status500AfterCommit)
                 {
                     outcome = (500, "Injected failure.");

@@ -1,33 +1,32 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
+using DentalHub.Bench.Writeback.Kinds;
 using DentalHub.TestDoubles.OpenDental;
 
 namespace DentalHub.Bench.Writeback;
 
 /// <summary>
-/// Posts a batch of payments to the app's REST API, either at a steady rate (open loop: the next is
-/// sent on schedule whatever the last one is doing) or from a number of clients as fast as they go,
-/// and times each from sending its POST to the double keeping it (the double's own callback).
+/// Causes a batch of writes of one kind, either at a steady rate (open loop: the next is sent on schedule whatever the
+/// last one is doing) or from a number of clients as fast as they go, and times each from causing it to the double
+/// keeping it (the endpoint's <see cref="DoubleWriteEndpoint.Stored"/> callback, same process and clock).
 /// </summary>
-public sealed class PaymentRun(HttpClient client, OpenDentalApiTestDouble openDental, IReadOnlyList<Guid> patients)
+public sealed class WriteRun(HttpClient client, WritebackHub hub, OpenDentalApiTestDouble openDental, BenchPractice practice)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
 
-    public async Task<WritebackPhase> RunAsync(string name, int count, int? rate, CancellationToken cancellationToken, int clients = 256)
+    public async Task<WritebackPhase> RunAsync(BenchWriteKind kind, string phase, int count, int? rate, CancellationToken cancellationToken, int clients = 256)
     {
         var sent = new long[count];
         var accepted = new long[count];
         var kept = new long[count];
         var keptCount = 0;
         var duplicates = 0;
-        var prefix = $"via api {name}-";
-        openDental.PaymentCommitted = payment =>
+        var prefix = $"bench-{phase}-";
+        var endpoint = kind.Endpoint(openDental);
+        endpoint.Stored = body =>
         {
             var at = Stopwatch.GetTimestamp();
-            var i = payment.PayNote.IndexOf(prefix, StringComparison.Ordinal);
-            if (i < 0 || !int.TryParse(payment.PayNote.AsSpan(i + prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            if (IndexIn(body, prefix) is not { } index || index >= count)
             {
                 return;
             }
@@ -39,7 +38,7 @@ public sealed class PaymentRun(HttpClient client, OpenDentalApiTestDouble openDe
             Interlocked.Increment(ref keptCount);
         };
         using var inFlight = new SemaphoreSlim(clients);
-        var posts = new List<Task>(count);
+        var causes = new List<Task>(count);
         var start = Stopwatch.GetTimestamp();
         for (var index = 0; index < count; index++)
         {
@@ -48,21 +47,22 @@ public sealed class PaymentRun(HttpClient client, OpenDentalApiTestDouble openDe
                 await WaitUntilAsync(start + (long)(index * (double)Stopwatch.Frequency / perSecond), cancellationToken);
             }
             await inFlight.WaitAsync(cancellationToken);
-            posts.Add(PostAsync(name, index, sent, accepted, inFlight, cancellationToken));
+            causes.Add(CauseAsync(kind, index, prefix + index.ToString(CultureInfo.InvariantCulture), sent, accepted, inFlight, cancellationToken));
         }
-        await Task.WhenAll(posts);
+        await Task.WhenAll(causes);
         var waited = Stopwatch.StartNew();
         while (Volatile.Read(ref keptCount) < count)
         {
             if (waited.Elapsed > Patience)
             {
-                throw new TimeoutException($"Only {keptCount} of {count} payments reached the double within {Patience}.");
+                throw new TimeoutException($"Only {keptCount} of {count} {kind.Name} writes reached the double within {Patience}.");
             }
             await Task.Delay(5, cancellationToken);
         }
+        endpoint.Stored = null;
         if (duplicates > 0)
         {
-            throw new InvalidOperationException($"{duplicates} payments were written to the double twice.");
+            throw new InvalidOperationException($"{duplicates} {kind.Name} writes reached the double twice.");
         }
         var latencies = Enumerable.Range(0, count).Select(i => Stopwatch.GetElapsedTime(sent[i], kept[i])).Order().ToArray();
         return new WritebackPhase(count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1],
@@ -70,32 +70,35 @@ public sealed class PaymentRun(HttpClient client, OpenDentalApiTestDouble openDe
             count / Stopwatch.GetElapsedTime(start, kept.Max()).TotalSeconds);
     }
 
-    private async Task PostAsync(string name, int index, long[] sent, long[] accepted, SemaphoreSlim inFlight, CancellationToken cancellationToken)
+    private async Task CauseAsync(BenchWriteKind kind, int index, string marker, long[] sent, long[] accepted, SemaphoreSlim inFlight, CancellationToken cancellationToken)
     {
         try
         {
-            var body = new
-            {
-                processorReference = $"{name}-{index}",
-                patientId = patients[index % patients.Count],
-                source = "Portal",
-                gross = 20m + index % 500,
-                fee = 0.90m,
-                currency = "USD",
-                processedAt = TimeProvider.System.GetUtcNow(),
-            };
             sent[index] = Stopwatch.GetTimestamp();
-            using var response = await client.PostAsJsonAsync("/api/v1/payments", body, cancellationToken);
+            await kind.CauseAsync(client, hub, practice, index, practice.PatientIds[index % practice.PatientIds.Count], marker, cancellationToken);
             accepted[index] = Stopwatch.GetTimestamp();
-            if (response.StatusCode != HttpStatusCode.Created)
-            {
-                throw new InvalidOperationException($"POST /api/v1/payments answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-            }
         }
         finally
         {
             inFlight.Release();
         }
+    }
+
+    /// <summary>The number after <paramref name="prefix"/> in a body as sent, wherever the writer put our text.</summary>
+    private static int? IndexIn(string body, string prefix)
+    {
+        var at = body.IndexOf(prefix, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var digits = body.AsSpan(at + prefix.Length);
+        var length = 0;
+        while (length < digits.Length && char.IsAsciiDigit(digits[length]))
+        {
+            length++;
+        }
+        return int.TryParse(digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
     }
 
     private static async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
