@@ -5,10 +5,9 @@ using DentalHub.Connectors.Contract;
 namespace DentalHub.Connectors.Demo;
 
 /// <summary>
-/// The Demo PMS's payment ledger, in memory for the life of the process (sample data only). A
-/// connection can ask it to refuse payments, to show what a refused writeback looks like.
+/// The Demo PMS's payment ledger, in memory for the life of the process (sample data only).
 /// </summary>
-public sealed class DemoLedger(string name, bool refuse) : IWritesPayments
+public sealed class DemoLedger(string name) : IWritesPayments
 {
     private static readonly ConcurrentDictionary<string, List<(string Reference, string PatientId, decimal Amount, string Id)>> Ledgers = new();
 
@@ -17,11 +16,6 @@ public sealed class DemoLedger(string name, bool refuse) : IWritesPayments
 
     public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken)
     {
-        if (refuse)
-        {
-            return Task.FromResult<WriteOutcome>(new WriteOutcome.Refused(
-                "The Demo PMS refused the payment (its \"Refuse payments\" setting is on). Turn it off on the connection, then retry."));
-        }
         var entries = Ledgers.GetOrAdd(name, _ => []);
         lock (entries)
         {

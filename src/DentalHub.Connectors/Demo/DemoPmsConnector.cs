@@ -17,7 +17,7 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     public const string PageSizeField = "pageSize";
     public const string DelayField = "delayMs";
     public const string LedgerField = "ledger";
-    public const string RefuseField = "refusePayments";
+    public const string RefuseField = "refuseWrites";
 
     public static ConnectorDescriptor Descriptor { get; } = new(
         Key,
@@ -29,7 +29,7 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
             new ConnectorField(PageSizeField, "Page size", "Rows per page read.", IsRequired: false, DefaultValue: "100"),
             new ConnectorField(DelayField, "Simulated delay (ms)", "Waits this long per page, as a slow PMS would, so you can watch a sync's progress.", IsRequired: false, DefaultValue: "0"),
             new ConnectorField(LedgerField, "Ledger name", "Payments, communication logs, adjustments and appointments written to the Demo PMS are kept in memory under this name.", IsRequired: false, DefaultValue: "sample"),
-            new ConnectorField(RefuseField, "Refuse payments", "Makes the Demo PMS refuse payments, to see how a refused writeback looks.", IsRequired: false, DefaultValue: "no", Choices: ["no", "yes"]),
+            new ConnectorField(RefuseField, "Refuse writes", "Makes the Demo PMS refuse every write (payments, logs, adjustments, appointments), to see how a refused writeback looks and is retried.", IsRequired: false, DefaultValue: "no", Choices: ["no", "yes"]),
         ],
         context => Create(context))
     {
@@ -44,12 +44,13 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
         return new DemoPmsConnector(
             practice,
             context.Time,
-            new DemoLedger(ledger, context.Settings.Value(RefuseField) == "yes"),
+            new DemoLedger(ledger),
             new DemoCommlogs(ledger, practice.Patients.Select(p => p.PmsId).ToHashSet()),
             new DemoAdjustments(ledger, practice.Patients.Select(p => p.PmsId).ToHashSet()),
             ledger)
         {
             PageSize = PageSizeFrom(context.Settings),
+            RefusesWrites = context.Settings.Value(RefuseField) == "yes",
             DelayPerPage = TimeSpan.FromMilliseconds(int.TryParse(context.Settings.Value(DelayField), CultureInfo.InvariantCulture, out var delay) ? Math.Clamp(delay, 0, 10_000) : 0),
         };
     }
@@ -57,6 +58,13 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     public int PageSize { get; init; } = 100;
 
     public TimeSpan DelayPerPage { get; init; }
+
+    /// <summary>Every write is refused, as a PMS refuses what it cannot take, until the setting is turned off.</summary>
+    public bool RefusesWrites { get; init; }
+
+    private Task<WriteOutcome>? Refusal(string what) => RefusesWrites
+        ? Task.FromResult<WriteOutcome>(new WriteOutcome.Refused($"The Demo PMS refused the {what} (its \"Refuse writes\" setting is on). Turn it off on the connection, then retry."))
+        : null;
 
     /// <summary>
     /// The day the sample practice is read on: the TimeProvider's local date. The connector is not told the practice's
@@ -150,7 +158,7 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     }
 
     public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>
-        ledger.WritePaymentAsync(payment, cancellationToken);
+        Refusal("payment") ?? ledger.WritePaymentAsync(payment, cancellationToken);
 
     public Task<FindOutcome> FindWrittenPaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>
         ledger.FindWrittenPaymentAsync(payment, cancellationToken);
@@ -159,13 +167,13 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
         ledger.ReadPaymentTypesAsync(cancellationToken);
 
     public Task<WriteOutcome> WriteCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
-        commlogs.WriteCommlogAsync(commlog, cancellationToken);
+        Refusal("communication log") ?? commlogs.WriteCommlogAsync(commlog, cancellationToken);
 
     public Task<FindOutcome> FindWrittenCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
         commlogs.FindWrittenCommlogAsync(commlog, cancellationToken);
 
     public Task<WriteOutcome> WriteAdjustmentAsync(PmsAdjustmentWrite adjustment, CancellationToken cancellationToken) =>
-        adjustments.WriteAdjustmentAsync(adjustment, cancellationToken);
+        Refusal("adjustment") ?? adjustments.WriteAdjustmentAsync(adjustment, cancellationToken);
 
     public Task<FindOutcome> FindWrittenAdjustmentAsync(PmsAdjustmentWrite adjustment, CancellationToken cancellationToken) =>
         adjustments.FindWrittenAdjustmentAsync(adjustment, cancellationToken);
@@ -176,7 +184,7 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     private DemoAppointments AppointmentBook => new(bookName, practice.Patients.Select(p => p.PmsId).ToHashSet(), () => BookOn(Today).Appointments);
 
     public Task<WriteOutcome> WriteAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
-        AppointmentBook.WriteAppointmentAsync(write, cancellationToken);
+        Refusal("appointment") ?? AppointmentBook.WriteAppointmentAsync(write, cancellationToken);
 
     public Task<FindOutcome> FindWrittenAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
         AppointmentBook.FindWrittenAppointmentAsync(write, cancellationToken);

@@ -13,12 +13,18 @@ public enum PmsLogDisplay
 /// <summary>
 /// A write to a patient's chart or account in the PMS (a communication log, an adjustment) as staff read it: where it is
 /// and, when something is wrong, why. The states are shared; the words are the kind's (<see cref="PmsWriteWords"/>).
+/// <paramref name="CommandId"/> is the write's command, which a person can retry or mark done by hand when it is stuck.
 /// </summary>
-public sealed record PmsLogState(PmsLogDisplay State, string Text)
+public sealed record PmsLogState(PmsLogDisplay State, string Text, Guid? CommandId = null)
 {
+    /// <summary>Refused or parked for review: a person decides (<see cref="WriteFix"/>).</summary>
+    public bool Stuck => CommandId is not null && State is PmsLogDisplay.NotLogged or PmsLogDisplay.NeedsReview;
+
     public static PmsLogState Of(WritebackCommand command, string system) => Of(command, system, PmsWriteWords.Log);
 
-    public static PmsLogState Of(WritebackCommand command, string system, PmsWriteWords words) => command.State switch
+    public static PmsLogState Of(WritebackCommand command, string system, PmsWriteWords words) => Display(command, system, words) with { CommandId = command.Id };
+
+    private static PmsLogState Display(WritebackCommand command, string system, PmsWriteWords words) => command.State switch
     {
         WritebackState.Confirmed => new(PmsLogDisplay.Logged, $"{words.Done} in {system}"),
         WritebackState.HandledByHand => new(PmsLogDisplay.LoggedByHand, $"{words.Done} in {system} by hand"),

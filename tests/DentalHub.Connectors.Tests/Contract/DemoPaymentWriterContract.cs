@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.Demo;
+using DentalHub.Connectors.Tests.Support;
 
 namespace DentalHub.Connectors.Tests.Contract;
 
@@ -31,6 +32,12 @@ public sealed class DemoPaymentWriterContract : WriterContract<PmsPaymentWrite>
 
     protected override int HeldWith(string reference) => DemoLedger.Entries(name).Count(e => e.Reference == reference);
 
-    // A connection set to refuse payments refuses them; the contract's refused writes go to one.
-    private DemoLedger Ledger(PmsPaymentWrite write) => new(name, refuse: refusedReferences.Contains(write.Reference));
+    // A connection set to refuse writes refuses them; the contract's refused writes go to one.
+    private IWritesPayments Ledger(PmsPaymentWrite write) => (IWritesPayments)DemoPmsConnector.Descriptor.Create(new ConnectorContext(
+        new ConnectorSettings(new Dictionary<string, string>
+        {
+            [DemoPmsConnector.LedgerField] = name,
+            [DemoPmsConnector.RefuseField] = refusedReferences.Contains(write.Reference) ? "yes" : "no",
+        }, new Dictionary<string, string>()),
+        TimeProvider.System, NoHttpClients.Instance));
 }

@@ -89,7 +89,10 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
 
     private Task<List<WritebackCommand>> CommandsAsync() => writeback!.CommandsAsync();
 
-    private async Task<PmsLogState> StateAsync() =>
+    // The command's id is what the page's buttons act on; the state and words are what staff read.
+    private async Task<PmsLogState> StateAsync() => (await StuckOrNotAsync()) with { CommandId = null };
+
+    private async Task<PmsLogState> StuckOrNotAsync() =>
         Assert.Single(await Adjustments.ListAsync(practice.Tenant, patientId, 10, CancellationToken.None)).State;
 
     [SkippableFact]
@@ -189,6 +192,7 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
 
         Assert.Empty(od.AdjustmentsPosted);
         Assert.Equal(new PmsLogState(PmsLogDisplay.NotLogged, "Not recorded: Open Dental refused the adjustment: Patient not found."), await StateAsync());
+        Assert.True((await StuckOrNotAsync()).Stuck);
         await using var check = app!.Databases.Create(practice.Tenant);
         var alert = await check.Alerts.SingleAsync();
         Assert.Equal(AlertKinds.AdjustmentNotRecorded, alert.Kind);

@@ -13,14 +13,18 @@ public enum AppointmentWriteDisplay
 }
 
 /// <summary>A booking or change as staff read it where the appointment is shown: "Booked in Open Dental", "Not moved: why".</summary>
-public sealed record AppointmentWriteState(AppointmentWriteDisplay State, string Text)
+/// <param name="CommandId">The change's command, which a person can retry or mark done by hand when it is stuck.</param>
+public sealed record AppointmentWriteState(AppointmentWriteDisplay State, string Text, Guid? CommandId = null)
 {
+    /// <summary>Refused or parked for review: a person decides (<see cref="WriteFix"/>).</summary>
+    public bool Stuck => CommandId is not null && State is AppointmentWriteDisplay.Refused or AppointmentWriteDisplay.NeedsReview;
+
     public static AppointmentWriteState WritebackOff { get; } = new(AppointmentWriteDisplay.WritebackOff, "Writeback off");
 
     public static AppointmentWriteState Of(AppointmentWriteAction action, WritebackCommand command, string system)
     {
         var (done, being, not) = Words(action);
-        return command.State switch
+        AppointmentWriteState state = command.State switch
         {
             WritebackState.Confirmed => new(AppointmentWriteDisplay.Done, $"{done} in {system}"),
             WritebackState.HandledByHand => new(AppointmentWriteDisplay.Done, $"{done} in {system} by hand"),
@@ -30,6 +34,7 @@ public sealed record AppointmentWriteState(AppointmentWriteDisplay State, string
                 ? $"{being} in {system}"
                 : $"{being} in {system} (retrying: {command.LastError})"),
         };
+        return state with { CommandId = command.Id };
     }
 
     /// <summary>How it looks: red when it did not get there, amber for review, green once there.</summary>
