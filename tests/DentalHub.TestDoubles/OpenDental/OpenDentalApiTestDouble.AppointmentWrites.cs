@@ -12,7 +12,9 @@ namespace DentalHub.TestDoubles.OpenDental;
 /// patient's primary provider), Pattern (5 minutes a character, X or /; default the appointment type's, else "//XX//"),
 /// AppointmentTypeNum and Note optional; 201 with the appointment.</item>
 /// <item><c>PUT /appointments/{AptNum}</c>: only the fields sent change; 200 with the appointment.</item>
-/// <item><c>PUT /appointments/{AptNum}/Confirm</c>: confirmVal (a confirmation's name) or defNum required.</item>
+/// <item><c>PUT /appointments/{AptNum}/Confirm</c>: exactly one of confirmVal ("None", "Sent", "Confirmed", "Not Accepted"
+/// or "Failed": the first ApptConfirmed definition, or the one the office's eConfirmation preference names) and defNum
+/// (an ApptConfirmed definition).</item>
 /// <item><c>PUT /appointments/{AptNum}/Break</c>: sendToUnscheduledList required, breakType "Missed" or "Cancelled";
 /// only a scheduled appointment breaks.</item>
 /// <item><c>GET /appointments/{AptNum}</c> and <c>GET /appointments/Slots</c> (date or dateStart/dateEnd, lengthMinutes,
@@ -29,6 +31,21 @@ public sealed partial class OpenDentalApiTestDouble
 
     /// <summary>POST and PUT of appointments: their bodies, posts, faults to meet and timing.</summary>
     public DoubleWriteEndpoint AppointmentWrites { get; }
+
+    // PUT .../Confirm takes one of these five; "None" is the first ApptConfirmed definition, the other four are the office's
+    // eConfirmation preferences (ApptEConfirmStatusSent, ...Accepted, ...Declined, ...SendFailed), each naming a definition.
+    private static readonly string[] ConfirmVals = ["None", "Sent", "Confirmed", "Not Accepted", "Failed"];
+
+    private readonly Dictionary<string, long> eConfirmStatuses = new() { ["Sent"] = 19, ["Confirmed"] = 21, ["Not Accepted"] = 19, ["Failed"] = 19 };
+
+    /// <summary>Sets the office's eConfirmation preference behind a confirmVal ("Confirmed" → the definition it sets).</summary>
+    public void SetEConfirmStatus(string confirmVal, long defNum)
+    {
+        lock (gate)
+        {
+            eConfirmStatuses[confirmVal] = defNum;
+        }
+    }
 
     public IReadOnlyList<DoubleAppointment> AllAppointments
     {
@@ -108,18 +125,37 @@ public sealed partial class OpenDentalApiTestDouble
         {
             return (400, "Invalid JSON.");
         }
-        var confirmation = Field(json, "confirmVal") is { } name
-            ? definitions.FirstOrDefault(d => d.Category == DoubleDefinition.ApptConfirmed && d.ItemName == name)
-            : Field(json, "defNum") is { } defText && long.TryParse(defText, CultureInfo.InvariantCulture, out var defNum)
-                ? definitions.FirstOrDefault(d => d.Category == DoubleDefinition.ApptConfirmed && d.DefNum == defNum)
-                : null;
-        if (Field(json, "confirmVal") is null && Field(json, "defNum") is null)
+        var confirmVal = Field(json, "confirmVal");
+        var defText = Field(json, "defNum");
+        if (confirmVal is null && defText is null)
         {
             return (400, "confirmVal or defNum is required.");
         }
+        if (confirmVal is not null && defText is not null)
+        {
+            return (400, "Only one field is allowed, either confirmVal or defNum.");
+        }
+        DoubleDefinition? confirmation;
+        if (confirmVal is not null)
+        {
+            if (!ConfirmVals.Contains(confirmVal))
+            {
+                return (400, "confirmVal is invalid.");
+            }
+            var confirmations = definitions.Where(d => d.Category == DoubleDefinition.ApptConfirmed).ToList();
+            confirmation = confirmVal == "None"
+                ? confirmations.FirstOrDefault()
+                : eConfirmStatuses.TryGetValue(confirmVal, out var mapped) ? confirmations.FirstOrDefault(d => d.DefNum == mapped) : null;
+        }
+        else
+        {
+            confirmation = long.TryParse(defText, CultureInfo.InvariantCulture, out var defNum)
+                ? definitions.FirstOrDefault(d => d.Category == DoubleDefinition.ApptConfirmed && d.DefNum == defNum)
+                : null;
+        }
         if (confirmation is null)
         {
-            return (400, "confirmVal or defNum is invalid.");
+            return (400, confirmVal is null ? "defNum is invalid." : "confirmVal is invalid.");
         }
         PutAppointments(current with { Confirmed = confirmation.DefNum, ConfirmedName = confirmation.ItemName });
         return (200, "");
