@@ -13,6 +13,7 @@ public sealed class DemoAppointments(string name, IReadOnlySet<string> patientId
     : IWritesAppointments
 {
     private static readonly ConcurrentDictionary<string, Dictionary<string, (PmsAppointment Appointment, string? Reference)>> Written = new();
+    private static readonly ConcurrentDictionary<string, int> Versions = new();
 
     /// <summary>The appointments booked or changed under a ledger name, as they now are, with the booking's reference.</summary>
     public static IReadOnlyList<(PmsAppointment Appointment, string? Reference)> Entries(string name)
@@ -27,12 +28,36 @@ public sealed class DemoAppointments(string name, IReadOnlySet<string> patientId
         }
     }
 
+    /// <summary>How many writes were kept under a ledger name: the appointments feed reads the day again when it moves.</summary>
+    public static int Version(string name) => Versions.GetValueOrDefault(name);
+
+    /// <summary>The sample's appointments as the Demo PMS now has them: changed ones as changed, bookings after them.</summary>
+    public static IReadOnlyList<PmsAppointment> Overlay(string name, IReadOnlyList<PmsAppointment> sample)
+    {
+        var written = Entries(name).ToDictionary(e => e.Appointment.PmsId, e => e.Appointment);
+        if (written.Count == 0)
+        {
+            return sample;
+        }
+        var sampleIds = sample.Select(a => a.PmsId).ToHashSet();
+        return
+        [
+            .. sample.Select(a => written.GetValueOrDefault(a.PmsId) ?? a),
+            .. written.Values.Where(a => !sampleIds.Contains(a.PmsId)).OrderBy(a => a.PmsId.Length).ThenBy(a => a.PmsId, StringComparer.Ordinal),
+        ];
+    }
+
     public Task<WriteOutcome> WriteAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken)
     {
         var entries = Written.GetOrAdd(name, _ => []);
         lock (entries)
         {
-            return Task.FromResult(Write(entries, write));
+            var outcome = Write(entries, write);
+            if (outcome is WriteOutcome.Written)
+            {
+                Versions.AddOrUpdate(name, 1, (_, v) => v + 1);
+            }
+            return Task.FromResult(outcome);
         }
     }
 

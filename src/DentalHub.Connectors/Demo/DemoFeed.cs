@@ -10,13 +10,16 @@ namespace DentalHub.Connectors.Demo;
 /// Read on a later day, the records are generated for the new day and all of them come again (the hub writes only
 /// the ones that differ: statuses of the days that passed, new payments, the days that came into the schedule),
 /// with the ids the cursor's day had and the new day has not (the days that left the schedule) reported deleted.
+/// Records that change in place within a day (appointments booked or moved in the Demo PMS) come with a
+/// <c>version</c>: the cursor keeps it ("2026-03-04/200/3"), and a read at another version starts the day over.
 /// </summary>
 public sealed class DemoFeed<TRecord>(
     Func<DateOnly, IReadOnlyList<TRecord>> recordsOn,
     Func<DateOnly> today,
     int pageSize,
     TimeSpan delayPerPage,
-    TimeProvider time) : IChangeFeed<TRecord>
+    TimeProvider time,
+    Func<int>? version = null) : IChangeFeed<TRecord>
     where TRecord : IPmsRecord
 {
     public Task<int?> CountAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(recordsOn(today()).Count);
@@ -25,8 +28,9 @@ public sealed class DemoFeed<TRecord>(
     {
         cancellationToken.ThrowIfCancellationRequested();
         var day = today();
+        var at = version?.Invoke() ?? 0;
         var records = recordsOn(day);
-        var (offset, deleted) = StartFrom(cursor, day, records);
+        var (offset, deleted) = StartFrom(cursor, day, at, records);
         if (offset >= records.Count && deleted.Count == 0)
         {
             yield break;
@@ -45,28 +49,31 @@ public sealed class DemoFeed<TRecord>(
                 rows[i] = records[offset + i];
             }
             offset += rows.Length;
-            yield return new ChangePage<TRecord>(rows, CursorAt(day, offset)) { Deleted = deleted };
+            yield return new ChangePage<TRecord>(rows, CursorAt(day, offset, at)) { Deleted = deleted };
             deleted = [];
         }
         while (offset < records.Count);
     }
 
-    private (int Offset, IReadOnlyList<string> Deleted) StartFrom(SyncCursor? cursor, DateOnly day, IReadOnlyList<TRecord> records)
+    private (int Offset, IReadOnlyList<string> Deleted) StartFrom(SyncCursor? cursor, DateOnly day, int at, IReadOnlyList<TRecord> records)
     {
-        if (cursor?.Value.Split('/') is not [var dayText, var offsetText]
-            || !DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cursorDay)
-            || !int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+        var parts = cursor?.Value.Split('/') ?? [];
+        if (parts.Length is not (2 or 3)
+            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cursorDay)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
         {
             return (0, []);
         }
+        var cursorVersion = parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
         if (cursorDay == day)
         {
-            return (Math.Min(offset, records.Count), []);
+            return (cursorVersion == at ? Math.Min(offset, records.Count) : 0, []);
         }
         var now = records.Select(r => r.PmsId).ToHashSet();
         return (0, [.. recordsOn(cursorDay).Select(r => r.PmsId).Where(id => !now.Contains(id))]);
     }
 
-    private static SyncCursor CursorAt(DateOnly day, int offset) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}/{offset}"));
+    private SyncCursor CursorAt(DateOnly day, int offset, int at) => version is null
+        ? new(string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}/{offset}"))
+        : new(string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}/{offset}/{at}"));
 }

@@ -88,7 +88,9 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
 
     public IChangeFeed<PmsScheduleBlock> Schedules => Feed(day => BookOn(day).Schedules);
 
-    public IChangeFeed<PmsAppointment> Appointments => Feed(day => BookOn(day).Appointments);
+    // What was booked, moved, confirmed or cancelled here comes back on the next read, as from a PMS.
+    public IChangeFeed<PmsAppointment> Appointments =>
+        new DemoFeed<PmsAppointment>(day => DemoAppointments.Overlay(bookName, BookOn(day).Appointments), () => Today, PageSize, DelayPerPage, time, () => DemoAppointments.Version(bookName));
 
     public IChangeFeed<PmsCoverage> Coverages => Feed(day => BookOn(day).Coverages);
 

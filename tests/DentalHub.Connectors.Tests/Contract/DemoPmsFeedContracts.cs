@@ -10,10 +10,15 @@ public static class DemoPms
 {
     public static readonly DateTimeOffset Wednesday = new(2026, 3, 4, 15, 0, 0, TimeSpan.Zero);
 
-    public static DemoPmsConnector Connect(int pageSize, TimeProvider? time = null) =>
+    /// <param name="ledger">Where what is written to it is kept for the process: a name of the test's own keeps tests apart.</param>
+    public static DemoPmsConnector Connect(int pageSize, TimeProvider? time = null, string ledger = "sample") =>
         (DemoPmsConnector)DemoPmsConnector.Descriptor.Create(new ConnectorContext(
             new ConnectorSettings(
-                new Dictionary<string, string> { ["seed"] = "42", [DemoPmsConnector.PageSizeField] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                new Dictionary<string, string>
+                {
+                    ["seed"] = "42", [DemoPmsConnector.PageSizeField] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    [DemoPmsConnector.LedgerField] = ledger,
+                },
                 new Dictionary<string, string>()),
             time ?? new FakeTimeProvider(Wednesday),
             NoHttpClients.Instance));
