@@ -53,15 +53,7 @@ public sealed class EveryPageWithAxeInTheBrowser : BrowserScenario
         {
             await page.GotoAsync(Hub.BaseUrl + address);
             await SettledAsync(page);
-            var result = await page.RunAxe();
-            foreach (var violation in result.Violations.Where(v => Blocking.Contains(v.Impact)))
-            {
-                foreach (var node in violation.Nodes)
-                {
-                    var why = string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message));
-                    findings.AppendLine($"{template} ({address}): {violation.Id} [{violation.Impact}] at {node.Target}: {why} {node.Html}");
-                }
-            }
+            await AxeAsync(page, $"{template} ({address})", findings);
             var text = await page.InnerTextAsync("body");
             foreach (var name in EnumNames.Where(n => Regex.IsMatch(text, $@"\b{n}\b")))
             {
@@ -71,6 +63,58 @@ public sealed class EveryPageWithAxeInTheBrowser : BrowserScenario
 
         Assert.True(findings.Length == 0, "Serious or critical accessibility findings:\n" + findings);
         Assert.True(codeNames.Length == 0, "Pages show names from the code, not words people use:\n" + codeNames);
+    }
+
+    [SkippableFact]
+    public async Task OpenMenuDialogAndSelectList_OwnerOfTheSamplePractice_HaveNoSeriousOrCriticalAxeFinding()
+    {
+        SkipWithoutChromium();
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await CreateOwnerAsync(page, "Olivia Owner", "olivia@example.test");
+        var tenant = await SyncSamplePatientsAsync();
+        await SamplePayoutAsync(tenant);
+        var (_, connection) = await SampleConnectionAsync();
+        var findings = new StringBuilder();
+
+        await page.GotoAsync(Hub.BaseUrl + "/");
+        await SettledAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToContainTextAsync("Sign out");
+        await WaitForAnimationsAsync(page);
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("72-axe-account-menu-open") });
+        await AxeAsync(page, "the account menu open", findings);
+
+        await page.GotoAsync(Hub.BaseUrl + "/payouts");
+        await SettledAsync(page);
+        await page.Locator("tr", new() { HasText = "po_axe" }).Locator("[data-testid=payout-posted-by-hand]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("you can undo it");
+        await WaitForAnimationsAsync(page);
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("73-axe-posted-by-hand-dialog-open") });
+        await AxeAsync(page, "the posted by hand dialog open", findings);
+        await page.Locator(".mud-dialog button", new() { HasText = "Cancel" }).ClickAsync();
+
+        await page.GotoAsync(Hub.BaseUrl + $"/connections/{connection.Id}");
+        await SettledAsync(page);
+        await page.Locator(".mud-select", new() { HasText = "Read patients" }).Locator(".mud-input-control").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToContainTextAsync("Every hour");
+        await WaitForAnimationsAsync(page);
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("74-axe-select-list-open") });
+        await AxeAsync(page, "the sync schedule list open", findings);
+
+        Assert.True(findings.Length == 0, "Serious or critical accessibility findings:\n" + findings);
+    }
+
+    private static async Task AxeAsync(IPage page, string what, StringBuilder findings)
+    {
+        var result = await page.RunAxe();
+        foreach (var violation in result.Violations.Where(v => Blocking.Contains(v.Impact)))
+        {
+            foreach (var node in violation.Nodes)
+            {
+                var why = string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message));
+                findings.AppendLine($"{what}: {violation.Id} [{violation.Impact}] at {node.Target}: {why} {node.Html}");
+            }
+        }
     }
 
     [SkippableFact]

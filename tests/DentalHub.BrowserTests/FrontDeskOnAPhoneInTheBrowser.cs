@@ -31,7 +31,7 @@ public sealed class FrontDeskOnAPhoneInTheBrowser : BrowserScenario
         var button = await account.BoundingBoxAsync();
         Assert.True(button is not null && button.X >= 0 && button.X + button.Width <= Width, $"the account button is inside the screen (at {button?.X}, {button?.Width} wide)");
         await account.ClickAsync();
-        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        var signOut = page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" });
         await Assertions.Expect(signOut).ToBeInViewportAsync();
         await WaitForAnimationsAsync(page);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("63-account-menu-on-a-phone") });

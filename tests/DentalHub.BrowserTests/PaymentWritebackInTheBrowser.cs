@@ -110,7 +110,7 @@ public sealed class PaymentWritebackInTheBrowser : BrowserScenario
         await page.Locator(".mud-dialog button", new() { HasText = "Mark posted by hand" }).ClickAsync();
         await Assertions.Expect(refused.Locator("[data-testid=writeback-status]")).ToContainTextAsync("Posted by hand");
         await refused.Locator("[data-testid=undo-posted-by-hand]").ClickAsync();
-        await Assertions.Expect(refused.Locator("[data-testid=writeback-status]")).ToContainTextAsync("Needs review");
+        await Assertions.Expect(refused.Locator("[data-testid=writeback-status]")).ToContainTextAsync("Not recorded");
         await Assertions.Expect(refused.Locator("[data-testid=retry]")).ToBeVisibleAsync();
 
         // A range of days: the old payment alone, its totals, and the export link that carries the range.

@@ -12,11 +12,12 @@ namespace DentalHub.Alerts;
 /// (the one the Messages page sets up), once per person: every address that reached the server is
 /// stored (<see cref="AlertEmailReceipt"/>) before the next is sent, so a later sweep, a restart or a
 /// retry never sends it to that address again. A failed send is tried again later, with a growing pause.
-/// Without a mail server the alert stays in the app only and is sent once one is set up. An alert closed
-/// before its turn (its cause resolved, or dismissed) is not sent.
+/// Without a mail server the alert stays in the app only and is sent once one is set up. An alert waits
+/// <see cref="AlertEmailPolicy.Delay"/> before its turn, and one closed before then (its cause resolved, or
+/// dismissed) is not sent.
 /// The e-mail names what the alert is about and links its page, with the practice's name, nothing about a patient.
 /// </summary>
-public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsService smtp, Hosting.HubAddress hub, TimeProvider time, ILogger<AlertEmails> logger)
+public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsService smtp, Hosting.HubAddress hub, AlertEmailPolicy policy, TimeProvider time, ILogger<AlertEmails> logger)
 {
     private const int MaxAttempts = 10;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
@@ -28,6 +29,7 @@ public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsServic
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var raisedBy = now - policy.Delay;
         List<PendingAlert> pending;
         await using (var db = databases.CreateWithoutTenant())
         {
@@ -35,7 +37,7 @@ public sealed class AlertEmails(DentalHubDbFactory databases, SmtpSettingsServic
             pending = await (
                 from alert in db.Alerts.IgnoreQueryFilters()
                 join practice in db.Practices.IgnoreQueryFilters() on alert.PracticeId equals practice.Id
-                where alert.EmailedAt == null && alert.AcknowledgedAt == null && alert.EmailAttempts < MaxAttempts
+                where alert.EmailedAt == null && alert.AcknowledgedAt == null && alert.EmailAttempts < MaxAttempts && alert.CreatedAt <= raisedBy
                     && (alert.EmailNextAttemptAt == null || alert.EmailNextAttemptAt <= now)
                     && db.SmtpSettings.IgnoreQueryFilters().Any(s => s.OrganizationId == practice.OrganizationId)
                 orderby alert.CreatedAt

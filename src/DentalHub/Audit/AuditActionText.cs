@@ -22,9 +22,12 @@ public static class AuditActionText
         [AuditActions.PatientChanged] = "Changed a patient's notes",
         ["writeback.retried"] = "Retried a write",
         ["writeback.posted-by-hand"] = "Marked a write posted by hand",
+        ["writeback.posted-by-hand-undone"] = "Took back a write posted by hand",
         ["writeback.settings-changed"] = "Changed writeback settings",
         ["payment.refund-recorded"] = "Recorded a refund",
         ["payout.retried"] = "Retried a payout",
+        ["payout.posted-by-hand"] = "Marked a payout posted by hand",
+        ["payout.posted-by-hand-undone"] = "Took back a payout posted by hand",
         ["bookkeeping.accounts-mapped"] = "Mapped accounts",
     };
 

@@ -35,6 +35,9 @@ public sealed record ConnectionView(
     DateTimeOffset? LastSuccessfulWriteAt,
     ConnectionSchedule Schedule)
 {
+    /// <summary>Its system is read into DentalHub (a PMS), so it has a sync page; books and processors only take or send.</summary>
+    public bool Syncs { get; init; }
+
     public static ConnectionView From(Connection connection, ConnectorDescriptor? descriptor, IReadOnlyDictionary<string, string> values, IEnumerable<string> storedSecrets) => new(
         connection.Id,
         connection.Name,
@@ -49,7 +52,10 @@ public sealed record ConnectionView(
         connection.LastCheckMessage,
         connection.LastSuccessfulReadAt,
         connection.LastSuccessfulWriteAt,
-        ConnectionSchedule.Of(connection));
+        ConnectionSchedule.Of(connection))
+    {
+        Syncs = descriptor?.Kind == ConnectorKind.PracticeManagement,
+    };
 }
 
 /// <summary>A connection's input was not acceptable; each entry names the field and what to fix.</summary>

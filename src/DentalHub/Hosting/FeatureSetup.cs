@@ -52,6 +52,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Payments.WritebackSettingsService>();
         services.AddSingleton<DentalHub.Alerts.AlertDelivery>();
         services.AddSingleton<DentalHub.Alerts.AlertQuery>();
+        services.AddSingleton(configuration.GetSection("Alerts:Email").Get<DentalHub.Alerts.AlertEmailPolicy>() ?? new DentalHub.Alerts.AlertEmailPolicy());
         services.AddSingleton<DentalHub.Alerts.AlertEmails>();
         services.AddSingleton<DentalHub.Payments.RefundsAndDisputes.RefundRecorder>();
         services.AddSingleton<DentalHub.Payments.RefundsAndDisputes.DisputeRecorder>();

@@ -39,21 +39,21 @@ public sealed class PayoutActions(DentalHubDbFactory databases, PayoutPlanning p
     /// payout counts as posted, with no deposit id of ours, and its alerts close. Only a held or refused payout whose
     /// deposit cannot be on its way; a payout whose lines do not add up too, since the bookkeeper saw the bank line.
     /// </summary>
-    public async Task<string> MarkPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid payoutId, CancellationToken cancellationToken)
+    public async Task<PayoutActionResult> MarkPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid payoutId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
         var payout = await db.Payouts.FirstOrDefaultAsync(p => p.Id == payoutId, cancellationToken);
         if (payout is null)
         {
-            return "This payout no longer exists.";
+            return new(false, "This payout no longer exists.");
         }
         if (payout.ProcessorFailed || payout.Status is not (PayoutState.Held or PayoutState.Failed))
         {
-            return "Only a held payout, or one the books refused, can be marked as posted by hand.";
+            return new(false, "Only a held payout, or one the books refused, can be marked as posted by hand.");
         }
         if (!await PayoutCommands.ClearForNewPlanAsync(db, await PayoutCommands.LatestAsync(db, payout.Id, cancellationToken), cancellationToken))
         {
-            return "The deposit is on its way to QuickBooks already.";
+            return new(false, "The deposit is on its way to QuickBooks already.");
         }
         var now = time.GetUtcNow();
         payout.Status = PayoutState.Posted;
@@ -65,7 +65,46 @@ public sealed class PayoutActions(DentalHubDbFactory databases, PayoutPlanning p
         await db.SaveChangesAsync(cancellationToken);
         await Alerts.AlertClosing.CloseAsync(db, payout.Id, PayoutAlerts.ResolvedByPostingByHand, $"posted by hand ({actor.Name})", now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return "Marked as posted by hand. DentalHub will not send this deposit.";
+        return new(true, "Marked as posted by hand. DentalHub will not send this deposit.");
+    }
+
+    /// <summary>
+    /// Takes back "posted by hand": the payout returns to the state it had. A deposit that was sent once and refused
+    /// (or may have arrived) is not sent again by itself: the payout is not accepted again and waits for a retry. One
+    /// never sent is planned again, so it is held for the same reason or queued for QuickBooks.
+    /// </summary>
+    public async Task<PayoutActionResult> UndoPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid payoutId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var payout = await db.Payouts.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == payoutId, cancellationToken);
+        if (payout is null)
+        {
+            return new(false, "This payout no longer exists.");
+        }
+        if (payout is not { Status: PayoutState.Posted, DepositId: null, ProcessorFailed: false })
+        {
+            return new(false, "Only a payout marked as posted by hand can be taken back.");
+        }
+        var now = time.GetUtcNow();
+        string text;
+        if (await PayoutCommands.LatestAsync(db, payout.Id, cancellationToken) is { State: WritebackState.Rejected or WritebackState.NeedsReview } sent)
+        {
+            payout.Status = PayoutState.Failed;
+            payout.HeldReason = sent.LastError;
+            payout.UpdatedAt = now;
+            text = "No longer marked as posted by hand. Its deposit was sent once and not accepted, so DentalHub does not send it again by itself: Retry it once the cause is fixed.";
+        }
+        else
+        {
+            var queued = await planning.PlanAsync(db, payout, now, cancellationToken);
+            text = queued
+                ? "No longer marked as posted by hand. Its deposit was never sent, so it is queued for QuickBooks."
+                : $"No longer marked as posted by hand. Held: {payout.HeldReason}";
+        }
+        audit.Add(db, actor, "payout.posted-by-hand-undone", $"Payout {payout.ProcessorPayoutId}");
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+        return new(true, text);
     }
 
     /// <summary>After the account mapping changed: every payout of the connection not yet in the books is planned again.</summary>

@@ -9,6 +9,9 @@ public sealed record PayoutView(Payout Payout, PayoutState Status, string Text, 
     /// <summary>The bookkeeper may say they entered the deposit in the books themselves.</summary>
     public bool CanMarkPostedByHand { get; init; }
 
+    /// <summary>Marked as entered in the books by hand, which the bookkeeper may take back.</summary>
+    public bool CanUndoPostedByHand => Payout is { Status: PayoutState.Posted, DepositId: null, ProcessorFailed: false };
+
     /// <summary>Waits on a fix made in the books: a deposit whose total does not match, or one to delete after the payout failed.</summary>
     public bool WaitsOnTheBooks => Payout.DepositId is not null && (Payout.ProcessorFailed || Payout.Difference is { } difference && difference != 0m);
 

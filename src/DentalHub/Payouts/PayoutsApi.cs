@@ -56,6 +56,10 @@ public static class PayoutsApi
             .WithSummary("Payouts, latest arrival first, each with its lines, their breakdown and whether its deposit is in QuickBooks.")
             .WithQueryParameters(ListParameters);
         group.MapGet("/{id:guid}", GetAsync).RequireScope(ApiScopes.PayoutsRead).WithName("GetPayout").WithSummary("A payout, its lines and whether its deposit is in QuickBooks.");
+        group.MapPost("/{id:guid}/posted-by-hand", PostedByHandAsync).RequireScope(ApiScopes.PayoutsWrite).WithName("MarkPayoutPostedByHand")
+            .WithSummary("Says the deposit of a held payout, or one the books refused, was entered in the books by hand: DentalHub will not send it, and its alerts close. 409 with the reason when it cannot be marked.");
+        group.MapDelete("/{id:guid}/posted-by-hand", UndoPostedByHandAsync).RequireScope(ApiScopes.PayoutsWrite).WithName("UndoPayoutPostedByHand")
+            .WithSummary("Takes back posted by hand: a deposit never sent is planned again (held or queued), one the books refused is not accepted again and waits for a retry. 409 when it is not marked.");
     }
 
     private static async Task<Results<Ok<ListPage<PayoutDto>>, ValidationProblem>> ListAsync(
@@ -102,12 +106,34 @@ public static class PayoutsApi
         return result == PayoutIntakeResult.Created ? TypedResults.Created($"/api/v1/payouts/{dto.Id}", dto) : TypedResults.Ok(dto);
     }
 
+    private static Task<Results<Ok<PayoutDto>, ProblemHttpResult>> PostedByHandAsync(Guid id, ClaimsPrincipal user, PayoutActions actions, PayoutQuery query, CancellationToken cancellationToken) =>
+        ActAsync(id, user, query, (tenant, actor) => actions.MarkPostedByHandAsync(tenant, actor, id, cancellationToken), "The payout was not marked as posted by hand", cancellationToken);
+
+    private static Task<Results<Ok<PayoutDto>, ProblemHttpResult>> UndoPostedByHandAsync(Guid id, ClaimsPrincipal user, PayoutActions actions, PayoutQuery query, CancellationToken cancellationToken) =>
+        ActAsync(id, user, query, (tenant, actor) => actions.UndoPostedByHandAsync(tenant, actor, id, cancellationToken), "Posted by hand was not taken back", cancellationToken);
+
+    private static async Task<Results<Ok<PayoutDto>, ProblemHttpResult>> ActAsync(
+        Guid id, ClaimsPrincipal user, PayoutQuery query, Func<Tenancy.TenantScope, AuditActor, Task<PayoutActionResult>> act, string refused, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.From(user);
+        if (await query.FindAsync(caller.Tenant, id, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+        var result = await act(caller.Tenant, caller.Actor);
+        if (!result.Done)
+        {
+            return TypedResults.Problem(statusCode: 409, title: refused, detail: result.Text);
+        }
+        return TypedResults.Ok(PayoutDto.From((await query.FindAsync(caller.Tenant, id, cancellationToken))!));
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(statusCode: 404, title: "Payout not found", detail: $"This practice has no payout {id}.");
+
     private static async Task<Results<Ok<PayoutDto>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, PayoutQuery query, CancellationToken cancellationToken)
     {
         var view = await query.FindAsync(ApiCaller.From(user).Tenant, id, cancellationToken);
-        return view is null
-            ? TypedResults.Problem(statusCode: 404, title: "Payout not found", detail: $"This practice has no payout {id}.")
-            : TypedResults.Ok(PayoutDto.From(view));
+        return view is null ? NotFound(id) : TypedResults.Ok(PayoutDto.From(view));
     }
 }
 

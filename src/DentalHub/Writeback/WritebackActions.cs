@@ -37,52 +37,82 @@ public sealed class WritebackActions(
         return true;
     }
 
-    /// <summary>The person recorded it in the target themselves: nothing is sent, and its alerts close.</summary>
+    /// <summary>
+    /// The person recorded it in the target themselves: nothing is sent, and its alerts close. A write not sent yet
+    /// (waiting for the daily batch or for the processor's details) can be marked too, so it never lands on top of theirs.
+    /// </summary>
     public async Task<bool> MarkPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid commandId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
-        var command = await db.WritebackCommands.FirstOrDefaultAsync(c => c.Id == commandId, cancellationToken);
-        if (command is null || command.State is not (WritebackState.Rejected or WritebackState.NeedsReview))
+        var command = await db.WritebackCommands.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commandId, cancellationToken);
+        if (command is null || !CanMarkPostedByHand(command))
         {
             return false;
         }
-        var from = command.State;
         var now = time.GetUtcNow();
-        command.State = WritebackState.HandledByHand;
-        command.TargetId = "manual";
-        command.UpdatedAt = now;
-        command.Version++;
-        audit.Add(db, actor, "writeback.posted-by-hand", $"Writeback {command.Reference}");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // On the version read: a dispatcher that claimed the write since then sends it, and nothing is marked.
+        var marked = await db.WritebackCommands.Where(c => c.Id == command.Id && c.Version == command.Version)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, WritebackState.HandledByHand)
+                .SetProperty(c => c.HandledFrom, command.State)
+                .SetProperty(c => c.TargetId, "manual")
+                .SetProperty(c => c.UpdatedAt, now)
+                .SetProperty(c => c.Version, command.Version + 1), cancellationToken);
+        if (marked == 0)
+        {
+            return false;
+        }
+        audit.Add(db, actor, "writeback.posted-by-hand", $"Writeback {command.Reference}");
         await db.SaveChangesAsync(cancellationToken);
         if (targetsByKind.GetValueOrDefault(command.Kind) is { } target)
         {
             await Alerts.AlertClosing.CloseAsync(db, command.SubjectId, target.AlertKinds, $"posted by hand ({actor.Name})", now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        WritebackLog.ChangedByStaff(logger, command.Id, command.Kind, command.ConnectionId, from, command.State, actor.Kind);
+        WritebackLog.ChangedByStaff(logger, command.Id, command.Kind, command.ConnectionId, command.State, WritebackState.HandledByHand, actor.Kind);
         return true;
     }
 
+    /// <summary>Refused or parked for a person, or certainly never sent (waiting for its batch or the processor's details).</summary>
+    public static bool CanMarkPostedByHand(WritebackCommand command) =>
+        command.State is WritebackState.Rejected or WritebackState.NeedsReview || NeverSent(command);
+
+    private static bool NeverSent(WritebackCommand command) =>
+        command is { State: WritebackState.Pending, Attempts: 0, ReconcileAttempts: 0, LastError: null, SendingSince: null };
+
     /// <summary>
-    /// Takes back "posted by hand" (clicked by mistake, or the entry in the target was deleted): the command is
-    /// parked for review again, so a retry reads the target back before anything is sent.
+    /// Takes back "posted by hand" (clicked by mistake, or the entry in the target was deleted): the write returns to
+    /// the state it was marked from, so nothing is sent twice. One never sent is queued again as it was; one the target
+    /// refused, or that may have arrived, waits for a person's retry (which reads the target back first when it may
+    /// be there). Null when it is not marked posted by hand; else what happens next, in words.
     /// </summary>
-    public async Task<bool> UndoPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid commandId, CancellationToken cancellationToken)
+    public async Task<string?> UndoPostedByHandAsync(TenantScope tenant, AuditActor actor, Guid commandId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
         var command = await db.WritebackCommands.FirstOrDefaultAsync(c => c.Id == commandId, cancellationToken);
         if (command is not { State: WritebackState.HandledByHand })
         {
-            return false;
+            return null;
         }
-        command.State = WritebackState.NeedsReview;
+        var back = command.HandledFrom ?? WritebackState.NeedsReview;
+        command.State = back;
+        command.HandledFrom = null;
         command.TargetId = null;
-        command.LastError ??= "Marked posted by hand, then undone.";
         command.UpdatedAt = time.GetUtcNow();
         command.Version++;
         audit.Add(db, actor, "writeback.posted-by-hand-undone", $"Writeback {command.Reference}");
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        WritebackLog.ChangedByStaff(logger, command.Id, command.Kind, command.ConnectionId, WritebackState.HandledByHand, back, actor.Kind);
+        if (back == WritebackState.Pending)
+        {
+            signal.Wake();
+        }
+        return back switch
+        {
+            WritebackState.Pending => "No longer marked as posted by hand. It was never sent, so it is queued to be recorded as before.",
+            WritebackState.Rejected => "No longer marked as posted by hand. It was refused when it was sent, so DentalHub does not send it again by itself: Retry it once the cause is fixed.",
+            _ => "No longer marked as posted by hand. It may have arrived when it was sent, so DentalHub sends nothing by itself: Retry checks the PMS first.",
+        };
     }
 }

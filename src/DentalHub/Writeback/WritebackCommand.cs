@@ -35,6 +35,9 @@ public sealed class WritebackCommand : IPracticeOwned
     /// <summary>The target's own id once confirmed (Open Dental PayNum), or "manual" when staff posted it by hand.</summary>
     public string? TargetId { get; set; }
 
+    /// <summary>The state a person marked it posted by hand from; undoing it returns there.</summary>
+    public WritebackState? HandledFrom { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

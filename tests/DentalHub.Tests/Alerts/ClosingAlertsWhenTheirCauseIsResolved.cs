@@ -100,6 +100,7 @@ public sealed class ClosingAlertsWhenTheirCauseIsResolved : IAsyncLifetime
         var (_, command) = await RefusedPaymentAsync("ch_resolved_first");
 
         await h.App.Services.GetRequiredService<WritebackActions>().MarkPostedByHandAsync(h.Practice.Tenant, AuditActor.System, command.Id, CancellationToken.None);
+        h.Clock.Advance(h.AlertEmailDelay);
 
         Assert.Equal(0, await h.AlertEmailSweep().DeliverPendingAsync(CancellationToken.None));
         Assert.Equal(0, await webhook.DeliverPendingAsync(CancellationToken.None));
@@ -113,6 +114,7 @@ public sealed class ClosingAlertsWhenTheirCauseIsResolved : IAsyncLifetime
         Skip.If(smtp is null, AiosmtpdReceiver.SkipReason);
         await h.UseMailServerAsync(smtp!.Port);
         var (payment, _) = await RefusedPaymentAsync("ch_named", 42.5m);
+        h.Clock.Advance(h.AlertEmailDelay);
 
         Assert.Equal(1, await h.AlertEmailSweep().DeliverPendingAsync(CancellationToken.None));
 

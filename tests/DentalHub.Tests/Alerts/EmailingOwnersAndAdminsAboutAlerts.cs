@@ -57,6 +57,7 @@ public sealed class EmailingOwnersAndAdminsAboutAlerts : IAsyncLifetime
         h.Pms.WriteFaults.Enqueue(LedgerFault.Refuse);
         await h.PayAsync(reference, h.PatientIds[0], 42m);
         await h.RunUntilQuietAsync();
+        h.Clock.Advance(h.AlertEmailDelay);
     }
 
     [SkippableFact]

@@ -69,7 +69,7 @@ public sealed class OperatorReadingTheLog : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WritebackStateChanges_AreLoggedWithTheCommandAndItsStates_WithoutThePayment()
+    public async Task WritebackStateChanges_ByTheDispatcherAndByStaff_AreLoggedWithTheCommandAndItsStates_WithoutThePayment()
     {
         await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
         Guid patient;
@@ -85,11 +85,13 @@ public sealed class OperatorReadingTheLog : IAsyncLifetime
         await using (var db = app.Databases.Create(practice.Tenant))
         {
             var command = await db.WritebackCommands.SingleAsync();
-            await app.Services.GetRequiredService<WritebackActions>().MarkPostedByHandAsync(practice.Tenant, AuditActor.System, command.Id, CancellationToken.None);
+            var actions = app.Services.GetRequiredService<WritebackActions>();
+            await actions.MarkPostedByHandAsync(practice.Tenant, AuditActor.System, command.Id, CancellationToken.None);
+            await actions.UndoPostedByHandAsync(practice.Tenant, AuditActor.System, command.Id, CancellationToken.None);
         }
 
         Assert.Equal(
-            [("Pending", "Rejected"), ("Rejected", "HandledByHand")],
+            [("Pending", "Rejected"), ("Rejected", "HandledByHand"), ("HandledByHand", "Rejected")],
             logs.Entries.Where(e => e.EventId is 3001 or 3002).Select(e => (e.Values["FromState"], e.Values["ToState"])));
         AssertNoPatientData();
         Assert.DoesNotContain(logs.Entries, e => e.AllText.Contains("61.71", StringComparison.Ordinal));

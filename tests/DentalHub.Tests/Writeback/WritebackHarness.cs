@@ -71,7 +71,11 @@ public sealed class WritebackHarness : IAsyncDisposable
         App.Services.GetRequiredService<DentalHubDbFactory>(), App.Services.GetRequiredService<ConnectorFactory>(), App.Services.GetServices<IWritebackTarget>(), Policy, Clock, NullLogger<WritebackDispatcher>.Instance);
 
     /// <summary>A new alert e-mail sweep, as after a restart: nothing but the database remembers what was sent.</summary>
-    public AlertEmails AlertEmailSweep() => new(App.Databases, App.Services.GetRequiredService<SmtpSettingsService>(), App.Services.GetRequiredService<HubAddress>(), Clock, NullLogger<AlertEmails>.Instance);
+    public AlertEmails AlertEmailSweep() => new(App.Databases, App.Services.GetRequiredService<SmtpSettingsService>(), App.Services.GetRequiredService<HubAddress>(),
+        App.Services.GetRequiredService<AlertEmailPolicy>(), Clock, NullLogger<AlertEmails>.Instance);
+
+    /// <summary>How long an alert waits before it is e-mailed (the app's configuration).</summary>
+    public TimeSpan AlertEmailDelay => App.Services.GetRequiredService<AlertEmailPolicy>().Delay;
 
     /// <summary>The organization's mail server: a receiver on loopback.</summary>
     public async Task UseMailServerAsync(int port) =>

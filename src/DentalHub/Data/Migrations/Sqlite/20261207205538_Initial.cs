@@ -1202,6 +1202,7 @@ namespace DentalHub.Data.Migrations.Sqlite
                     SendingSince = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     TargetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HandledFrom = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
