@@ -6,8 +6,9 @@ namespace DentalHub.Connectors.NexHealth;
 /// <summary>
 /// The bearer token of one API key (<c>POST /authenticates</c>): fetched when first needed and again shortly before it
 /// expires, one fetch at a time however many reads want it. NexHealth's tokens are JWTs that last an hour in production
-/// and a day in the sandbox (docs.nexhealth.com/reference/authentication-1); the expiry is read from the token's
-/// <c>exp</c>, or taken as an hour when the token does not say.
+/// and a day in the sandbox (docs.nexhealth.com/reference/authentication-1). How long a token lasts is read from its claims
+/// (<c>exp</c> less <c>iat</c>) and counted on our clock from when we asked, so a clock set differently from NexHealth's
+/// neither keeps a dead token nor fetches a new one for every request; a token that does not say lasts an hour.
 /// </summary>
 internal sealed class BearerTokens(TimeProvider time)
 {
@@ -35,7 +36,7 @@ internal sealed class BearerTokens(TimeProvider time)
             }
             var issuedAt = time.GetUtcNow();
             var fresh = await authenticate(cancellationToken);
-            current = (fresh, ExpiryOf(fresh) ?? issuedAt + Lifetime);
+            current = (fresh, issuedAt + (LifetimeOf(fresh) ?? Lifetime));
             return fresh;
         }
         finally
@@ -56,7 +57,7 @@ internal sealed class BearerTokens(TimeProvider time)
     private string? Usable((string Token, DateTimeOffset ExpiresAt)? token) =>
         token is { } t && time.GetUtcNow() < t.ExpiresAt - RefreshBefore ? t.Token : null;
 
-    private static DateTimeOffset? ExpiryOf(string jwt)
+    private static TimeSpan? LifetimeOf(string jwt)
     {
         var parts = jwt.Split('.');
         if (parts.Length != 3)
@@ -68,8 +69,9 @@ internal sealed class BearerTokens(TimeProvider time)
             var payload = parts[1].Replace('-', '+').Replace('_', '/');
             payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
             using var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-            return claims.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out var seconds)
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            return claims.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out var expires)
+                && claims.RootElement.TryGetProperty("iat", out var iat) && iat.TryGetInt64(out var issued) && expires > issued
+                ? TimeSpan.FromSeconds(expires - issued)
                 : null;
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)

@@ -31,20 +31,23 @@ internal sealed class NexHealthClient(HttpClient http, NexHealthSettings setting
 
     public NexHealthSettings Settings => settings;
 
-    /// <summary><c>GET /{path}?subdomain=…&amp;{query}</c>: the envelope of a successful answer; a failure is thrown as <see cref="NexHealthApiException"/>.</summary>
+    /// <summary>
+    /// <c>GET /{path}?subdomain=…&amp;{query}</c>: the envelope of a successful answer and the time NexHealth's server gave
+    /// it (its <c>Date</c> header, when sent); a failure is thrown as <see cref="NexHealthApiException"/>.
+    /// </summary>
     /// <param name="forbidden">What a 403 means here; by default that the key cannot reach the practice.</param>
-    public async Task<NexEnvelope> GetAsync(
+    public async Task<(NexEnvelope Envelope, DateTimeOffset? ServerTime)> GetAsync(
         string path, IEnumerable<KeyValuePair<string, string>> query, string what, CancellationToken cancellationToken, string? forbidden = null)
     {
         var uri = settings.Endpoint(path, query);
         var token = await key.Tokens.TokenAsync(AuthenticateAsync, cancellationToken);
-        var (status, envelope) = await SendAsync(HttpMethod.Get, uri, $"Bearer {token}", what, cancellationToken);
+        var (status, envelope, date) = await SendAsync(HttpMethod.Get, uri, $"Bearer {token}", what, cancellationToken);
         if (status == HttpStatusCode.Unauthorized)
         {
             // The token lapsed or was revoked mid-read: one new token, one more try.
             key.Tokens.Refused(token);
             token = await key.Tokens.TokenAsync(AuthenticateAsync, cancellationToken);
-            (status, envelope) = await SendAsync(HttpMethod.Get, uri, $"Bearer {token}", what, cancellationToken);
+            (status, envelope, date) = await SendAsync(HttpMethod.Get, uri, $"Bearer {token}", what, cancellationToken);
         }
         if (status != HttpStatusCode.OK || envelope.Code == false)
         {
@@ -55,12 +58,12 @@ internal sealed class NexHealthClient(HttpClient http, NexHealthSettings setting
                 _ => NexHealthMessages.For(status, envelope.Errors, settings),
             }, status);
         }
-        return envelope;
+        return (envelope, date);
     }
 
     private async Task<string> AuthenticateAsync(CancellationToken cancellationToken)
     {
-        var (status, envelope) = await SendAsync(HttpMethod.Post, new Uri(settings.BaseUrl, "authenticates"), settings.ApiKey, "a bearer token", cancellationToken);
+        var (status, envelope, _) = await SendAsync(HttpMethod.Post, new Uri(settings.BaseUrl, "authenticates"), settings.ApiKey, "a bearer token", cancellationToken);
         if (status is not (HttpStatusCode.OK or HttpStatusCode.Created) || envelope.Code == false)
         {
             throw new NexHealthApiException(status == HttpStatusCode.Unauthorized ? NexHealthMessages.KeyRefused : NexHealthMessages.For(status, envelope.Errors, settings), status);
@@ -69,7 +72,7 @@ internal sealed class NexHealthClient(HttpClient http, NexHealthSettings setting
         return string.IsNullOrEmpty(token) ? throw new NexHealthApiException(NexHealthMessages.Unreadable("a bearer token"), status) : token;
     }
 
-    private async Task<(HttpStatusCode Status, NexEnvelope Envelope)> SendAsync(HttpMethod method, Uri uri, string authorization, string what, CancellationToken cancellationToken)
+    private async Task<(HttpStatusCode Status, NexEnvelope Envelope, DateTimeOffset? Date)> SendAsync(HttpMethod method, Uri uri, string authorization, string what, CancellationToken cancellationToken)
     {
         var endpoint = NexHealthLimits.EndpointOf(uri.AbsolutePath[settings.BaseUrl.AbsolutePath.Length..]);
         var resilience = ResilienceContextPool.Shared.Get(endpoint, cancellationToken);
@@ -88,13 +91,13 @@ internal sealed class NexHealthClient(HttpClient http, NexHealthSettings setting
             try
             {
                 var envelope = body.Length == 0 ? null : JsonSerializer.Deserialize<NexEnvelope>(body, NexEnvelope.Json);
-                return (response.StatusCode, envelope ?? Empty);
+                return (response.StatusCode, envelope ?? Empty, response.Headers.Date);
             }
             catch (JsonException e)
             {
                 return response.IsSuccessStatusCode
                     ? throw new NexHealthApiException(NexHealthMessages.Unreadable(what), response.StatusCode, e)
-                    : (response.StatusCode, Empty);
+                    : (response.StatusCode, Empty, response.Headers.Date);
             }
         }
         catch (HttpRequestException e)

@@ -4,8 +4,8 @@ using DentalHub.Connectors.Contract;
 namespace DentalHub.Connectors.NexHealth;
 
 /// <summary>
-/// Where a NexHealth read stopped: the newest <c>updated_at</c> it saw, on NexHealth's clock, sent back as
-/// <c>updated_since</c> ("at or after": the records of that instant come again, none later is missed). Written as
+/// Where a NexHealth read stopped, on NexHealth's clock (see <see cref="NexHealthFeed{TWire, T}"/>), sent back as
+/// <c>updated_since</c> ("at or after"). Written as
 /// <c>nexhealth:v1:2026-03-02T09:00:00.0000000+00:00</c>; <c>nexhealth:v1:</c> means "everything".
 /// </summary>
 internal sealed record NexHealthCursor(DateTimeOffset? UpdatedSince)

@@ -11,7 +11,9 @@ namespace DentalHub.Connectors.NexHealth;
 /// <c>page_info.end_cursor</c> while <c>has_next_page</c>, sorted by <c>updated_at</c> where the endpoint sorts, so that a
 /// record changed mid-read moves behind the read and is still seen. A page cursor is not kept between syncs (NexHealth does
 /// not say how long one lasts), so every page but the last carries the cursor this read started from: a read stopped
-/// half-way starts over, repeating records but never skipping one. The last page carries the newest <c>updated_at</c> seen.
+/// half-way starts over, repeating records but never skipping one. The last page carries the time NexHealth's server
+/// answered the read's first request (its <c>Date</c>) less <see cref="Overlap"/>, so NexHealth's clock, not ours, decides
+/// what "since" means; without a Date, the newest <c>updated_at</c> seen (sent back "at or after", so it comes again).
 /// A record whose fields cannot be read is handed on with only its id where <paramref name="bare"/> says how (the hub then
 /// reports what is missing, naming the system), or left out; a record without a readable id is left out.
 /// </summary>
@@ -31,10 +33,16 @@ internal sealed class NexHealthFeed<TWire, T>(
     Func<NexRecordId, T?>? bare = null) : IChangeFeed<T>
     where TWire : INexRecord where T : class, IPmsRecord
 {
+    /// <summary>
+    /// The Date header has one-second resolution and comes from NexHealth's web server, not the database that stamps
+    /// <c>updated_at</c>: reading from a little earlier re-reads a few records (stored idempotently) rather than missing one.
+    /// </summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+
     public async Task<int?> CountAsync(CancellationToken cancellationToken)
     {
         await ready(cancellationToken);
-        var envelope = await client.GetAsync(path, Query(null, pageCursor: null, perPage: 1), what, cancellationToken, Forbidden);
+        var (envelope, _) = await client.GetAsync(path, Query(null, pageCursor: null, perPage: 1), what, cancellationToken, Forbidden);
         return envelope.Count;
     }
 
@@ -44,12 +52,14 @@ internal sealed class NexHealthFeed<TWire, T>(
         var start = changeFilter ? NexHealthCursor.Parse(cursor) : NexHealthCursor.Everything;
         await ready(cancellationToken);
         var newest = start;
+        DateTimeOffset? readStartedAt = null;
         List<T>? held = null;
         string? pageCursor = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var envelope = await client.GetAsync(path, Query(start.Parameter, pageCursor, client.Settings.PageSize), what, cancellationToken, Forbidden);
+            var (envelope, serverTime) = await client.GetAsync(path, Query(start.Parameter, pageCursor, client.Settings.PageSize), what, cancellationToken, Forbidden);
+            readStartedAt ??= serverTime - Overlap;
             var records = new List<T>();
             foreach (var item in envelope.Items)
             {
@@ -63,7 +73,7 @@ internal sealed class NexHealthFeed<TWire, T>(
             var next = pages && envelope.PageInfo is { HasNextPage: true, EndCursor: { Length: > 0 } end } && end != pageCursor ? end : null;
             if (next is null)
             {
-                var last = newest.ToSyncCursor();
+                var last = (readStartedAt is { } startedAt ? new NexHealthCursor(Later(startedAt, start.UpdatedSince)) : newest).ToSyncCursor();
                 if (held is not null)
                 {
                     yield return new ChangePage<T>(held, records.Count == 0 ? last : start.ToSyncCursor());
@@ -83,6 +93,8 @@ internal sealed class NexHealthFeed<TWire, T>(
             pageCursor = next;
         }
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
 
     private string Forbidden => NexHealthMessages.NoAccessTo(what, client.Settings);
 

@@ -16,7 +16,7 @@ internal sealed class SystemBehind(NexHealthClient client, NexHealthPms pms)
     /// <summary>The sync serving the connection's location; thrown as a person's message when there is none the key reaches.</summary>
     public async Task<NexSyncStatus> StatusAsync(CancellationToken cancellationToken)
     {
-        var envelope = await client.GetAsync("sync_status", [new("location_ids[]", client.Settings.Location)], "the practice's sync status", cancellationToken);
+        var (envelope, _) = await client.GetAsync("sync_status", [new("location_ids[]", client.Settings.Location)], "the practice's sync status", cancellationToken);
         List<NexSyncStatus> syncs;
         try
         {
