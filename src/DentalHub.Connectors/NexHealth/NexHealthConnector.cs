@@ -29,7 +29,7 @@ public static class NexHealthConnector
     private static ConnectorDescriptor DescriptorOf(NexHealthPms pms) => new(
         KeyOf(pms),
         $"{pms.Name} through NexHealth",
-        $"Reads {pms.Name}'s patients, providers, chairs, appointment types and appointments through NexHealth's Synchronizer API. {pms.Limits}",
+        $"Reads {pms.Name}'s patients, providers, chairs, appointment types{(pms.ReadsInsurance ? ", appointments and insurance" : " and appointments")} through NexHealth's Synchronizer API. {pms.Limits}",
         ConnectorKind.PracticeManagement,
         [
             new ConnectorField(ApiKeyField, "API key",
@@ -56,10 +56,10 @@ public static class NexHealthConnector
         }
         var http = context.HttpClients.CreateClient(HttpClientName);
         var key = ApiKeyState.For(settings, context.Time);
-        return new NexHealthPmsConnector(
-            pms,
-            new NexHealthClient(http, settings, key, context.Time),
-            new NexHealthClient(http, settings, key, context.Time, NexHealthClient.CheckRetries),
-            context.Time);
+        var reads = new NexHealthClient(http, settings, key, context.Time);
+        var checks = new NexHealthClient(http, settings, key, context.Time, NexHealthClient.CheckRetries);
+        return pms.ReadsInsurance
+            ? new NexHealthInsuredConnector(pms, reads, checks, context.Time)
+            : new NexHealthPmsConnector(pms, reads, checks, context.Time);
     }
 }

@@ -20,6 +20,8 @@ namespace DentalHub.Connectors.NexHealth;
 /// <param name="query">The endpoint's own parameters (location, window), asked for each read.</param>
 /// <param name="changeFilter">False for an endpoint without <c>updated_since</c>: read whole every run.</param>
 /// <param name="ready">Run before the first request of each read: the check that the system behind is the one expected.</param>
+/// <param name="deleted">Which records the system deleted (asked for with <c>include_deleted</c>): reported as deleted, not as records.</param>
+/// <param name="forbidden">What a 403 means for this resource, when not that the key cannot read it at the location.</param>
 internal sealed class NexHealthFeed<TWire, T>(
     NexHealthClient client,
     string path,
@@ -30,7 +32,9 @@ internal sealed class NexHealthFeed<TWire, T>(
     bool changeFilter = true,
     bool sortsByUpdatedAt = true,
     bool pages = true,
-    Func<NexRecordId, T?>? bare = null) : IChangeFeed<T>
+    Func<NexRecordId, T?>? bare = null,
+    Func<TWire, bool>? deleted = null,
+    string? forbidden = null) : IChangeFeed<T>
     where TWire : INexRecord where T : class, IPmsRecord
 {
     /// <summary>
@@ -54,6 +58,8 @@ internal sealed class NexHealthFeed<TWire, T>(
         var newest = start;
         DateTimeOffset? readStartedAt = null;
         List<T>? held = null;
+        List<string>? heldDeletions = null;
+        var deletions = new List<string>();
         string? pageCursor = null;
         while (true)
         {
@@ -63,58 +69,71 @@ internal sealed class NexHealthFeed<TWire, T>(
             var records = new List<T>();
             foreach (var item in envelope.Items)
             {
-                var (record, stamp) = Read(item);
+                var (record, stamp, gone) = Read(item);
                 newest = newest.Including(stamp);
                 if (record is not null)
                 {
                     records.Add(record);
+                }
+                if (gone is not null)
+                {
+                    deletions.Add(gone);
                 }
             }
             var next = pages && envelope.PageInfo is { HasNextPage: true, EndCursor: { Length: > 0 } end } && end != pageCursor ? end : null;
             if (next is null)
             {
                 var last = (readStartedAt is { } startedAt ? new NexHealthCursor(Later(startedAt, start.UpdatedSince)) : newest).ToSyncCursor();
+                var hasLast = records.Count > 0 || deletions.Count > 0;
                 if (held is not null)
                 {
-                    yield return new ChangePage<T>(held, records.Count == 0 ? last : start.ToSyncCursor());
+                    yield return new ChangePage<T>(held, hasLast ? start.ToSyncCursor() : last) { Deleted = heldDeletions! };
                 }
-                if (records.Count > 0)
+                if (hasLast)
                 {
-                    yield return new ChangePage<T>(records, last);
+                    yield return new ChangePage<T>(records, last) { Deleted = deletions };
                 }
                 yield break;
             }
             // Held back one page so that the last page with records can carry the new cursor.
             if (held is not null)
             {
-                yield return new ChangePage<T>(held, start.ToSyncCursor());
+                yield return new ChangePage<T>(held, start.ToSyncCursor()) { Deleted = heldDeletions! };
             }
             held = records;
+            heldDeletions = deletions;
+            deletions = [];
             pageCursor = next;
         }
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
 
-    private string Forbidden => NexHealthMessages.NoAccessTo(what, client.Settings);
+    private string Forbidden => forbidden ?? NexHealthMessages.NoAccessTo(what, client.Settings);
 
-    private (T? Record, string? Stamp) Read(JsonElement item)
+    private (T? Record, string? Stamp, string? Deleted) Read(JsonElement item)
     {
         try
         {
             var wire = item.Deserialize<TWire>(NexEnvelope.Json);
-            return wire is null || wire.Id <= 0 ? (null, wire?.UpdatedAt) : (map(wire), wire.UpdatedAt);
+            if (wire is null || wire.Id <= 0)
+            {
+                return (null, wire?.UpdatedAt, null);
+            }
+            return deleted?.Invoke(wire) == true
+                ? (null, wire.UpdatedAt, wire.Id.ToString(CultureInfo.InvariantCulture))
+                : (map(wire), wire.UpdatedAt, null);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
             try
             {
                 var id = item.Deserialize<NexRecordId>(NexEnvelope.Json);
-                return id is null || id.Id <= 0 ? (null, id?.UpdatedAt) : (bare?.Invoke(id), id.UpdatedAt);
+                return id is null || id.Id <= 0 ? (null, id?.UpdatedAt, null) : (bare?.Invoke(id), id.UpdatedAt, null);
             }
             catch (Exception inner) when (inner is JsonException or FormatException or InvalidOperationException)
             {
-                return (null, null);
+                return (null, null, null);
             }
         }
     }

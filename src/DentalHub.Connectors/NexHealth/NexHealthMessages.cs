@@ -20,6 +20,11 @@ internal static class NexHealthMessages
     public static string OtherSystem(NexHealthPms expected, string found, NexHealthSettings settings) =>
         $"NexHealth says location {settings.Location} of \"{settings.Subdomain}\" runs {found}, not {expected.Name}. Add the connection as \"{found} through NexHealth\" instead.";
 
+    /// <summary>Financial data (insurance, charges, payments, ...) answers 403 until NexHealth turns it on (docs.nexhealth.com/docs/payments-configuration-guide).</summary>
+    public static string FinancialsOff(NexHealthPms pms, NexHealthSettings settings) =>
+        $"NexHealth has not turned on financial data (insurance, charges, payments) for \"{settings.Subdomain}\" yet, so DentalHub cannot read {pms.Name}'s insurance. " +
+        "Ask NexHealth to enable it; a practice's history takes up to a day to arrive after that.";
+
     public static string ReadStale(NexHealthPms pms, NexHealthSettings settings, DateTimeOffset? readAt) =>
         $"NexHealth has stopped reading from {pms.Name} for location {settings.Location} (its read status is red{Since(readAt)}). " +
         $"Check that NexHealth's Synchronizer is running on the practice's server (for a cloud system, that staff run NexHealth's browser extension); until it reads again, DentalHub sees no changes.";

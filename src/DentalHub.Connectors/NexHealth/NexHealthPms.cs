@@ -75,7 +75,8 @@ public sealed record NexHealthPms(
             {
                 cannot.Add("read patients' addresses");
             }
-            return $"Through NexHealth, {Name} cannot {string.Join(", ", cannot.SkipLast(1))} or {cannot[^1]}.";
+            var list = cannot.Count == 1 ? cannot[0] : $"{string.Join(", ", cannot.SkipLast(1))} or {cannot[^1]}";
+            return $"Through NexHealth, {Name} cannot {list}.";
         }
     }
 

@@ -6,8 +6,8 @@ using DentalHub.TestDoubles.NexHealth;
 namespace DentalHub.Connectors.Tests.Contract;
 
 /// <summary>
-/// The NexHealth double holding a Dentrix practice: 250 patients, 130 providers, 12 chairs, 6 appointment types and 140
-/// appointments, stamped two minutes before NexHealth's now (its clock has moved on, as a real one does). The clock runs in
+/// The NexHealth double holding a Dentrix practice: 250 patients, 130 providers, 12 chairs, 6 appointment types, 140
+/// appointments, 120 insurance plans and 150 coverages, stamped two minutes before NexHealth's now (its clock has moved on, as a real one does). The clock runs in
 /// real time, so the double's rate windows and the connector's pacing move as they would.
 /// </summary>
 public sealed class NexHealthContractPractice : IAsyncLifetime
@@ -17,6 +17,8 @@ public sealed class NexHealthContractPractice : IAsyncLifetime
     public const int Operatories = 12;
     public const int AppointmentTypes = 6;
     public const int Appointments = 140;
+    public const int InsurancePlans = 120;
+    public const int Coverages = 150;
 
     public ShiftedClock Clock { get; } = new();
 
@@ -33,6 +35,8 @@ public sealed class NexHealthContractPractice : IAsyncLifetime
         Api.Put(NexHealthApiTestDouble.AppointmentTypes, Enumerable.Range(1, AppointmentTypes).Select(i => NexHealthRecords.AppointmentType(20 + i, $"Type {i}", 15 * i)));
         Api.Put(NexHealthApiTestDouble.Appointments, Enumerable.Range(1, Appointments).Select(i =>
             NexHealthRecords.Appointment(9000 + i, 1001 + i % Patients, 101 + i % Providers, 181 + i % Operatories, Clock.GetUtcNow().AddDays(i % 60 - 30), 30)));
+        Api.Put(NexHealthApiTestDouble.InsurancePlans, Enumerable.Range(1, InsurancePlans).Select(i => NexHealthRecords.InsurancePlan(300 + i, $"Carrier {i}", $"G{i}")));
+        Api.Put(NexHealthApiTestDouble.InsuranceCoverages, Enumerable.Range(1, Coverages).Select(i => NexHealthRecords.Coverage(500 + i, 1001 + i % Patients, 301 + i % InsurancePlans, 1 + i % 2)));
         Clock.Shift = TimeSpan.FromMinutes(2);
     }
 
@@ -84,4 +88,18 @@ public sealed class NexHealthAppointmentContract(NexHealthContractPractice pract
     protected override int ExpectedRecords => NexHealthContractPractice.Appointments;
 
     protected override IChangeFeed<PmsAppointment> CreateFeed() => Assert.IsAssignableFrom<IReadsAppointments>(practice.Connector(pageSize: 50)).Appointments;
+}
+
+public sealed class NexHealthInsurancePlanContract(NexHealthContractPractice practice) : ChangeFeedContract<PmsInsurancePlan>, IClassFixture<NexHealthContractPractice>
+{
+    protected override int ExpectedRecords => NexHealthContractPractice.InsurancePlans;
+
+    protected override IChangeFeed<PmsInsurancePlan> CreateFeed() => Assert.IsAssignableFrom<IReadsInsurance>(practice.Connector(pageSize: 50)).InsurancePlans;
+}
+
+public sealed class NexHealthCoverageContract(NexHealthContractPractice practice) : ChangeFeedContract<PmsCoverage>, IClassFixture<NexHealthContractPractice>
+{
+    protected override int ExpectedRecords => NexHealthContractPractice.Coverages;
+
+    protected override IChangeFeed<PmsCoverage> CreateFeed() => Assert.IsAssignableFrom<IReadsInsurance>(practice.Connector(pageSize: 50)).Coverages;
 }

@@ -5,10 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace DentalHub.Connectors.Tests.NexHealth;
 
 /// <summary>
-/// Runs work against the NexHealth double while moving a fake clock shared by both forward, never while the double is
-/// answering, so every request arrives at (nearly) the time it left: minutes of pacing and waiting take moments. Steps are
-/// small, shorter than the pacer's headroom, and grow only after two seconds without a request (waiting out a 429), where a
-/// request still on its way when the clock jumps cannot crowd a window; back to small at the next request.
+/// Runs work against the NexHealth double while moving a fake clock shared by both forward, never while a request is on its
+/// way or being answered, so every request arrives at the time it left: minutes of pacing and waiting take moments. Steps
+/// are small and grow after two seconds without a request (waiting out a 429); back to small at the next request.
 /// </summary>
 public static class NexHealthClockPump
 {
@@ -16,7 +15,7 @@ public static class NexHealthClockPump
     public static readonly TimeSpan LargestStep = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan QuietBeforeLargeSteps = TimeSpan.FromSeconds(2);
 
-    public static async Task<T> RunAsync<T>(Func<Task<T>> work, FakeTimeProvider clock, NexHealthApiTestDouble api)
+    public static async Task<T> RunAsync<T>(Func<Task<T>> work, FakeTimeProvider clock, NexHealthApiTestDouble api, CountingHttpClients http)
     {
         var task = Task.Run(work);
         var watch = Stopwatch.StartNew();
@@ -26,7 +25,7 @@ public static class NexHealthClockPump
         while (!task.IsCompleted)
         {
             await Task.Delay(1);
-            if (api.Busy)
+            if (api.Busy || http.InFlight > 0)
             {
                 continue;
             }

@@ -28,4 +28,11 @@ public static class NexHealthConnection
             time ?? TimeProvider.System,
             http),
             pageSize);
+
+    /// <summary>The connector the host makes for <paramref name="systemName"/>'s descriptor, with settings that reach no server.</summary>
+    public static IConnector Unreached(string systemName, IHttpClientFactory http) =>
+        NexHealthConnector.Descriptors.Single(d => d.SystemName == systemName).Create(new(
+            new(new Dictionary<string, string> { [NexHealthConnector.SubdomainField] = "x", [NexHealthConnector.LocationIdField] = "7" },
+                new Dictionary<string, string> { [NexHealthConnector.ApiKeyField] = "k" }),
+            TimeProvider.System, http));
 }

@@ -12,7 +12,7 @@ namespace DentalHub.Connectors.Tests.NexHealth;
 /// </summary>
 public sealed class StayingWithinNexHealthsRateLimits : IDisposable
 {
-    private readonly TestHttpClientFactory http = new();
+    private readonly CountingHttpClients http = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => http.Dispose();
@@ -24,7 +24,7 @@ public sealed class StayingWithinNexHealthsRateLimits : IDisposable
         api.Put(NexHealthApiTestDouble.Patients, NexHealthRecords.Practice(2_500));
         var connector = NexHealthConnection.Connector(api, http, time: clock, pageSize: 2);
 
-        var patients = await NexHealthClockPump.RunAsync(async () => (await connector.Patients().ReadAllAsync(cursor: null)).Rows(), clock, api);
+        var patients = await NexHealthClockPump.RunAsync(async () => (await connector.Patients().ReadAllAsync(cursor: null)).Rows(), clock, api, http);
 
         Assert.Equal(2_500, patients.Count);
         var reads = api.Requests.Where(r => r.Path == "/patients").ToList();
@@ -44,7 +44,7 @@ public sealed class StayingWithinNexHealthsRateLimits : IDisposable
         var connector = NexHealthConnection.Connector(api, http, time: clock, pageSize: 2);
 
         var appointments = await NexHealthClockPump.RunAsync(
-            async () => (await Assert.IsAssignableFrom<DentalHub.Connectors.Contract.IReadsAppointments>(connector).Appointments.ReadAllAsync()).Rows(), clock, api);
+            async () => (await Assert.IsAssignableFrom<DentalHub.Connectors.Contract.IReadsAppointments>(connector).Appointments.ReadAllAsync()).Rows(), clock, api, http);
 
         Assert.Equal(120, appointments.Count);
         var reads = api.Requests.Where(r => r.Path == "/appointments").ToList();
@@ -60,7 +60,7 @@ public sealed class StayingWithinNexHealthsRateLimits : IDisposable
         var connector = NexHealthConnection.Connector(api, http, time: clock, pageSize: 100);
         api.UseUpMinute(NexHealthApiTestDouble.Patients);
 
-        var patients = await NexHealthClockPump.RunAsync(async () => (await connector.Patients().ReadAllAsync(cursor: null)).Rows(), clock, api);
+        var patients = await NexHealthClockPump.RunAsync(async () => (await connector.Patients().ReadAllAsync(cursor: null)).Rows(), clock, api, http);
 
         Assert.Equal(300, patients.Count);
         var reads = api.Requests.Where(r => r.Path == "/patients").ToList();
@@ -76,10 +76,10 @@ public sealed class StayingWithinNexHealthsRateLimits : IDisposable
         await using var api = await NexHealthApiTestDouble.StartAsync(clock);
         api.Put(NexHealthApiTestDouble.Patients, NexHealthRecords.Practice(30));
         var connector = NexHealthConnection.Connector(api, http, time: clock, pageSize: 10);
-        await NexHealthClockPump.RunAsync(() => connector.Patients().CountPatientsAsync(CancellationToken.None), clock, api);
+        await NexHealthClockPump.RunAsync(() => connector.Patients().CountPatientsAsync(CancellationToken.None), clock, api, http);
         api.FailNext(4, HttpStatusCode.TooManyRequests, "Too many requests");
 
-        var patients = await NexHealthClockPump.RunAsync(async () => (await connector.Patients().ReadAllAsync(cursor: null)).Rows(), clock, api);
+        var patients = await NexHealthClockPump.RunAsync(async () => (await connector.Patients().ReadAllAsync(cursor: null)).Rows(), clock, api, http);
 
         Assert.Equal(30, patients.Count);
         var reads = api.Requests.Where(r => r.Path == "/patients").Skip(1).ToList();
@@ -95,11 +95,11 @@ public sealed class StayingWithinNexHealthsRateLimits : IDisposable
         await using var api = await NexHealthApiTestDouble.StartAsync(clock);
         api.Put(NexHealthApiTestDouble.Patients, NexHealthRecords.Practice(3));
         var connector = NexHealthConnection.Connector(api, http, time: clock);
-        await NexHealthClockPump.RunAsync(() => connector.Patients().CountPatientsAsync(CancellationToken.None), clock, api);
+        await NexHealthClockPump.RunAsync(() => connector.Patients().CountPatientsAsync(CancellationToken.None), clock, api, http);
         api.FailNext(50, HttpStatusCode.TooManyRequests, "Too many requests");
 
         var error = await Assert.ThrowsAsync<DentalHub.Connectors.NexHealth.NexHealthApiException>(
-            () => NexHealthClockPump.RunAsync(async () => (await connector.Patients().ReadAllAsync(cursor: null)).Rows(), clock, api));
+            () => NexHealthClockPump.RunAsync(async () => (await connector.Patients().ReadAllAsync(cursor: null)).Rows(), clock, api, http));
 
         Assert.Contains("rate limit", error.Message, StringComparison.Ordinal);
         Assert.Equal(1 + DentalHub.Connectors.NexHealth.NexHealthClient.ReadRetries, api.Requests.Count(r => r.Path == "/patients" && r.Status == 429));

@@ -78,14 +78,22 @@ public sealed class SystemsBehindNexHealth : IDisposable
     }
 
     [Theory]
+    [InlineData("Dentrix", "Through NexHealth, Dentrix cannot move appointments (DentalHub cancels and books again).")]
+    [InlineData("Curve Dental",
+        "Through NexHealth, Curve Dental cannot move appointments (DentalHub cancels and books again), record payments, post adjustments, read insurance, read the ledger or read patients' addresses.")]
+    public void AddingAConnection_System_SaysWhatItCannotDoInASentence(string systemName, string limits)
+    {
+        var descriptor = NexHealthConnector.Descriptors.Single(d => d.SystemName == systemName);
+
+        Assert.EndsWith(" " + limits, descriptor.Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(Flavours))]
     public void Connector_EachSystem_ReadsTheBaselineAndWritesNothingYet(string emrName, string systemName)
     {
         _ = emrName;
-        var connector = NexHealthConnector.Descriptors.Single(d => d.SystemName == systemName).Create(new(
-            new(new Dictionary<string, string> { [NexHealthConnector.SubdomainField] = "x", [NexHealthConnector.LocationIdField] = "7" },
-                new Dictionary<string, string> { [NexHealthConnector.ApiKeyField] = "k" }),
-            TimeProvider.System, http));
+        var connector = NexHealthConnection.Unreached(systemName, http);
 
         Assert.IsAssignableFrom<IReadsPatients>(connector);
         Assert.IsAssignableFrom<IReadsAppointments>(connector);

@@ -64,7 +64,14 @@ public sealed partial class NexHealthApiTestDouble
         app.MapGet("/appointment_types", context => Get(context, AppointmentTypes, q => AtLocation(q, required: false) ?? Whole(AppointmentTypes, q)).ExecuteAsync(context));
         app.MapGet("/appointments", context => Get(context, Appointments, AppointmentsIn).ExecuteAsync(context));
         app.MapGet("/sync_status", context => Get(context, "sync_status", SyncStatus).ExecuteAsync(context));
+        app.MapGet("/insurance_plans", context => Get(context, InsurancePlans, q => Financial()
+            ?? Page(InsurancePlans, q, sortable: true, r => q.GetValueOrDefault("include_deleted") == "true" || r.Body["deleted_at"] is null)).ExecuteAsync(context));
+        app.MapGet("/insurance_coverages", context => Get(context, InsuranceCoverages, q => Financial()
+            ?? Page(InsuranceCoverages, q, sortable: false, r => (r.Body["active"]?.GetValue<bool>() ?? true) == (q.GetValueOrDefault("active") != "false"))).ExecuteAsync(context));
     }
+
+    // docs.nexhealth.com/docs/payments-configuration-guide: financial endpoints answer 403 until NexHealth enables them.
+    private (int, JsonObject)? Financial() => FinancialsEnabled ? null : (403, Envelope.Failure(NoAccess));
 
     private (int, JsonObject)? AtLocation(Dictionary<string, string> query, bool required)
     {

@@ -45,6 +45,8 @@ public sealed partial class NexHealthApiTestDouble : IAsyncDisposable
     public const string Operatories = "operatories";
     public const string AppointmentTypes = "appointment_types";
     public const string Appointments = "appointments";
+    public const string InsurancePlans = "insurance_plans";
+    public const string InsuranceCoverages = "insurance_coverages";
 
     private static readonly string[] Versions = ["v3.0.0", "v20240412"];
 
@@ -106,6 +108,9 @@ public sealed partial class NexHealthApiTestDouble : IAsyncDisposable
     public DateTimeOffset ReadStatusAt { get; set; }
 
     public DateTimeOffset WriteStatusAt { get; set; }
+
+    /// <summary>Whether NexHealth has turned on financial data (insurance, charges, payments) for the practice; on, as in the sandbox.</summary>
+    public bool FinancialsEnabled { get; set; } = true;
 
     /// <summary>How long a token lasts: an hour, as in production.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);

@@ -67,4 +67,17 @@ public static class NexHealthRecords
         ["last_sync_time"] = "2026-03-01T10:02:11.000Z", ["is_new_clients_patient"] = false, ["operatory_id"] = operatoryId, ["checked_out"] = false,
         ["timezone_offset"] = "-6:00",
     };
+
+    public static JsonObject InsurancePlan(long id, string name, string? groupNumber, DateTimeOffset? deletedAt = null) => new()
+    {
+        ["id"] = id, ["payer_id"] = "87726", ["name"] = name, ["address"] = "PO Box 1", ["address2"] = null, ["city"] = "Atlanta", ["state"] = "GA",
+        ["zip_code"] = "30301", ["country_code"] = "US", ["group_num"] = groupNumber, ["employer_name"] = "Walmart", ["foreign_id"] = id.ToString(CultureInfo.InvariantCulture),
+        ["deleted_at"] = deletedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+    };
+
+    public static JsonObject Coverage(long id, long patientId, long planId, int priority, string relation = "self", string insuranceType = "dental") => new()
+    {
+        ["id"] = id, ["subscription_relation"] = relation, ["patient_id"] = patientId, ["priority"] = priority, ["plan_id"] = planId,
+        ["subscriber_num"] = "123456789", ["effective_date"] = "2026-01-01", ["expiration_date"] = null, ["insurance_type"] = insuranceType, ["active"] = true,
+    };
 }
