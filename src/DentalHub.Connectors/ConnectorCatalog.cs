@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.Demo;
+using DentalHub.Connectors.NexHealth;
 using DentalHub.Connectors.OpenDental;
 using DentalHub.Connectors.QuickBooks;
 using DentalHub.Connectors.Stripe;
@@ -16,6 +17,7 @@ public static class ConnectorCatalog
     [
         DemoPmsConnector.Descriptor,
         OpenDentalConnector.Descriptor,
+        .. NexHealthConnector.Descriptors,
         StripeConnector.Descriptor,
         QuickBooksConnector.Descriptor,
     ];
