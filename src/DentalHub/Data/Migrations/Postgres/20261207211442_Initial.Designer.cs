@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DentalHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDentalHubDb))]
-    [Migration("20261207194847_Initial")]
+    [Migration("20261207211442_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -721,6 +721,56 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasIndex("PracticeId", "UpdatedAt");
 
                     b.ToTable("Claims");
+                });
+
+            modelBuilder.Entity("DentalHub.Insurance.ClaimUpdates.ClaimUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimPmsId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "ClaimPmsId");
+
+                    b.HasIndex("PatientId", "EnteredAt");
+
+                    b.ToTable("ClaimUpdates");
                 });
 
             modelBuilder.Entity("DentalHub.Insurance.Coverage", b =>
@@ -1742,6 +1792,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
                     b.Property<int>("Timing")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("UpdateClaims")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("WriteAdjustments")
                         .HasColumnType("boolean");
@@ -3107,6 +3160,15 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasOne("DentalHub.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Insurance.ClaimUpdates.ClaimUpdate", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
