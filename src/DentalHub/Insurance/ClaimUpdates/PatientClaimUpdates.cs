@@ -1,6 +1,7 @@
 using System.Globalization;
 using DentalHub.Audit;
 using DentalHub.Auth;
+using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 using DentalHub.Tenancy;
@@ -14,7 +15,8 @@ namespace DentalHub.Insurance.ClaimUpdates;
 /// PMS exactly once (decision 3): each committed with its command, only over the status staff saw, and shown with where
 /// it is. A connection whose connector cannot take them is named, not pretended to.
 /// </summary>
-public sealed class PatientClaimUpdates(DentalHubDbFactory databases, PmsRecords records, WritebackSignal writeback, AuditLog audit, TimeProvider time)
+public sealed class PatientClaimUpdates(
+    DentalHubDbFactory databases, PmsRecords records, ConnectorFactory connectors, WritebackSignal writeback, AuditLog audit, TimeProvider time)
 {
     public const string WritebackOff = "Claim updates are off: an Owner or Admin turns them on under Settings › Writeback.";
     public const string NotInPractice = "This patient is not in this practice.";
@@ -26,7 +28,9 @@ public sealed class PatientClaimUpdates(DentalHubDbFactory databases, PmsRecords
     /// <summary>Who may change claims: those who handle money (on the profile, Owners and Admins; Financial through the API).</summary>
     public static bool MayUpdate(PracticeRole role) => role is PracticeRole.Owner or PracticeRole.Admin or PracticeRole.Financial;
 
-    public static string NotPossibleThrough(string system) => $"Claim updates are not possible through {system}.";
+    /// <summary>Said instead of the action; <paramref name="missing"/> is what the connection lacks, when its connector can say.</summary>
+    public static string NotPossibleThrough(string system, string? missing = null) =>
+        missing is null ? $"Claim updates are not possible through {system}." : $"Claim updates are not possible through {system}: {missing}.";
 
     /// <summary>An error no other input would avoid (writeback off, the PMS cannot, a received claim, an update under way): 409 in the API.</summary>
     public static bool IsNotPossible(string error) =>
@@ -125,12 +129,12 @@ public sealed class PatientClaimUpdates(DentalHubDbFactory databases, PmsRecords
             .ToListAsync(cancellationToken);
         var connectionIds = claims.Select(c => c.ConnectionId).Distinct().ToList();
         var connections = (await db.Connections.AsNoTracking().Where(c => connectionIds.Contains(c.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Id, c => (System: records.SystemName(c), Takes: c.Enabled && records.Takes<IWritesClaimUpdates>(c)));
+            .ToDictionary(c => c.Id, c => (System: records.SystemName(c), Missing: c.Enabled ? Missing(c) : "the connection is turned off"));
         var on = (await db.WritebackSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.UpdateClaims == true;
         var updates = await UpdatesAsync(db, patientId, int.MaxValue, cancellationToken);
         return claims.Select(c =>
         {
-            var (system, takes) = connections[c.ConnectionId];
+            var (system, missing) = connections[c.ConnectionId];
             var latest = updates.FirstOrDefault(u => u.Line.ConnectionId == c.ConnectionId && u.Line.ClaimPmsId == c.PmsId);
             // A change written since the claim was last read stands until the next read brings the claim itself.
             var written = latest.Command is { State: WritebackState.Confirmed or WritebackState.HandledByHand } command && command.UpdatedAt > c.UpdatedAt;
@@ -138,7 +142,7 @@ public sealed class PatientClaimUpdates(DentalHubDbFactory databases, PmsRecords
             var sentOn = written && latest.Line.To == ClaimStatus.Sent ? latest.Line.Date : c.SentOn;
             var receivedOn = written && latest.Line.To == ClaimStatus.Received ? latest.Line.Date : c.ReceivedOn;
             string? notPossible = !on ? WritebackOff
-                : !takes ? NotPossibleThrough(system)
+                : missing is not null ? NotPossibleThrough(system, missing.Length == 0 ? null : missing)
                 : latest.Command is { State: not (WritebackState.Confirmed or WritebackState.HandledByHand or WritebackState.Rejected) }
                     ? $"An update of this claim is still being written to {system}."
                 : status == ClaimStatus.Received ? $"A received claim is changed in {system}, where its insurance payment is entered."
@@ -146,6 +150,20 @@ public sealed class PatientClaimUpdates(DentalHubDbFactory databases, PmsRecords
             return new ClaimLine(c.ConnectionId, c.PmsId, c.ClaimType, c.ServiceDate, sentOn, receivedOn, c.Billed, c.EstimatedPayment, c.Paid,
                 status, system, latest.Line, notPossible);
         }).ToList();
+    }
+
+    /// <summary>Null when the connection takes claim updates; else what it lacks ("" when its connector cannot take them at all).</summary>
+    private string? Missing(Connection connection)
+    {
+        try
+        {
+            var connector = connectors.Create(connection);
+            return connector is IWritesClaimUpdates ? connector.MissingFor(typeof(IWritesClaimUpdates)) : "";
+        }
+        catch (ConnectorConfigurationException)
+        {
+            return "";
+        }
     }
 
     private async Task<IReadOnlyList<(ClaimUpdateLine Line, WritebackCommand? Command)>> UpdatesAsync(
