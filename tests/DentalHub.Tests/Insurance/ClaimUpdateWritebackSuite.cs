@@ -24,27 +24,26 @@ namespace DentalHub.Tests.Insurance;
 /// </summary>
 public abstract class ClaimUpdateWritebackSuite(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const long PatNum = 11;
+    private const long PatNum = OpenDentalWritebackHost.PatNum;
     private const long Waiting = 90;
     private const long Sent = 91;
     private const long Received = 92;
 
+    private OpenDentalWritebackHost? host;
     private DentalHubApp? app;
-    private OpenDentalApiTestDouble? api;
     private TestPractice practice = default!;
     private Guid patientId;
-    private Guid connectionId;
     private DrivenDispatcher? writeback;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (api is not null)
+        if (host is not null)
         {
-            await api.DisposeAsync();
+            await host.DisposeAsync();
         }
-        if (app is not null)
+        else if (app is not null)
         {
             await app.DisposeAsync();
             await app.Database.DisposeAsync();
@@ -56,24 +55,15 @@ public abstract class ClaimUpdateWritebackSuite(DatabaseProvider provider) : IAs
     /// <summary>The practice, its Open Dental connection with one patient and three claims synced, and claim updates as asked.</summary>
     private async Task<OpenDentalApiTestDouble> StartAsync(bool updateClaims = true)
     {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
-        api = await OpenDentalApiTestDouble.StartAsync();
-        api.Add([new DoublePatient(PatNum, "Nora", "Quinn", api.OfficeNow.AddMinutes(-5), Birthdate: "1984-03-02")]);
-        AddClaim(api, Waiting, "W");
-        AddClaim(api, Sent, "S", dateSent: "2026-01-05");
-        AddClaim(api, Received, "R", dateSent: "2026-01-05", dateReceived: "2026-01-20");
-        practice = await app.AddPracticeAsync("Claims Dental");
-        writeback = new DrivenDispatcher(app, practice);
-        connectionId = await app.ConnectOpenDentalApiAsync(practice, api);
-        await SyncAsync(SyncResources.Patients);
-        await SyncAsync(SyncResources.Claims);
-        await using (var db = app.Databases.Create(practice.Tenant))
+        host = await OpenDentalWritebackHost.StartAsync(provider, "Claims Dental", od =>
         {
-            patientId = await db.Patients.Select(p => p.Id).SingleAsync();
-        }
+            AddClaim(od, Waiting, "W");
+            AddClaim(od, Sent, "S", dateSent: "2026-01-05");
+            AddClaim(od, Received, "R", dateSent: "2026-01-05", dateReceived: "2026-01-20");
+        }, SyncResources.Claims);
+        (app, practice, patientId, writeback) = (host.App, host.Practice, host.PatientId, host.Writeback);
         await TurnOnAsync(updateClaims);
-        return api;
+        return host.Api;
     }
 
     private async Task TurnOnAsync(bool on)
@@ -90,12 +80,6 @@ public abstract class ClaimUpdateWritebackSuite(DatabaseProvider provider) : IAs
             ["ClaimNum"] = claimNum, ["PatNum"] = PatNum, ["DateService"] = "2026-01-02", ["DateSent"] = dateSent, ["ClaimStatus"] = status,
             ["DateReceived"] = dateReceived, ["PlanNum"] = 7, ["ClaimFee"] = 120.0, ["InsPayEst"] = 96.0, ["InsPayAmt"] = 0.0, ["WriteOff"] = 0.0, ["ClaimType"] = "P",
         });
-
-    private async Task SyncAsync(string resource)
-    {
-        var sync = await app!.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, resource, SyncTrigger.Manual, CancellationToken.None);
-        Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
-    }
 
     private async Task<ClaimUpdate> RequestAsync(long claim, ClaimStatus status, DateOnly? date = null)
     {
@@ -125,7 +109,7 @@ public abstract class ClaimUpdateWritebackSuite(DatabaseProvider provider) : IAs
         Assert.Equal(1, od.ClaimWrites.Posts);
         var shown = await ClaimAsync(Waiting);
         Assert.Equal((ClaimStatus.Sent, update.Date, "Recorded in Open Dental"), (shown.Status, shown.SentOn, shown.Latest!.State.Text));
-        await SyncAsync(SyncResources.Claims);
+        await host!.SyncAsync(SyncResources.Claims);
         await using var db = app!.Databases.Create(practice.Tenant);
         var read = await db.Claims.SingleAsync(c => c.PmsId == "90");
         Assert.Equal((ClaimStatus.Sent, update.Date), (read.Status, read.SentOn));
@@ -240,10 +224,11 @@ public abstract class ClaimUpdateWritebackSuite(DatabaseProvider provider) : IAs
         writeback = new DrivenDispatcher(app, practice);
         var pms = new ScriptedPms();
         pms.Claims.Upsert(new PmsClaim("C1", "S1", "P1", PmsClaimStatus.Waiting, "Primary", new DateOnly(2026, 1, 2), null, null, 120m, 96m, 0m, 0m));
-        connectionId = await app.ConnectAsync(practice, pms);
+        var connectionId = await app.ConnectAsync(practice, pms);
         patientId = await app.AddPatientAsync(practice, "Sam", "Scripted");
         await app.LinkAsync(practice, connectionId, "S1", patientId);
-        await SyncAsync(SyncResources.Claims);
+        var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Claims, SyncTrigger.Manual, CancellationToken.None);
+        Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
         await TurnOnAsync(true);
         var key = await app.ApiClientAsync(practice, "billing", ApiScopes.ClaimsWrite);
 
