@@ -10,7 +10,7 @@ namespace DentalHub.Connectors.Demo;
 /// is read on (<see cref="Today"/>) its providers' schedule, appointments, insurance, claims, ledger and balances.
 /// </summary>
 public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, DemoLedger ledger, DemoCommlogs commlogs, DemoAdjustments adjustments, string bookName)
-    : IConnector, IReadsPatients, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
+    : IConnector, IReadsPatients, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
         IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances
 {
     public const string Key = "demo-pms";
@@ -173,6 +173,14 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
 
     public Task<FindOutcome> FindWrittenCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken) =>
         commlogs.FindWrittenCommlogAsync(commlog, cancellationToken);
+
+    public Task<WriteOutcome> WriteClaimUpdateAsync(PmsClaimUpdate update, CancellationToken cancellationToken) =>
+        ClaimUpdates.WriteClaimUpdateAsync(update, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenClaimUpdateAsync(PmsClaimUpdate update, CancellationToken cancellationToken) =>
+        ClaimUpdates.FindWrittenClaimUpdateAsync(update, cancellationToken);
+
+    private DemoClaimUpdates ClaimUpdates => new(bookName, id => BookOn(Today).Claims.FirstOrDefault(c => c.PmsId == id));
 
     public Task<WriteOutcome> WriteAdjustmentAsync(PmsAdjustmentWrite adjustment, CancellationToken cancellationToken) =>
         Refusal("adjustment") ?? adjustments.WriteAdjustmentAsync(adjustment, cancellationToken);

@@ -2,6 +2,7 @@ using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
 using DentalHub.Connectors.OpenDental.Api;
 using DentalHub.Connectors.OpenDental.Appointments;
+using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Database;
 using DentalHub.Connectors.OpenDental.Payments;
@@ -79,7 +80,8 @@ public static class OpenDentalConnector
             IWritesCommlogs commlogs = api is null ? KeylessCommlogWriter.Instance : OpenDentalCommlogWriter.Create(api, context);
             IWritesAdjustments adjustments = api is null ? KeylessAdjustmentWriter.Instance : OpenDentalAdjustmentWriter.Create(api, context);
             IWritesAppointments appointments = api is null ? KeylessAppointmentWriter.Instance : OpenDentalAppointmentWriter.Create(api, context);
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments);
+            IWritesClaimUpdates claims = api is null ? KeylessClaimUpdateWriter.Instance : OpenDentalClaimUpdateWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments, claims);
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DentalHub.Audit;
 using DentalHub.Auth;
 using DentalHub.Connections;
@@ -181,20 +180,8 @@ public sealed class PatientAdjustments(
         var reference = "DHA-" + adjustment.Id.ToString("N")[..20].ToUpperInvariant();
         var note = adjustment.Note.Length > 0 ? $"{adjustment.Note} (entered in DentalHub by {adjustment.EnteredBy})" : $"Entered in DentalHub by {adjustment.EnteredBy}";
         var write = new PmsAdjustmentWrite(reference, record.PmsId, adjustment.Amount, adjustment.Date, adjustment.TypeId, null, note);
-        return new WritebackCommand
-        {
-            PracticeId = adjustment.PracticeId,
-            ConnectionId = record.ConnectionId,
-            Kind = WritebackKinds.Adjustment,
-            SubjectId = adjustment.Id,
-            // Apart from the patient's payments and logs: an adjustment does not wait for a payment held for the daily batch.
-            OrderKey = $"adjustment:{adjustment.PatientId}",
-            Reference = reference,
-            PayloadJson = JsonSerializer.Serialize(write),
-            State = WritebackState.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        // Apart from the patient's payments and logs: an adjustment does not wait for a payment held for the daily batch.
+        return WritebackCommand.Pending(adjustment.PracticeId, record.ConnectionId, WritebackKinds.Adjustment, adjustment.Id,
+            $"adjustment:{adjustment.PatientId}", reference, write, now);
     }
 }

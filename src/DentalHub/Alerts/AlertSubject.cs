@@ -23,5 +23,8 @@ public sealed record AlertSubject(string Name, string Link)
     /// <summary>A patient's appointment booked or changed from DentalHub; the profile lists it with its state.</summary>
     public static AlertSubject PatientAppointment(Guid patientId) => new("A patient's appointment", $"/patients/{patientId}#appointments");
 
+    /// <summary>A patient's insurance claim changed from DentalHub; the profile lists it with its update's state.</summary>
+    public static AlertSubject PatientClaim(Guid patientId) => new("A patient's insurance claim", $"/patients/{patientId}#claims");
+
     public static AlertSubject Connection(Guid id, string name) => new($"Connection '{name}'", $"/connections/{id}");
 }

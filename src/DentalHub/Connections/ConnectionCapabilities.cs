@@ -23,6 +23,7 @@ public static class ConnectionCapabilities
         (typeof(IWritesPayments), "write payments"),
         (typeof(IWritesAdjustments), "write adjustments"),
         (typeof(IWritesAppointments), "book appointments"),
+        (typeof(IWritesClaimUpdates), "update claims"),
         (typeof(IReceivesPaymentEvents), "receive payments"),
         (typeof(IReadsPaymentSettlements), "read payouts"),
         (typeof(IReadsLedgerAccounts), "read accounts"),

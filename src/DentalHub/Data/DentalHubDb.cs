@@ -79,6 +79,7 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<PatientNoteSent> PatientNotesSent => Set<PatientNoteSent>();
     public DbSet<Adjustments.PatientAdjustment> PatientAdjustments => Set<Adjustments.PatientAdjustment>();
     public DbSet<Schedule.Bookings.AppointmentChange> AppointmentChanges => Set<Schedule.Bookings.AppointmentChange>();
+    public DbSet<Insurance.ClaimUpdates.ClaimUpdate> ClaimUpdates => Set<Insurance.ClaimUpdates.ClaimUpdate>();
     public DbSet<Patients.Phones.PatientPhone> PatientPhones => Set<Patients.Phones.PatientPhone>();
     public DbSet<Schedule.Provider> Providers => Set<Schedule.Provider>();
     public DbSet<Schedule.Appointment> Appointments => Set<Schedule.Appointment>();

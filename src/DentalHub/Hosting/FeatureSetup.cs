@@ -38,6 +38,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.AdjustmentWritebackTarget>();
         services.AddSingleton<DentalHub.Adjustments.PatientAdjustments>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.AppointmentWritebackTarget>();
+        services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.ClaimUpdateWritebackTarget>();
+        services.AddSingleton<DentalHub.Insurance.ClaimUpdates.PatientClaimUpdates>();
         services.AddDentalHubPayouts();
         services.AddSingleton<DentalHub.Writeback.WritebackDispatcher>();
         services.AddSingleton<DentalHub.Payments.PaymentIntake>();

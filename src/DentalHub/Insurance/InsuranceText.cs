@@ -11,4 +11,15 @@ public static class InsuranceText
         CoverageRelationship.Child => "the subscriber's child",
         CoverageRelationship.Other => "a dependant of the subscriber",
     };
+
+    /// <summary>Where a claim stands ("waiting to send", "on hold").</summary>
+    public static string Status(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Unsent => "unsent",
+        ClaimStatus.OnHold => "on hold",
+        ClaimStatus.Waiting => "waiting to send",
+        ClaimStatus.Sent => "sent",
+        ClaimStatus.Received => "received",
+        _ => "in another status",
+    };
 }

@@ -42,6 +42,9 @@ public sealed class WritebackSettings : IPracticeOwned
     /// <summary>Staff (and API keys with the scope) may post adjustments to patients' accounts in the PMS. Off until a practice turns it on.</summary>
     public bool WriteAdjustments { get; set; }
 
+    /// <summary>Staff (and API keys with the scope) may mark patients' insurance claims sent, received, waiting or on hold in the PMS. Off until a practice turns it on.</summary>
+    public bool UpdateClaims { get; set; }
+
     /// <summary>The PMS adjustment type a credit takes unless staff choose another (a membership discount); null: staff choose each time.</summary>
     public string? DiscountAdjustmentType { get; set; }
 

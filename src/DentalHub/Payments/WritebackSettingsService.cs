@@ -41,6 +41,7 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
         stored.DiscountAdjustmentType = changed.DiscountAdjustmentType;
         stored.RefundAdjustmentType = changed.RefundAdjustmentType;
         stored.WriteAppointments = changed.WriteAppointments;
+        stored.UpdateClaims = changed.UpdateClaims;
         audit.Add(db, actor, "writeback.settings-changed", "Writeback settings");
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -43,6 +43,23 @@ public sealed class WritebackCommand : IPracticeOwned
 
     /// <summary>Changes with every transition; a claim succeeds only on the version it read.</summary>
     public int Version { get; set; }
+
+    /// <summary>A write about one subject to send at once: pending from <paramref name="now"/>, its payload as the connector receives it.</summary>
+    public static WritebackCommand Pending<TPayload>(
+        Guid practiceId, Guid connectionId, string kind, Guid subjectId, string orderKey, string reference, TPayload payload, DateTimeOffset now) => new()
+    {
+        PracticeId = practiceId,
+        ConnectionId = connectionId,
+        Kind = kind,
+        SubjectId = subjectId,
+        OrderKey = orderKey,
+        Reference = reference,
+        PayloadJson = System.Text.Json.JsonSerializer.Serialize(payload),
+        State = WritebackState.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 }
 
 public enum WritebackState
@@ -75,4 +92,5 @@ public static class WritebackKinds
     public const string Commlog = "commlog";
     public const string Adjustment = "adjustment";
     public const string Appointment = "appointment";
+    public const string ClaimUpdate = "claim-update";
 }

@@ -23,11 +23,11 @@ namespace DentalHub.Tests.Adjustments;
 /// </summary>
 public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const long PatNum = 11;
+    private const long PatNum = OpenDentalWritebackHost.PatNum;
     private const string Discount = "294";
 
+    private OpenDentalWritebackHost? host;
     private DentalHubApp? app;
-    private OpenDentalApiTestDouble? api;
     private TestPractice practice = default!;
     private Guid patientId;
     private Guid connectionId;
@@ -37,14 +37,9 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
 
     public async Task DisposeAsync()
     {
-        if (api is not null)
+        if (host is not null)
         {
-            await api.DisposeAsync();
-        }
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-            await app.Database.DisposeAsync();
+            await host.DisposeAsync();
         }
     }
 
@@ -53,25 +48,14 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
     /// <summary>The practice, its Open Dental connection with one synced patient, and adjustment writeback as asked.</summary>
     private async Task<OpenDentalApiTestDouble> StartAsync(bool writeAdjustments = true)
     {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
-        api = await OpenDentalApiTestDouble.StartAsync();
-        api.Add([new DoublePatient(PatNum, "Nora", "Quinn", api.OfficeNow.AddMinutes(-5), Birthdate: "1984-03-02")]);
-        practice = await app.AddPracticeAsync("Adjustment Dental");
-        writeback = new DrivenDispatcher(app, practice);
-        connectionId = await app.ConnectOpenDentalApiAsync(practice, api);
-        var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
-        Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
-        await using (var db = app.Databases.Create(practice.Tenant))
-        {
-            patientId = await db.Patients.Select(p => p.Id).SingleAsync();
-        }
+        host = await OpenDentalWritebackHost.StartAsync(provider, "Adjustment Dental");
+        (app, practice, patientId, connectionId, writeback) = (host.App, host.Practice, host.PatientId, host.ConnectionId, host.Writeback);
         var settings = app.Services.GetRequiredService<DentalHub.Payments.WritebackSettingsService>();
         var changed = await settings.GetAsync(practice.Tenant, CancellationToken.None);
         changed.WriteAdjustments = writeAdjustments;
         changed.DiscountAdjustmentType = Discount;
         await settings.SaveAsync(practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
-        return api;
+        return host.Api;
     }
 
     private async Task<PatientAdjustment> AddAsync(decimal amount = 25m, AdjustmentEffect effect = AdjustmentEffect.Credit, string? type = null)

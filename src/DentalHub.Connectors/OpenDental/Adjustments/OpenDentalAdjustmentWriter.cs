@@ -13,11 +13,7 @@ namespace DentalHub.Connectors.OpenDental.Adjustments;
 internal sealed class OpenDentalAdjustmentWriter(WritePoster poster, OpenDentalApiClient reads) : IWritesAdjustments
 {
     public static OpenDentalAdjustmentWriter Create(ApiSettings settings, ConnectorContext context) => new(
-        WritePoster.Create(settings, context),
-        new OpenDentalApiClient(
-            context.HttpClients.CreateClient(OpenDentalConnector.HttpClientName),
-            settings,
-            ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout)));
+        WritePoster.Create(settings, context), WritePoster.ReadBack(settings, context));
 
     public async Task<WriteOutcome> WriteAdjustmentAsync(PmsAdjustmentWrite adjustment, CancellationToken cancellationToken)
     {

@@ -15,11 +15,7 @@ namespace DentalHub.Connectors.OpenDental.Appointments;
 internal sealed class OpenDentalAppointmentWriter(WritePoster poster, OpenDentalApiClient reads) : IWritesAppointments
 {
     public static OpenDentalAppointmentWriter Create(ApiSettings settings, ConnectorContext context) => new(
-        WritePoster.Create(settings, context),
-        new OpenDentalApiClient(
-            context.HttpClients.CreateClient(OpenDentalConnector.HttpClientName),
-            settings,
-            ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout)));
+        WritePoster.Create(settings, context), WritePoster.ReadBack(settings, context));
 
     public async Task<WriteOutcome> WriteAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken)
     {

@@ -13,11 +13,7 @@ namespace DentalHub.Connectors.OpenDental.Commlogs;
 internal sealed class OpenDentalCommlogWriter(WritePoster poster, OpenDentalApiClient reads) : IWritesCommlogs
 {
     public static OpenDentalCommlogWriter Create(ApiSettings settings, ConnectorContext context) => new(
-        WritePoster.Create(settings, context),
-        new OpenDentalApiClient(
-            context.HttpClients.CreateClient(OpenDentalConnector.HttpClientName),
-            settings,
-            ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout)));
+        WritePoster.Create(settings, context), WritePoster.ReadBack(settings, context));
 
     public async Task<WriteOutcome> WriteCommlogAsync(PmsCommlogWrite commlog, CancellationToken cancellationToken)
     {

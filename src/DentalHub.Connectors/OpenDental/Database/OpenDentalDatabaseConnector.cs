@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
+using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Payments;
 
@@ -12,8 +13,9 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// written with the connection's API keys when it has them and refused with a message saying so when it does not.
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
-internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments
+internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointments,
+    IWritesClaimUpdates claimUpdates)
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates
 {
     private readonly DatabaseSession session = new(settings);
 
@@ -79,6 +81,12 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
     public Task<IReadOnlyList<PmsSlot>?> ReadOpenSlotsAsync(PmsSlotQuery query, CancellationToken cancellationToken) =>
         appointments.ReadOpenSlotsAsync(query, cancellationToken);
 
+    public Task<WriteOutcome> WriteClaimUpdateAsync(PmsClaimUpdate update, CancellationToken cancellationToken) =>
+        claimUpdates.WriteClaimUpdateAsync(update, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenClaimUpdateAsync(PmsClaimUpdate update, CancellationToken cancellationToken) =>
+        claimUpdates.FindWrittenClaimUpdateAsync(update, cancellationToken);
+
     public async Task<ConnectionCheckResult> CheckConnectionAsync(CancellationToken cancellationToken)
     {
         try
@@ -97,6 +105,7 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
         capability == typeof(IWritesPayments) && payments is KeylessPaymentWriter ? PaymentMessages.AddKeys
         : capability == typeof(IWritesAdjustments) && adjustments is KeylessAdjustmentWriter ? AdjustmentMessages.AddKeys
         : capability == typeof(IWritesAppointments) && appointments is KeylessAppointmentWriter ? AppointmentMessages.NeedsKeys
+        : capability == typeof(IWritesClaimUpdates) && claimUpdates is KeylessClaimUpdateWriter ? ClaimUpdateMessages.AddKeys
         : null;
 
     public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Patients.CountAsync(cancellationToken);

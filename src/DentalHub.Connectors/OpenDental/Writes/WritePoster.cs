@@ -25,6 +25,12 @@ internal sealed class WritePoster(HttpClient http, ApiSettings settings, Resilie
         ApiResilience.CreateForWrites(context.Time, settings.RequestTimeout),
         context.Time);
 
+    /// <summary>The client a writer reads back with (what it wrote, or the record before changing it): the checks' few retries.</summary>
+    public static OpenDentalApiClient ReadBack(ApiSettings settings, ConnectorContext context) => new(
+        context.HttpClients.CreateClient(OpenDentalConnector.HttpClientName),
+        settings,
+        ApiResilience.Create(context.Time, ApiResilience.CheckRetries, settings.RequestTimeout));
+
     public Task<WriteOutcome> PostAsync(string path, string body, WriteMessages messages, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, path, body, messages, changedId: null, cancellationToken);
 

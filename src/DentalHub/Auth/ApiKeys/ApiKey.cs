@@ -67,9 +67,12 @@ public static class ApiScopes
     /// <summary>Posting an adjustment (a credit or debit with a type) to a patient's account in the PMS.</summary>
     public const string AdjustmentsWrite = "adjustments:write";
 
+    /// <summary>Marking a patient's insurance claim sent, received, waiting or on hold in the PMS.</summary>
+    public const string ClaimsWrite = "claims:write";
+
     public static IReadOnlyList<string> All { get; } =
         [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsRead, PaymentsWrite, PayoutsRead, PayoutsWrite, ScheduleRead, AppointmentsWrite, InsuranceRead, LedgerRead,
-            AdjustmentsRead, AdjustmentsWrite];
+            AdjustmentsRead, AdjustmentsWrite, ClaimsWrite];
 
     /// <summary>
     /// The scopes that let a key do what <paramref name="scope"/> allows: itself and, for reading payments and

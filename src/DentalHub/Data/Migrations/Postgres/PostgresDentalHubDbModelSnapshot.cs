@@ -720,6 +720,56 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("Claims");
                 });
 
+            modelBuilder.Entity("DentalHub.Insurance.ClaimUpdates.ClaimUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimPmsId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "ClaimPmsId");
+
+                    b.HasIndex("PatientId", "EnteredAt");
+
+                    b.ToTable("ClaimUpdates");
+                });
+
             modelBuilder.Entity("DentalHub.Insurance.Coverage", b =>
                 {
                     b.Property<Guid>("ConnectionId")
@@ -1739,6 +1789,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
                     b.Property<int>("Timing")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("UpdateClaims")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("WriteAdjustments")
                         .HasColumnType("boolean");
@@ -3108,6 +3161,15 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasOne("DentalHub.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Insurance.ClaimUpdates.ClaimUpdate", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -638,6 +638,7 @@ namespace DentalHub.Data.Migrations.Sqlite
                     LogMessagesInPms = table.Column<bool>(type: "INTEGER", nullable: false),
                     WriteAppointments = table.Column<bool>(type: "INTEGER", nullable: false),
                     WriteAdjustments = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdateClaims = table.Column<bool>(type: "INTEGER", nullable: false),
                     DiscountAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RefundAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
@@ -1256,6 +1257,32 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClaimUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimPmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimUpdates_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmbedTokens",
                 columns: table => new
                 {
@@ -1768,6 +1795,16 @@ namespace DentalHub.Data.Migrations.Sqlite
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClaimUpdates_ConnectionId_ClaimPmsId",
+                table: "ClaimUpdates",
+                columns: new[] { "ConnectionId", "ClaimPmsId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimUpdates_PatientId_EnteredAt",
+                table: "ClaimUpdates",
+                columns: new[] { "PatientId", "EnteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Clinics_PracticeId_UpdatedAt",
                 table: "Clinics",
                 columns: new[] { "PracticeId", "UpdatedAt" });
@@ -2145,6 +2182,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Claims");
+
+            migrationBuilder.DropTable(
+                name: "ClaimUpdates");
 
             migrationBuilder.DropTable(
                 name: "Clinics");

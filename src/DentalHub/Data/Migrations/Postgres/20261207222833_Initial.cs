@@ -640,6 +640,7 @@ namespace DentalHub.Data.Migrations.Postgres
                     LogMessagesInPms = table.Column<bool>(type: "boolean", nullable: false),
                     WriteAppointments = table.Column<bool>(type: "boolean", nullable: false),
                     WriteAdjustments = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdateClaims = table.Column<bool>(type: "boolean", nullable: false),
                     DiscountAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RefundAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
@@ -1258,6 +1259,32 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClaimUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimPmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimUpdates_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmbedTokens",
                 columns: table => new
                 {
@@ -1771,6 +1798,16 @@ namespace DentalHub.Data.Migrations.Postgres
                 columns: new[] { "PracticeId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClaimUpdates_ConnectionId_ClaimPmsId",
+                table: "ClaimUpdates",
+                columns: new[] { "ConnectionId", "ClaimPmsId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimUpdates_PatientId_EnteredAt",
+                table: "ClaimUpdates",
+                columns: new[] { "PatientId", "EnteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Clinics_PracticeId_UpdatedAt",
                 table: "Clinics",
                 columns: new[] { "PracticeId", "UpdatedAt" });
@@ -2148,6 +2185,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Claims");
+
+            migrationBuilder.DropTable(
+                name: "ClaimUpdates");
 
             migrationBuilder.DropTable(
                 name: "Clinics");
