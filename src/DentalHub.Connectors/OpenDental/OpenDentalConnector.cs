@@ -4,6 +4,7 @@ using DentalHub.Connectors.OpenDental.Api;
 using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Database;
+using DentalHub.Connectors.OpenDental.Documents;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental;
@@ -79,7 +80,8 @@ public static class OpenDentalConnector
             IWritesCommlogs commlogs = api is null ? KeylessCommlogWriter.Instance : OpenDentalCommlogWriter.Create(api, context);
             IWritesAdjustments adjustments = api is null ? KeylessAdjustmentWriter.Instance : OpenDentalAdjustmentWriter.Create(api, context);
             IWritesAppointments appointments = api is null ? KeylessAppointmentWriter.Instance : OpenDentalAppointmentWriter.Create(api, context);
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments);
+            IWritesDocuments documents = api is null ? KeylessDocumentWriter.Instance : OpenDentalDocumentWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments) { Documents = documents };
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {

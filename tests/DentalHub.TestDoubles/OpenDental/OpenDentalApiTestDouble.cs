@@ -50,6 +50,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         CommlogWrites = new DoubleWriteEndpoint(gate);
         AdjustmentWrites = new DoubleWriteEndpoint(gate);
         AppointmentWrites = new DoubleWriteEndpoint(gate);
+        DocumentWrites = new DoubleWriteEndpoint(gate);
     }
 
     public static async Task<OpenDentalApiTestDouble> StartAsync(TimeProvider? officeClock = null)
@@ -66,6 +67,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.MapCommlogs();
         api.MapAdjustmentWrites();
         api.MapAppointmentWrites();
+        api.MapDocuments();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");

@@ -2,6 +2,7 @@ using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
 using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Commlogs;
+using DentalHub.Connectors.OpenDental.Documents;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Api;
@@ -14,8 +15,20 @@ namespace DentalHub.Connectors.OpenDental.Api;
 /// </summary>
 internal sealed class OpenDentalApiConnector(
     OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointmentWrites, TimeProvider time)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesDocuments
 {
+    /// <summary>Documents attached to patients' charts (<c>POST /documents/Upload</c>).</summary>
+    public required IWritesDocuments Documents { get; init; }
+
+    public Task<WriteOutcome> WriteDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.WriteDocumentAsync(document, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.FindWrittenDocumentAsync(document, cancellationToken);
+
+    public Task<IReadOnlyList<PmsDocumentCategory>> ReadDocumentCategoriesAsync(CancellationToken cancellationToken) =>
+        Documents.ReadDocumentCategoriesAsync(cancellationToken);
+
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
 
@@ -57,7 +70,10 @@ internal sealed class OpenDentalApiConnector(
             OpenDentalCommlogWriter.Create(settings, context),
             OpenDentalAdjustmentWriter.Create(settings, context),
             OpenDentalAppointmentWriter.Create(settings, context),
-            context.Time);
+            context.Time)
+        {
+            Documents = OpenDentalDocumentWriter.Create(settings, context),
+        };
     }
 
     public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>

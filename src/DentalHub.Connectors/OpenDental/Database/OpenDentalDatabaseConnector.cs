@@ -1,6 +1,7 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
 using DentalHub.Connectors.OpenDental.Appointments;
+using DentalHub.Connectors.OpenDental.Documents;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Database;
@@ -13,9 +14,21 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// Each resource is a <see cref="ChangeQuery{T}"/> read by the same <see cref="TableFeed{T}"/>.
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointments)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesDocuments
 {
     private readonly DatabaseSession session = new(settings);
+
+    /// <summary>Documents go through the API like every write: the writer for the connection's keys, or the keyless one.</summary>
+    public required IWritesDocuments Documents { get; init; }
+
+    public Task<WriteOutcome> WriteDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.WriteDocumentAsync(document, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.FindWrittenDocumentAsync(document, cancellationToken);
+
+    public Task<IReadOnlyList<PmsDocumentCategory>> ReadDocumentCategoriesAsync(CancellationToken cancellationToken) =>
+        Documents.ReadDocumentCategoriesAsync(cancellationToken);
 
     public IChangeFeed<PmsProvider> Providers => new TableFeed<PmsProvider>(session, ProviderQuery.Query);
 
@@ -97,6 +110,7 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
         capability == typeof(IWritesPayments) && payments is KeylessPaymentWriter ? PaymentMessages.AddKeys
         : capability == typeof(IWritesAdjustments) && adjustments is KeylessAdjustmentWriter ? AdjustmentMessages.AddKeys
         : capability == typeof(IWritesAppointments) && appointments is KeylessAppointmentWriter ? AppointmentMessages.NeedsKeys
+        : capability == typeof(IWritesDocuments) && Documents is KeylessDocumentWriter ? DocumentMessages.AddKeys
         : null;
 
     public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Patients.CountAsync(cancellationToken);
