@@ -83,14 +83,6 @@ public sealed record AdjustmentDto(
 {
     public static AdjustmentDto From(AdjustmentLine line) => new(
         line.Id, Math.Abs(line.Amount), line.Amount < 0 ? "credit" : "debit", line.Date, line.Type, line.Note, line.EnteredBy, line.EnteredAt,
-        line.State.State switch
-        {
-            PmsLogDisplay.Logged => "recorded",
-            PmsLogDisplay.LoggedByHand => "recorded-by-hand",
-            PmsLogDisplay.NotLogged => "not-recorded",
-            PmsLogDisplay.NeedsReview => "needs-review",
-            PmsLogDisplay.LoggingOff => "writeback-off",
-            _ => "being-recorded",
-        },
+        line.State.ApiName,
         line.State.Text);
 }

@@ -23,6 +23,7 @@ public static class ConnectionCapabilities
         (typeof(IWritesPayments), "write payments"),
         (typeof(IWritesAdjustments), "write adjustments"),
         (typeof(IWritesAppointments), "book appointments"),
+        (typeof(IWritesDocuments), "attach documents"),
         (typeof(IReceivesPaymentEvents), "receive payments"),
         (typeof(IReadsPaymentSettlements), "read payouts"),
         (typeof(IReadsLedgerAccounts), "read accounts"),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 
@@ -46,20 +45,7 @@ public sealed class CommlogTargets(TimeZoneInfo zone, IReadOnlyDictionary<Guid, 
         }
         var reference = "DHC-" + subjectId.ToString("N")[..20].ToUpperInvariant();
         var write = new PmsCommlogWrite(reference, record.PmsId, TimeZoneInfo.ConvertTime(at, zone).DateTime, mode, direction, note);
-        return new WritebackCommand
-        {
-            PracticeId = practiceId,
-            ConnectionId = record.ConnectionId,
-            Kind = WritebackKinds.Commlog,
-            SubjectId = subjectId,
-            // Apart from the patient's payments: a payment waiting for the daily batch does not hold a log back.
-            OrderKey = $"commlog:{patientId}",
-            Reference = reference,
-            PayloadJson = JsonSerializer.Serialize(write),
-            State = WritebackState.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        // Apart from the patient's payments: a payment waiting for the daily batch does not hold a log back.
+        return PmsRecords.Command(practiceId, record.ConnectionId, WritebackKinds.Commlog, subjectId, $"commlog:{patientId}", reference, write, now);
     }
 }

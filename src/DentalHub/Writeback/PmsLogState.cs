@@ -29,6 +29,17 @@ public sealed record PmsLogState(PmsLogDisplay State, string Text)
             : $"{words.Doing} in {system} (retrying: {command.LastError})"),
     };
 
+    /// <summary>The state as the API names it: recorded, recorded-by-hand, being-recorded, not-recorded, needs-review, writeback-off.</summary>
+    public string ApiName => State switch
+    {
+        PmsLogDisplay.Logged => "recorded",
+        PmsLogDisplay.LoggedByHand => "recorded-by-hand",
+        PmsLogDisplay.NotLogged => "not-recorded",
+        PmsLogDisplay.NeedsReview => "needs-review",
+        PmsLogDisplay.LoggingOff => "writeback-off",
+        _ => "being-recorded",
+    };
+
     /// <summary>Something sent without a command: logging was off then, or the note says why it could not be logged.</summary>
     public static PmsLogState WithoutCommand(string? note) => note is null
         ? new(PmsLogDisplay.LoggingOff, "Logging off")

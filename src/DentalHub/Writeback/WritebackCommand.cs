@@ -72,4 +72,5 @@ public static class WritebackKinds
     public const string Commlog = "commlog";
     public const string Adjustment = "adjustment";
     public const string Appointment = "appointment";
+    public const string Document = "document";
 }
