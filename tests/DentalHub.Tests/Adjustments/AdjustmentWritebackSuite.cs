@@ -6,7 +6,6 @@ using DentalHub.Alerts;
 using DentalHub.Auth.ApiKeys;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
-using DentalHub.Sync;
 using DentalHub.TestDoubles.OpenDental;
 using DentalHub.Tests.Infrastructure;
 using DentalHub.Tests.Rewards;
@@ -23,74 +22,49 @@ namespace DentalHub.Tests.Adjustments;
 /// </summary>
 public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const long PatNum = 11;
+    private const long PatNum = OpenDentalPatientWriteback.PatNum;
     private const string Discount = "294";
 
-    private DentalHubApp? app;
-    private OpenDentalApiTestDouble? api;
-    private TestPractice practice = default!;
-    private Guid patientId;
-    private Guid connectionId;
-    private DrivenDispatcher? writeback;
+    private OpenDentalPatientWriteback? h;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (api is not null)
+        if (h is not null)
         {
-            await api.DisposeAsync();
-        }
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-            await app.Database.DisposeAsync();
+            await h.DisposeAsync();
         }
     }
 
-    private PatientAdjustments Adjustments => app!.Services.GetRequiredService<PatientAdjustments>();
+    private OpenDentalPatientWriteback H => h ?? throw new InvalidOperationException("StartAsync first.");
+
+    private PatientAdjustments Adjustments => H.App.Services.GetRequiredService<PatientAdjustments>();
 
     /// <summary>The practice, its Open Dental connection with one synced patient, and adjustment writeback as asked.</summary>
     private async Task<OpenDentalApiTestDouble> StartAsync(bool writeAdjustments = true)
     {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
-        api = await OpenDentalApiTestDouble.StartAsync();
-        api.Add([new DoublePatient(PatNum, "Nora", "Quinn", api.OfficeNow.AddMinutes(-5), Birthdate: "1984-03-02")]);
-        practice = await app.AddPracticeAsync("Adjustment Dental");
-        writeback = new DrivenDispatcher(app, practice);
-        connectionId = await app.ConnectOpenDentalApiAsync(practice, api);
-        var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
-        Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
-        await using (var db = app.Databases.Create(practice.Tenant))
-        {
-            patientId = await db.Patients.Select(p => p.Id).SingleAsync();
-        }
-        var settings = app.Services.GetRequiredService<DentalHub.Payments.WritebackSettingsService>();
-        var changed = await settings.GetAsync(practice.Tenant, CancellationToken.None);
-        changed.WriteAdjustments = writeAdjustments;
-        changed.DiscountAdjustmentType = Discount;
-        await settings.SaveAsync(practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
-        return api;
+        h = await OpenDentalPatientWriteback.StartAsync(provider, "Adjustment Dental", s => { s.WriteAdjustments = writeAdjustments; s.DiscountAdjustmentType = Discount; });
+        return h.Api;
     }
 
     private async Task<PatientAdjustment> AddAsync(decimal amount = 25m, AdjustmentEffect effect = AdjustmentEffect.Credit, string? type = null)
     {
-        var (added, error) = await Adjustments.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+        var (added, error) = await Adjustments.AddAsync(H.Practice.Tenant, RewardsTestData.Staff, H.PatientId,
             new AdjustmentInput(amount, effect, type, null, "Membership discount"), CancellationToken.None);
         Assert.Null(error);
         CatchUpWithTheApp();
         return added!;
     }
 
-    private void CatchUpWithTheApp() => writeback!.CatchUpWithTheApp();
+    private void CatchUpWithTheApp() => H.Writeback.CatchUpWithTheApp();
 
-    private Task RunUntilQuietAsync() => writeback!.RunUntilQuietAsync();
+    private Task RunUntilQuietAsync() => H.Writeback.RunUntilQuietAsync();
 
-    private Task<List<WritebackCommand>> CommandsAsync() => writeback!.CommandsAsync();
+    private Task<List<WritebackCommand>> CommandsAsync() => H.Writeback.CommandsAsync();
 
     private async Task<PmsLogState> StateAsync() =>
-        Assert.Single(await Adjustments.ListAsync(practice.Tenant, patientId, 10, CancellationToken.None)).State;
+        Assert.Single(await Adjustments.ListAsync(H.Practice.Tenant, H.PatientId, 10, CancellationToken.None)).State;
 
     [SkippableFact]
     public async Task Discount_WritebackOn_IsPostedOnceAsANegativeAdjustmentOfTheDefaultType()
@@ -118,9 +92,9 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
         od.AdjustmentWrites.FailNext(PaymentFault.DropAfterCommit);
         await AddAsync();
 
-        await writeback!.RunOnceAsync();
+        await H.Writeback.RunOnceAsync();
         Assert.Equal(WritebackState.Unknown, Assert.Single(await CommandsAsync()).State);
-        writeback!.Clock.Advance(TimeSpan.FromMinutes(1));
+        H.Writeback.Clock.Advance(TimeSpan.FromMinutes(1));
         await RunUntilQuietAsync();
 
         var posted = Assert.Single(od.AdjustmentsPosted);
@@ -153,13 +127,13 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
     {
         var od = await StartAsync(writeAdjustments: false);
 
-        var (added, error) = await Adjustments.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+        var (added, error) = await Adjustments.AddAsync(H.Practice.Tenant, RewardsTestData.Staff, H.PatientId,
             new AdjustmentInput(25m, AdjustmentEffect.Credit, null, null, null), CancellationToken.None);
 
         Assert.Null(added);
         Assert.Equal(PatientAdjustments.WritebackOff, error);
         Assert.Empty(await CommandsAsync());
-        Assert.False((await Adjustments.FormAsync(practice.Tenant, patientId, CancellationToken.None)).WritebackOn);
+        Assert.False((await Adjustments.FormAsync(H.Practice.Tenant, H.PatientId, CancellationToken.None)).WritebackOn);
         Assert.Equal(0, od.AdjustmentWrites.Posts);
     }
 
@@ -168,7 +142,7 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
     {
         await StartAsync();
 
-        var (added, error) = await Adjustments.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+        var (added, error) = await Adjustments.AddAsync(H.Practice.Tenant, RewardsTestData.Staff, H.PatientId,
             new AdjustmentInput(25m, AdjustmentEffect.Credit, "295", null, null), CancellationToken.None);
 
         Assert.Null(added);
@@ -180,16 +154,16 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
     public async Task Adjustment_OpenDentalRefusesIt_NotRecordedWithOpenDentalsReasonAndOneAlertLinkingTheProfile()
     {
         var od = await StartAsync();
-        var gone = await app!.AddPatientAsync(practice, "Gia", "Gone");
-        await app!.LinkAsync(practice, connectionId, "777", gone);
-        patientId = gone;
+        var gone = await H.App.AddPatientAsync(H.Practice, "Gia", "Gone");
+        await H.App.LinkAsync(H.Practice, H.ConnectionId, "777", gone);
+        H.PatientId = gone;
         await AddAsync();
 
         await RunUntilQuietAsync();
 
         Assert.Empty(od.AdjustmentsPosted);
         Assert.Equal(new PmsLogState(PmsLogDisplay.NotLogged, "Not recorded: Open Dental refused the adjustment: Patient not found."), await StateAsync());
-        await using var check = app!.Databases.Create(practice.Tenant);
+        await using var check = H.App.Databases.Create(H.Practice.Tenant);
         var alert = await check.Alerts.SingleAsync();
         Assert.Equal(AlertKinds.AdjustmentNotRecorded, alert.Kind);
         Assert.Equal($"/patients/{gone}", alert.Link);
@@ -200,18 +174,18 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
     public async Task Api_PostWithTheWriteScope_QueuesOneAdjustmentAndTheReadScopeSeesItRecorded()
     {
         var od = await StartAsync();
-        var writer = await app!.ApiClientAsync(practice, "billing", ApiScopes.AdjustmentsWrite);
-        var reader = await app!.ApiClientAsync(practice, "reports", ApiScopes.AdjustmentsRead);
+        var writer = await H.App.ApiClientAsync(H.Practice, "billing", ApiScopes.AdjustmentsWrite);
+        var reader = await H.App.ApiClientAsync(H.Practice, "reports", ApiScopes.AdjustmentsRead);
 
-        var response = await writer.PostAsJsonAsync($"/api/v1/patients/{patientId}/adjustments", new { amount = 40m, effect = "debit", typeId = "295", note = "Refund of overpayment" });
-        var refused = await reader.PostAsJsonAsync($"/api/v1/patients/{patientId}/adjustments", new { amount = 40m, effect = "debit", typeId = "295" });
+        var response = await writer.PostAsJsonAsync($"/api/v1/patients/{H.PatientId}/adjustments", new { amount = 40m, effect = "debit", typeId = "295", note = "Refund of overpayment" });
+        var refused = await reader.PostAsJsonAsync($"/api/v1/patients/{H.PatientId}/adjustments", new { amount = 40m, effect = "debit", typeId = "295" });
         CatchUpWithTheApp();
         await RunUntilQuietAsync();
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(40m, Assert.Single(od.AdjustmentsPosted).AdjAmt);
-        var listed = Assert.Single(await reader.ReadAsync<List<AdjustmentDto>>($"/api/v1/patients/{patientId}/adjustments"));
+        var listed = Assert.Single(await reader.ReadAsync<List<AdjustmentDto>>($"/api/v1/patients/{H.PatientId}/adjustments"));
         Assert.Equal((40m, "debit", "Patient Refund", "recorded", "Recorded in Open Dental"), (listed.Amount, listed.Effect, listed.Type, listed.State, listed.StateText));
     }
 
@@ -219,9 +193,9 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
     public async Task Api_WritebackOff_AnswersConflictAndQueuesNothing()
     {
         await StartAsync(writeAdjustments: false);
-        var writer = await app!.ApiClientAsync(practice, "billing", ApiScopes.AdjustmentsWrite);
+        var writer = await H.App.ApiClientAsync(H.Practice, "billing", ApiScopes.AdjustmentsWrite);
 
-        var response = await writer.PostAsJsonAsync($"/api/v1/patients/{patientId}/adjustments", new { amount = 10m, effect = "credit" });
+        var response = await writer.PostAsJsonAsync($"/api/v1/patients/{H.PatientId}/adjustments", new { amount = 10m, effect = "credit" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("writeback is off", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -6,7 +6,6 @@ using DentalHub.Alerts;
 using DentalHub.Auth.ApiKeys;
 using DentalHub.Data;
 using DentalHub.Documents;
-using DentalHub.Sync;
 using DentalHub.TestDoubles.OpenDental;
 using DentalHub.Tests.Infrastructure;
 using DentalHub.Tests.Rewards;
@@ -23,75 +22,50 @@ namespace DentalHub.Tests.Documents;
 /// </summary>
 public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const long PatNum = 11;
+    private const long PatNum = OpenDentalPatientWriteback.PatNum;
     private const string Financial = "185";
 
     /// <summary>A PDF by its bytes: what a scanned, signed payment plan starts and ends with.</summary>
     internal static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
 
-    private DentalHubApp? app;
-    private OpenDentalApiTestDouble? api;
-    private TestPractice practice = default!;
-    private Guid patientId;
-    private Guid connectionId;
-    private DrivenDispatcher? writeback;
+    private OpenDentalPatientWriteback? h;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (api is not null)
+        if (h is not null)
         {
-            await api.DisposeAsync();
-        }
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-            await app.Database.DisposeAsync();
+            await h.DisposeAsync();
         }
     }
 
-    private PatientDocuments Documents => app!.Services.GetRequiredService<PatientDocuments>();
+    private OpenDentalPatientWriteback H => h ?? throw new InvalidOperationException("StartAsync first.");
+
+    private PatientDocuments Documents => H.App.Services.GetRequiredService<PatientDocuments>();
 
     /// <summary>The practice, its Open Dental connection with one synced patient, and document writeback as asked.</summary>
     private async Task<OpenDentalApiTestDouble> StartAsync(bool writeDocuments = true)
     {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider), new Dictionary<string, string?> { ["Writeback:Worker"] = "false" });
-        api = await OpenDentalApiTestDouble.StartAsync();
-        api.Add([new DoublePatient(PatNum, "Nora", "Quinn", api.OfficeNow.AddMinutes(-5), Birthdate: "1984-03-02")]);
-        practice = await app.AddPracticeAsync("Document Dental");
-        writeback = new DrivenDispatcher(app, practice);
-        connectionId = await app.ConnectOpenDentalApiAsync(practice, api);
-        var sync = await app.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
-        Assert.Equal(SyncOutcomeKind.Completed, sync.Kind);
-        await using (var db = app.Databases.Create(practice.Tenant))
-        {
-            patientId = await db.Patients.Select(p => p.Id).SingleAsync();
-        }
-        var settings = app.Services.GetRequiredService<DentalHub.Payments.WritebackSettingsService>();
-        var changed = await settings.GetAsync(practice.Tenant, CancellationToken.None);
-        changed.WriteDocuments = writeDocuments;
-        changed.DefaultDocumentCategory = Financial;
-        await settings.SaveAsync(practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
-        return api;
+        h = await OpenDentalPatientWriteback.StartAsync(provider, "Document Dental", s => { s.WriteDocuments = writeDocuments; s.DefaultDocumentCategory = Financial; });
+        return h.Api;
     }
 
     private async Task<PatientDocument> AddAsync(byte[]? content = null, string? category = null)
     {
-        var (added, error) = await Documents.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+        var (added, error) = await Documents.AddAsync(H.Practice.Tenant, RewardsTestData.Staff, H.PatientId,
             new DocumentInput("Payment plan (signed).pdf", content ?? Pdf, category, "Signed payment plan"), CancellationToken.None);
         Assert.Null(error);
-        writeback!.CatchUpWithTheApp();
+        H.Writeback.CatchUpWithTheApp();
         return added!;
     }
 
-    private Task RunUntilQuietAsync() => writeback!.RunUntilQuietAsync();
+    private Task RunUntilQuietAsync() => H.Writeback.RunUntilQuietAsync();
 
-    private Task<List<WritebackCommand>> CommandsAsync() => writeback!.CommandsAsync();
+    private Task<List<WritebackCommand>> CommandsAsync() => H.Writeback.CommandsAsync();
 
     private async Task<PmsLogState> StateAsync() =>
-        Assert.Single(await Documents.ListAsync(practice.Tenant, patientId, 10, CancellationToken.None)).State;
+        Assert.Single(await Documents.ListAsync(H.Practice.Tenant, H.PatientId, 10, CancellationToken.None)).State;
 
     [SkippableFact]
     public async Task Pdf_WritebackOn_IsAttachedOnceInTheDefaultCategoryWithOurReference()
@@ -121,9 +95,9 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
         od.DocumentWrites.FailNext(PaymentFault.DropAfterCommit);
         await AddAsync();
 
-        await writeback!.RunOnceAsync();
+        await H.Writeback.RunOnceAsync();
         Assert.Equal(WritebackState.Unknown, Assert.Single(await CommandsAsync()).State);
-        writeback!.Clock.Advance(TimeSpan.FromMinutes(1));
+        H.Writeback.Clock.Advance(TimeSpan.FromMinutes(1));
         await RunUntilQuietAsync();
 
         var stored = Assert.Single(od.Documents);
@@ -159,16 +133,16 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
         od.DocumentWrites.FailNext(PaymentFault.Status401);
         await AddAsync();
 
-        await writeback!.RunOnceAsync();
+        await H.Writeback.RunOnceAsync();
 
         Assert.Empty(od.Documents);
         Assert.Equal(PmsLogDisplay.BeingLogged, (await StateAsync()).State);
-        await using (var db = app!.Databases.Create(practice.Tenant))
+        await using (var db = H.App.Databases.Create(H.Practice.Tenant))
         {
             var alert = await db.Alerts.SingleAsync();
-            Assert.Equal((AlertKinds.ConnectionNeedsAttention, $"/connections/{connectionId}"), (alert.Kind, alert.Link));
+            Assert.Equal((AlertKinds.ConnectionNeedsAttention, $"/connections/{H.ConnectionId}"), (alert.Kind, alert.Link));
         }
-        writeback!.Clock.Advance(TimeSpan.FromHours(1));
+        H.Writeback.Clock.Advance(TimeSpan.FromHours(1));
         await RunUntilQuietAsync();
         Assert.Single(od.Documents);
         Assert.Equal(PmsLogDisplay.Logged, (await StateAsync()).State);
@@ -178,16 +152,16 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
     public async Task Document_OpenDentalRefusesIt_NotRecordedWithOpenDentalsReasonAndOneAlertLinkingTheProfile()
     {
         var od = await StartAsync();
-        var gone = await app!.AddPatientAsync(practice, "Gia", "Gone");
-        await app!.LinkAsync(practice, connectionId, "777", gone);
-        patientId = gone;
+        var gone = await H.App.AddPatientAsync(H.Practice, "Gia", "Gone");
+        await H.App.LinkAsync(H.Practice, H.ConnectionId, "777", gone);
+        H.PatientId = gone;
         await AddAsync();
 
         await RunUntilQuietAsync();
 
         Assert.Empty(od.Documents);
         Assert.Equal(new PmsLogState(PmsLogDisplay.NotLogged, "Not recorded: Open Dental refused the document: Patient not found."), await StateAsync());
-        await using var check = app!.Databases.Create(practice.Tenant);
+        await using var check = H.App.Databases.Create(H.Practice.Tenant);
         var alert = await check.Alerts.SingleAsync();
         Assert.Equal(AlertKinds.DocumentNotRecorded, alert.Kind);
         Assert.Equal($"/patients/{gone}#documents", alert.Link);
@@ -204,13 +178,13 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
         await StartAsync();
         var bytes = start.Select(c => (byte)c).Concat(new byte[start.Length == 0 ? 0 : 64]).ToArray();
 
-        var (added, refused) = await Documents.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+        var (added, refused) = await Documents.AddAsync(H.Practice.Tenant, RewardsTestData.Staff, H.PatientId,
             new DocumentInput("agreement.pdf", bytes, null, null), CancellationToken.None);
 
         Assert.Null(added);
         Assert.Equal(error, refused);
         Assert.Empty(await CommandsAsync());
-        Assert.Empty(await Documents.ListAsync(practice.Tenant, patientId, 10, CancellationToken.None));
+        Assert.Empty(await Documents.ListAsync(H.Practice.Tenant, H.PatientId, 10, CancellationToken.None));
     }
 
     [SkippableFact]
@@ -219,7 +193,7 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
         await StartAsync();
         var large = Pdf.Concat(new byte[DocumentFile.MaxBytes]).ToArray();
 
-        var (added, error) = await Documents.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+        var (added, error) = await Documents.AddAsync(H.Practice.Tenant, RewardsTestData.Staff, H.PatientId,
             new DocumentInput("scan.pdf", large, null, null), CancellationToken.None);
 
         Assert.Null(added);
@@ -231,7 +205,7 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
     {
         await StartAsync();
 
-        var (added, error) = await Documents.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+        var (added, error) = await Documents.AddAsync(H.Practice.Tenant, RewardsTestData.Staff, H.PatientId,
             new DocumentInput("plan.pdf", Pdf, "187", null), CancellationToken.None);
 
         Assert.Null(added);
@@ -244,13 +218,13 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
     {
         var od = await StartAsync(writeDocuments: false);
 
-        var (added, error) = await Documents.AddAsync(practice.Tenant, RewardsTestData.Staff, patientId,
+        var (added, error) = await Documents.AddAsync(H.Practice.Tenant, RewardsTestData.Staff, H.PatientId,
             new DocumentInput("plan.pdf", Pdf, null, null), CancellationToken.None);
 
         Assert.Null(added);
         Assert.Equal(PatientDocuments.WritebackOff, error);
         Assert.Empty(await CommandsAsync());
-        Assert.False((await Documents.FormAsync(practice.Tenant, patientId, CancellationToken.None)).WritebackOn);
+        Assert.False((await Documents.FormAsync(H.Practice.Tenant, H.PatientId, CancellationToken.None)).WritebackOn);
         Assert.Equal(0, od.DocumentWrites.Posts);
     }
 
@@ -258,21 +232,21 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
     public async Task Api_MultipartWithTheWriteScope_AttachesOnceAndTheReadScopeListsItRecordedAndDownloadsTheFile()
     {
         var od = await StartAsync();
-        var writer = await app!.ApiClientAsync(practice, "forms", ApiScopes.DocumentsWrite);
-        var reader = await app!.ApiClientAsync(practice, "reports", ApiScopes.DocumentsRead);
+        var writer = await H.App.ApiClientAsync(H.Practice, "forms", ApiScopes.DocumentsWrite);
+        var reader = await H.App.ApiClientAsync(H.Practice, "reports", ApiScopes.DocumentsRead);
 
-        using var response = await writer.PostAsync($"/api/v1/patients/{patientId}/documents", Multipart(Pdf, "receipt.pdf", "186"));
-        using var refused = await reader.PostAsync($"/api/v1/patients/{patientId}/documents", Multipart(Pdf, "receipt.pdf", "186"));
-        writeback!.CatchUpWithTheApp();
+        using var response = await writer.PostAsync($"/api/v1/patients/{H.PatientId}/documents", Multipart(Pdf, "receipt.pdf", "186"));
+        using var refused = await reader.PostAsync($"/api/v1/patients/{H.PatientId}/documents", Multipart(Pdf, "receipt.pdf", "186"));
+        H.Writeback.CatchUpWithTheApp();
         await RunUntilQuietAsync();
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(186L, Assert.Single(od.Documents).DocCategory);
-        var listed = Assert.Single(await reader.ReadAsync<List<DocumentDto>>($"/api/v1/patients/{patientId}/documents"));
+        var listed = Assert.Single(await reader.ReadAsync<List<DocumentDto>>($"/api/v1/patients/{H.PatientId}/documents"));
         Assert.Equal(("receipt.pdf", "application/pdf", "Treatment Plans", "recorded", "Recorded in Open Dental"),
             (listed.FileName, listed.ContentType, listed.Category, listed.State, listed.StateText));
-        using var file = await reader.GetAsync($"/api/v1/patients/{patientId}/documents/{listed.Id}/file");
+        using var file = await reader.GetAsync($"/api/v1/patients/{H.PatientId}/documents/{listed.Id}/file");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Pdf, await file.Content.ReadAsByteArrayAsync());
@@ -282,10 +256,10 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
     public async Task Api_Base64JsonOfAProgramRenamedPdf_400SayingWhatTheFileIsNot()
     {
         await StartAsync();
-        var writer = await app!.ApiClientAsync(practice, "forms", ApiScopes.DocumentsWrite);
+        var writer = await H.App.ApiClientAsync(H.Practice, "forms", ApiScopes.DocumentsWrite);
         var program = "MZ\u0090\0\u0003\0\0\0"u8.ToArray().Concat(new byte[200]).ToArray();
 
-        using var response = await writer.PostAsJsonAsync($"/api/v1/patients/{patientId}/documents",
+        using var response = await writer.PostAsJsonAsync($"/api/v1/patients/{H.PatientId}/documents",
             new { fileName = "agreement.pdf", contentBase64 = Convert.ToBase64String(program) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -297,9 +271,9 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
     public async Task Api_WritebackOff_AnswersConflictAndKeepsNothing()
     {
         await StartAsync(writeDocuments: false);
-        var writer = await app!.ApiClientAsync(practice, "forms", ApiScopes.DocumentsWrite);
+        var writer = await H.App.ApiClientAsync(H.Practice, "forms", ApiScopes.DocumentsWrite);
 
-        using var response = await writer.PostAsJsonAsync($"/api/v1/patients/{patientId}/documents",
+        using var response = await writer.PostAsJsonAsync($"/api/v1/patients/{H.PatientId}/documents",
             new { fileName = "plan.pdf", contentBase64 = Convert.ToBase64String(Pdf) });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -312,11 +286,11 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
     {
         await StartAsync();
         await AddAsync();
-        var other = await app!.ApiClientAsync(practice, "patients", ApiScopes.PatientsRead, ApiScopes.AdjustmentsWrite);
-        var id = Assert.Single(await Documents.ListAsync(practice.Tenant, patientId, 10, CancellationToken.None)).Id;
+        var other = await H.App.ApiClientAsync(H.Practice, "patients", ApiScopes.PatientsRead, ApiScopes.AdjustmentsWrite);
+        var id = Assert.Single(await Documents.ListAsync(H.Practice.Tenant, H.PatientId, 10, CancellationToken.None)).Id;
 
-        using var list = await other.GetAsync($"/api/v1/patients/{patientId}/documents");
-        using var file = await other.GetAsync($"/api/v1/patients/{patientId}/documents/{id}/file");
+        using var list = await other.GetAsync($"/api/v1/patients/{H.PatientId}/documents");
+        using var file = await other.GetAsync($"/api/v1/patients/{H.PatientId}/documents/{id}/file");
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (list.StatusCode, file.StatusCode));
     }
