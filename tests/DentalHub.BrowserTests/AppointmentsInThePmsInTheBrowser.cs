@@ -69,23 +69,6 @@ public sealed class AppointmentsInThePmsInTheBrowser : BrowserScenario
     // MudBlazor puts a field's attributes on its input.
     private static string Input(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";
 
-    /// <summary>The writeback worker writes in the background; the page shows it on its next load.</summary>
-    private static async Task ReloadUntilAsync(IPage page, string selector, string text)
-    {
-        for (var tries = 0; tries < 30; tries++)
-        {
-            await page.ReloadAsync();
-            await WaitUntilInteractiveAsync(page);
-            var texts = await page.Locator(selector).AllInnerTextsAsync();
-            if (texts.Any(t => t.Contains(text, StringComparison.Ordinal)))
-            {
-                return;
-            }
-            await Task.Delay(500);
-        }
-        await Assertions.Expect(page.Locator(selector, new() { HasText = text }).First).ToBeVisibleAsync();
-    }
-
     /// <summary>The sample practice read whole; a linked patient; an open weekday a week out and an hour free in the first chair then.</summary>
     private async Task<(Guid PatientId, DateOnly Day, TimeOnly Free, string Chair)> SeedAsync()
     {

@@ -62,6 +62,23 @@ public abstract class BrowserScenario : IAsyncLifetime
     protected static Task WaitUntilInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>The writeback worker writes in the background; the page shows it on its next load.</summary>
+    protected static async Task ReloadUntilAsync(IPage page, string selector, string text)
+    {
+        for (var tries = 0; tries < 30; tries++)
+        {
+            await page.ReloadAsync();
+            await WaitUntilInteractiveAsync(page);
+            var texts = await page.Locator(selector).AllInnerTextsAsync();
+            if (texts.Any(t => t.Contains(text, StringComparison.Ordinal)))
+            {
+                return;
+            }
+            await Task.Delay(500);
+        }
+        await Assertions.Expect(page.Locator(selector, new() { HasText = text }).First).ToBeVisibleAsync();
+    }
+
     /// <summary>The sample practice and its Demo PMS connection.</summary>
     protected async Task<(TenantScope Tenant, Connection Connection)> SampleConnectionAsync()
     {

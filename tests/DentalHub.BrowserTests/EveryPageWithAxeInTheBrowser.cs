@@ -153,6 +153,7 @@ public sealed class EveryPageWithAxeInTheBrowser : BrowserScenario
         var (_, connection) = await SampleConnectionAsync();
         var payoutId = await SamplePayoutAsync(tenant);
         await SamplePaymentsAsync(tenant, patientId);
+        await SampleDocumentAsync(tenant, patientId);
         var concrete = new Dictionary<string, string>
         {
             ["/patients/{Id:guid}"] = "/patients/" + patientId,
@@ -211,6 +212,18 @@ public sealed class EveryPageWithAxeInTheBrowser : BrowserScenario
         ]), CancellationToken.None);
         await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().Create(tenant);
         return await db.Payouts.Where(p => p.ProcessorPayoutId == "po_axe").Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>Documents on, so the profile shows its Documents panel with one attached and the Writeback page its category.</summary>
+    private async Task SampleDocumentAsync(TenantScope tenant, Guid patientId)
+    {
+        var settings = Hub.Services.GetRequiredService<WritebackSettingsService>();
+        var changed = await settings.GetAsync(tenant, CancellationToken.None);
+        changed.WriteDocuments = true;
+        await settings.SaveAsync(tenant, Audit.AuditActor.System, changed, CancellationToken.None);
+        var (_, error) = await Hub.Services.GetRequiredService<Documents.PatientDocuments>().AddAsync(tenant, Audit.AuditActor.System, patientId,
+            new Documents.DocumentInput("receipt.pdf", "%PDF-1.7\n%%EOF\n"u8.ToArray(), "503", "Receipt"), CancellationToken.None);
+        Assert.Null(error);
     }
 
     private async Task SamplePaymentsAsync(TenantScope tenant, Guid patientId)

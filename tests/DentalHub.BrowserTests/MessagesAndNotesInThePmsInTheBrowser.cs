@@ -55,22 +55,6 @@ public sealed class MessagesAndNotesInThePmsInTheBrowser : BrowserScenario
         Assert.Single(smtp.Delivered());
     }
 
-    /// <summary>The writeback worker files the logs in the background; the page shows them on its next load.</summary>
-    private static async Task ReloadUntilAsync(IPage page, string selector, string text)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            await page.ReloadAsync();
-            await WaitUntilInteractiveAsync(page);
-            if ((await page.Locator(selector).First.InnerTextAsync()).Contains(text, StringComparison.Ordinal) || tries == 30)
-            {
-                break;
-            }
-            await Task.Delay(500);
-        }
-        await Assertions.Expect(page.Locator(selector).First).ToContainTextAsync(text);
-    }
-
     private async Task<Guid> SeedAsync(int smtpPort)
     {
         await using var db = Hub.Services.GetRequiredService<DentalHubDbFactory>().CreateWithoutTenant();

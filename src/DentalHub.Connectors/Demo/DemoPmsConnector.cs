@@ -10,7 +10,7 @@ namespace DentalHub.Connectors.Demo;
 /// is read on (<see cref="Today"/>) its providers' schedule, appointments, insurance, claims, ledger and balances.
 /// </summary>
 public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, DemoLedger ledger, DemoCommlogs commlogs, DemoAdjustments adjustments, string bookName)
-    : IConnector, IReadsPatients, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
+    : IConnector, IReadsPatients, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
         IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances
 {
     public const string Key = "demo-pms";
@@ -28,8 +28,8 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
             new ConnectorField("seed", "Sample seed", "Changes which sample patients are generated.", IsRequired: false, DefaultValue: "42"),
             new ConnectorField(PageSizeField, "Page size", "Rows per page read.", IsRequired: false, DefaultValue: "100"),
             new ConnectorField(DelayField, "Simulated delay (ms)", "Waits this long per page, as a slow PMS would, so you can watch a sync's progress.", IsRequired: false, DefaultValue: "0"),
-            new ConnectorField(LedgerField, "Ledger name", "Payments, communication logs, adjustments and appointments written to the Demo PMS are kept in memory under this name.", IsRequired: false, DefaultValue: "sample"),
-            new ConnectorField(RefuseField, "Refuse writes", "Makes the Demo PMS refuse every write (payments, logs, adjustments, appointments), to see how a refused writeback looks and is retried.", IsRequired: false, DefaultValue: "no", Choices: ["no", "yes"]),
+            new ConnectorField(LedgerField, "Ledger name", "Payments, communication logs, adjustments, appointments, documents and claim updates written to the Demo PMS are kept in memory under this name.", IsRequired: false, DefaultValue: "sample"),
+            new ConnectorField(RefuseField, "Refuse writes", "Makes the Demo PMS refuse every write (payments, logs, adjustments, appointments, documents, claim updates), to see how a refused writeback looks and is retried.", IsRequired: false, DefaultValue: "no", Choices: ["no", "yes"]),
         ],
         context => Create(context))
     {
@@ -49,6 +49,7 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
             new DemoAdjustments(ledger, practice.Patients.Select(p => p.PmsId).ToHashSet()),
             ledger)
         {
+            Documents = new DemoDocuments(ledger, practice.Patients.Select(p => p.PmsId).ToHashSet()),
             PageSize = PageSizeFrom(context.Settings),
             RefusesWrites = context.Settings.Value(RefuseField) == "yes",
             DelayPerPage = TimeSpan.FromMilliseconds(int.TryParse(context.Settings.Value(DelayField), CultureInfo.InvariantCulture, out var delay) ? Math.Clamp(delay, 0, 10_000) : 0),
@@ -56,6 +57,9 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     }
 
     public int PageSize { get; init; } = 100;
+
+    /// <summary>Documents attached to the sample patients' charts.</summary>
+    public required DemoDocuments Documents { get; init; }
 
     public TimeSpan DelayPerPage { get; init; }
 
@@ -175,7 +179,7 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
         commlogs.FindWrittenCommlogAsync(commlog, cancellationToken);
 
     public Task<WriteOutcome> WriteClaimUpdateAsync(PmsClaimUpdate update, CancellationToken cancellationToken) =>
-        ClaimUpdates.WriteClaimUpdateAsync(update, cancellationToken);
+        Refusal("claim update") ?? ClaimUpdates.WriteClaimUpdateAsync(update, cancellationToken);
 
     public Task<FindOutcome> FindWrittenClaimUpdateAsync(PmsClaimUpdate update, CancellationToken cancellationToken) =>
         ClaimUpdates.FindWrittenClaimUpdateAsync(update, cancellationToken);
@@ -190,6 +194,15 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
 
     public Task<IReadOnlyList<PmsAdjustmentType>> ReadAdjustmentTypesAsync(CancellationToken cancellationToken) =>
         adjustments.ReadAdjustmentTypesAsync(cancellationToken);
+
+    public Task<WriteOutcome> WriteDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Refusal("document") ?? Documents.WriteDocumentAsync(document, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.FindWrittenDocumentAsync(document, cancellationToken);
+
+    public Task<IReadOnlyList<PmsDocumentCategory>> ReadDocumentCategoriesAsync(CancellationToken cancellationToken) =>
+        Documents.ReadDocumentCategoriesAsync(cancellationToken);
 
     private DemoAppointments AppointmentBook => new(bookName, practice.Patients.Select(p => p.PmsId).ToHashSet(), () => BookOn(Today).Appointments);
 

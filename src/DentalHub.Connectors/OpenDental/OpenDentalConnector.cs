@@ -5,6 +5,7 @@ using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Database;
+using DentalHub.Connectors.OpenDental.Documents;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental;
@@ -81,7 +82,8 @@ public static class OpenDentalConnector
             IWritesAdjustments adjustments = api is null ? KeylessAdjustmentWriter.Instance : OpenDentalAdjustmentWriter.Create(api, context);
             IWritesAppointments appointments = api is null ? KeylessAppointmentWriter.Instance : OpenDentalAppointmentWriter.Create(api, context);
             IWritesClaimUpdates claims = api is null ? KeylessClaimUpdateWriter.Instance : OpenDentalClaimUpdateWriter.Create(api, context);
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments, claims);
+            IWritesDocuments documents = api is null ? KeylessDocumentWriter.Instance : OpenDentalDocumentWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments, claims) { Documents = documents };
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {

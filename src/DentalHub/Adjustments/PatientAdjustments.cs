@@ -1,6 +1,5 @@
 using DentalHub.Audit;
 using DentalHub.Auth;
-using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
 using DentalHub.Tenancy;
@@ -14,7 +13,7 @@ namespace DentalHub.Adjustments;
 /// API, each committed with the command that posts it exactly once (decision 3), and shown with where it is.
 /// </summary>
 public sealed class PatientAdjustments(
-    DentalHubDbFactory databases, PmsRecords records, ConnectorFactory connectors, WritebackSignal writeback, AuditLog audit, TimeProvider time)
+    DentalHubDbFactory databases, PmsRecords records, WritebackSignal writeback, AuditLog audit, TimeProvider time)
 {
     public const int MaxNoteLength = 500;
     public const decimal Largest = 100_000m;
@@ -151,29 +150,11 @@ public sealed class PatientAdjustments(
 
     private static string Word(AdjustmentEffect effect) => effect == AdjustmentEffect.Credit ? "credit" : "debit";
 
-    /// <summary>The patient's PMS record that takes adjustments, or why there is none ("not possible through {system}").</summary>
-    private async Task<(PmsPatientRecord? Record, string? NotPossible)> TargetAsync(DentalHubDb db, Guid patientId, CancellationToken cancellationToken)
-    {
-        if ((await records.WritableAsync<IWritesAdjustments>(db, [patientId], cancellationToken)).Records.GetValueOrDefault(patientId) is { } record)
-        {
-            return (record, null);
-        }
-        var linked = (await records.WritableAsync<IConnector>(db, [patientId], cancellationToken)).Records.GetValueOrDefault(patientId);
-        return (null, linked is null ? NotLinked : NotPossibleThrough(linked.SystemName));
-    }
+    private Task<(PmsPatientRecord? Record, string? NotPossible)> TargetAsync(DentalHubDb db, Guid patientId, CancellationToken cancellationToken) =>
+        records.TargetAsync<IWritesAdjustments>(db, patientId, NotLinked, NotPossibleThrough, cancellationToken);
 
-    private async Task<(IReadOnlyList<PmsAdjustmentType> Types, string? Problem)> TypesAsync(DentalHubDb db, PmsPatientRecord record, CancellationToken cancellationToken)
-    {
-        var connection = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == record.ConnectionId, cancellationToken);
-        try
-        {
-            return connectors.Create(connection) is IWritesAdjustments writer ? (await writer.ReadAdjustmentTypesAsync(cancellationToken), null) : ([], null);
-        }
-        catch (Exception e) when (e is ConnectorException or ConnectorConfigurationException)
-        {
-            return ([], e.Message);
-        }
-    }
+    private Task<(IReadOnlyList<PmsAdjustmentType> Items, string? Problem)> TypesAsync(DentalHubDb db, PmsPatientRecord record, CancellationToken cancellationToken) =>
+        records.ReadAsync<IWritesAdjustments, PmsAdjustmentType>(db, record, (w, c) => w.ReadAdjustmentTypesAsync(c), cancellationToken);
 
     private static WritebackCommand Command(PatientAdjustment adjustment, PmsPatientRecord record, DateTimeOffset now)
     {

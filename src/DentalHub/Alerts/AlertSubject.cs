@@ -25,6 +25,8 @@ public sealed record AlertSubject(string Name, string Link)
 
     /// <summary>A patient's insurance claim changed from DentalHub; the profile lists it with its update's state.</summary>
     public static AlertSubject PatientClaim(Guid patientId) => new("A patient's insurance claim", $"/patients/{patientId}#claims");
+    /// <summary>A document attached to a patient's chart, named without the patient's data.</summary>
+    public static AlertSubject PatientDocument(Guid patientId) => new("A document for a patient's chart", $"/patients/{patientId}#documents");
 
     public static AlertSubject Connection(Guid id, string name) => new($"Connection '{name}'", $"/connections/{id}");
 }

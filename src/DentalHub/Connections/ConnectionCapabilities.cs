@@ -24,6 +24,7 @@ public static class ConnectionCapabilities
         (typeof(IWritesAdjustments), "write adjustments"),
         (typeof(IWritesAppointments), "book appointments"),
         (typeof(IWritesClaimUpdates), "update claims"),
+        (typeof(IWritesDocuments), "attach documents"),
         (typeof(IReceivesPaymentEvents), "receive payments"),
         (typeof(IReadsPaymentSettlements), "read payouts"),
         (typeof(IReadsLedgerAccounts), "read accounts"),

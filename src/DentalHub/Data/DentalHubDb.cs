@@ -78,6 +78,7 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<Patients.Contacts.PatientContact> PatientContacts => Set<Patients.Contacts.PatientContact>();
     public DbSet<PatientNoteSent> PatientNotesSent => Set<PatientNoteSent>();
     public DbSet<Adjustments.PatientAdjustment> PatientAdjustments => Set<Adjustments.PatientAdjustment>();
+    public DbSet<Documents.PatientDocument> PatientDocuments => Set<Documents.PatientDocument>();
     public DbSet<Schedule.Bookings.AppointmentChange> AppointmentChanges => Set<Schedule.Bookings.AppointmentChange>();
     public DbSet<Insurance.ClaimUpdates.ClaimUpdate> ClaimUpdates => Set<Insurance.ClaimUpdates.ClaimUpdate>();
     public DbSet<Patients.Phones.PatientPhone> PatientPhones => Set<Patients.Phones.PatientPhone>();

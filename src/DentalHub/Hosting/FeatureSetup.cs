@@ -37,6 +37,8 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.CommlogWritebackTarget>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.AdjustmentWritebackTarget>();
         services.AddSingleton<DentalHub.Adjustments.PatientAdjustments>();
+        services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.DocumentWritebackTarget>();
+        services.AddSingleton<DentalHub.Documents.PatientDocuments>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.AppointmentWritebackTarget>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.ClaimUpdateWritebackTarget>();
         services.AddSingleton<DentalHub.Insurance.ClaimUpdates.PatientClaimUpdates>();

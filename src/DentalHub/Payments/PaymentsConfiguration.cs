@@ -48,6 +48,7 @@ internal sealed class WritebackSettingsConfiguration : IEntityTypeConfiguration<
         entity.Property(s => s.PaymentTypesJson).HasMaxLength(2000);
         entity.Property(s => s.DiscountAdjustmentType).HasMaxLength(100);
         entity.Property(s => s.RefundAdjustmentType).HasMaxLength(100);
+        entity.Property(s => s.DefaultDocumentCategory).HasMaxLength(100);
         entity.HasOne<Practice>().WithMany().HasForeignKey(s => s.PracticeId);
     }
 }

@@ -51,6 +51,12 @@ public sealed class WritebackSettings : IPracticeOwned
     /// <summary>The PMS adjustment type a debit takes unless staff choose another (a refund paid out); null: staff choose each time.</summary>
     public string? RefundAdjustmentType { get; set; }
 
+    /// <summary>Staff (and API keys with the scope) may attach documents to patients' charts in the PMS. Off until a practice turns it on.</summary>
+    public bool WriteDocuments { get; set; }
+
+    /// <summary>The PMS document category a document goes to unless staff choose another; null: the PMS's own default.</summary>
+    public string? DefaultDocumentCategory { get; set; }
+
     public bool IsEnabled(PaymentSource source) => source == PaymentSource.CardTerminal
         ? !TerminalPostedByStaff
         : !DisabledSources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(source.ToString());

@@ -42,6 +42,8 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
         stored.RefundAdjustmentType = changed.RefundAdjustmentType;
         stored.WriteAppointments = changed.WriteAppointments;
         stored.UpdateClaims = changed.UpdateClaims;
+        stored.WriteDocuments = changed.WriteDocuments;
+        stored.DefaultDocumentCategory = changed.DefaultDocumentCategory;
         audit.Add(db, actor, "writeback.settings-changed", "Writeback settings");
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -53,6 +55,10 @@ public sealed class WritebackSettingsService(DentalHubDbFactory databases, Conne
     /// <summary>The adjustment types of the practice's PMS, or the reason they could not be read.</summary>
     public Task<(IReadOnlyList<PmsAdjustmentType> Types, string? Problem)> AdjustmentTypesAsync(TenantScope tenant, CancellationToken cancellationToken) =>
         ReadFromPmsAsync<IWritesAdjustments, PmsAdjustmentType>(tenant, (w, c) => w.ReadAdjustmentTypesAsync(c), "No connection of this practice can post adjustments.", cancellationToken);
+
+    /// <summary>The document categories of the practice's PMS, or the reason they could not be read.</summary>
+    public Task<(IReadOnlyList<PmsDocumentCategory> Categories, string? Problem)> DocumentCategoriesAsync(TenantScope tenant, CancellationToken cancellationToken) =>
+        ReadFromPmsAsync<IWritesDocuments, PmsDocumentCategory>(tenant, (w, c) => w.ReadDocumentCategoriesAsync(c), "No connection of this practice can attach documents.", cancellationToken);
 
     /// <summary>A list the first enabled connection that writes <typeparamref name="TWriter"/> has, or the reason it could not be read.</summary>
     private async Task<(IReadOnlyList<T> Items, string? Problem)> ReadFromPmsAsync<TWriter, T>(

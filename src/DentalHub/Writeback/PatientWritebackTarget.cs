@@ -18,11 +18,15 @@ public abstract class PatientWritebackTarget<TWriter, TPayload>(PatientWriteAler
 
     public bool CanWrite(IConnector connector) => connector is TWriter;
 
-    public Task<WriteOutcome> WriteAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
-        WriteAsync((TWriter)connector, Payload(command), cancellationToken);
+    public async Task<WriteOutcome> WriteAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
+        await WriteAsync((TWriter)connector, await PayloadToSendAsync(command, cancellationToken), cancellationToken);
 
     public Task<FindOutcome> FindAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
         FindAsync((TWriter)connector, Payload(command), cancellationToken);
+
+    /// <summary>The payload a write sends: the command's, unless a kind keeps part of it elsewhere (a document's file).</summary>
+    protected virtual Task<TPayload> PayloadToSendAsync(WritebackCommand command, CancellationToken cancellationToken) =>
+        Task.FromResult(Payload(command));
 
     public IReadOnlyList<string> AlertKinds { get; } = [alerts.NotWrittenKind, alerts.NeedsReviewKind, Alerts.AlertKinds.WriteNeedsReview];
 

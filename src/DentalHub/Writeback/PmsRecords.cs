@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
@@ -31,6 +32,37 @@ public sealed class PmsRecords(ConnectorFactory connectors, AvailableConnectors 
             .ToDictionary(g => g.Key, g => new PmsPatientRecord(g.First().connection.Id, g.First().PmsId, writable[g.First().connection.Id]));
         return (practice.TimeZone, records);
     }
+
+    /// <summary>
+    /// The patient's PMS record that takes <typeparamref name="TWriter"/>, or why there is none in words: <paramref name="notLinked"/>,
+    /// or <paramref name="notPossibleThrough"/> the system of the record the patient has ("Documents are not possible through {system}.").
+    /// </summary>
+    public async Task<(PmsPatientRecord? Record, string? NotPossible)> TargetAsync<TWriter>(
+        DentalHubDb db, Guid patientId, string notLinked, Func<string, string> notPossibleThrough, CancellationToken cancellationToken)
+    {
+        if ((await WritableAsync<TWriter>(db, [patientId], cancellationToken)).Records.GetValueOrDefault(patientId) is { } record)
+        {
+            return (record, null);
+        }
+        var linked = (await WritableAsync<IConnector>(db, [patientId], cancellationToken)).Records.GetValueOrDefault(patientId);
+        return (null, linked is null ? notLinked : notPossibleThrough(linked.SystemName));
+    }
+
+    /// <summary>A list the writer of the record's connection reads (adjustment types, document categories), or why it could not be read.</summary>
+    public async Task<(IReadOnlyList<T> Items, string? Problem)> ReadAsync<TWriter, T>(
+        DentalHubDb db, PmsPatientRecord record, Func<TWriter, CancellationToken, Task<IReadOnlyList<T>>> read, CancellationToken cancellationToken)
+    {
+        var connection = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == record.ConnectionId, cancellationToken);
+        try
+        {
+            return connectors.Create(connection) is TWriter writer ? (await read(writer, cancellationToken), null) : ([], null);
+        }
+        catch (Exception e) when (e is ConnectorException or ConnectorConfigurationException)
+        {
+            return ([], e.Message);
+        }
+    }
+
 
     /// <summary>The command of each subject that has one, with how its connection's system is named to staff.</summary>
     public async Task<IReadOnlyDictionary<Guid, (WritebackCommand Command, string System)>> CommandsAsync(

@@ -93,4 +93,5 @@ public static class WritebackKinds
     public const string Adjustment = "adjustment";
     public const string Appointment = "appointment";
     public const string ClaimUpdate = "claim-update";
+    public const string Document = "document";
 }

@@ -55,6 +55,7 @@ public sealed record DoubleDefinition(long DefNum, int Category, string ItemName
     public const int CommLogTypes = 27;
     public const int AdjTypes = 1;
     public const int ApptConfirmed = 2;
+    public const int ImageCats = 18;
 
     /// <summary>The commlog type POST /commlogs files under when none is named ("Default Miscellaneous").</summary>
     public const long MiscCommLogType = 239;
@@ -77,6 +78,10 @@ public sealed record DoubleDefinition(long DefNum, int Category, string ItemName
         new(MiscCommLogType, CommLogTypes, "Misc"),
         new(19, ApptConfirmed, "Not Called"),
         new(21, ApptConfirmed, "Confirmed"),
+        new(184, ImageCats, "Patient Information"),
+        new(185, ImageCats, "Financial"),
+        new(186, ImageCats, "Treatment Plans"),
+        new(187, ImageCats, "Old Scans", IsHidden: true),
     ];
 
     public string CategoryName => Category switch
@@ -85,6 +90,7 @@ public sealed record DoubleDefinition(long DefNum, int Category, string ItemName
         CommLogTypes => "CommLogTypes",
         AdjTypes => "AdjTypes",
         ApptConfirmed => "ApptConfirmed",
+        ImageCats => "ImageCats",
         _ => Category.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -51,6 +51,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         AdjustmentWrites = new DoubleWriteEndpoint(gate);
         AppointmentWrites = new DoubleWriteEndpoint(gate);
         ClaimWrites = new DoubleWriteEndpoint(gate);
+        DocumentWrites = new DoubleWriteEndpoint(gate);
     }
 
     public static async Task<OpenDentalApiTestDouble> StartAsync(TimeProvider? officeClock = null)
@@ -68,6 +69,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.MapAdjustmentWrites();
         api.MapAppointmentWrites();
         api.MapClaimWrites();
+        api.MapDocuments();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");

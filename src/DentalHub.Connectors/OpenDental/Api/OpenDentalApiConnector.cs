@@ -3,6 +3,7 @@ using DentalHub.Connectors.OpenDental.Adjustments;
 using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Appointments;
 using DentalHub.Connectors.OpenDental.Commlogs;
+using DentalHub.Connectors.OpenDental.Documents;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Api;
@@ -16,8 +17,20 @@ namespace DentalHub.Connectors.OpenDental.Api;
 internal sealed class OpenDentalApiConnector(
     OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointmentWrites,
     IWritesClaimUpdates claimUpdates, TimeProvider time)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments
 {
+    /// <summary>Documents attached to patients' charts (<c>POST /documents/Upload</c>).</summary>
+    public required IWritesDocuments Documents { get; init; }
+
+    public Task<WriteOutcome> WriteDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.WriteDocumentAsync(document, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.FindWrittenDocumentAsync(document, cancellationToken);
+
+    public Task<IReadOnlyList<PmsDocumentCategory>> ReadDocumentCategoriesAsync(CancellationToken cancellationToken) =>
+        Documents.ReadDocumentCategoriesAsync(cancellationToken);
+
     // serverDateTime is in every item of GET /patients/Simple (both added in 21.2).
     private ApiChangeFeed<ApiPatient, PmsPatient> Patients => new(reads, "patients/Simple", "DateTStamp", "patients", p => p.ToPmsPatient());
 
@@ -60,7 +73,10 @@ internal sealed class OpenDentalApiConnector(
             OpenDentalAdjustmentWriter.Create(settings, context),
             OpenDentalAppointmentWriter.Create(settings, context),
             OpenDentalClaimUpdateWriter.Create(settings, context),
-            context.Time);
+            context.Time)
+        {
+            Documents = OpenDentalDocumentWriter.Create(settings, context),
+        };
     }
 
     public Task<WriteOutcome> WritePaymentAsync(PmsPaymentWrite payment, CancellationToken cancellationToken) =>

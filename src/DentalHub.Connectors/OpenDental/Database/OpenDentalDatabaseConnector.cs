@@ -2,6 +2,7 @@ using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
 using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Appointments;
+using DentalHub.Connectors.OpenDental.Documents;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Database;
@@ -15,9 +16,21 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointments,
     IWritesClaimUpdates claimUpdates)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments
 {
     private readonly DatabaseSession session = new(settings);
+
+    /// <summary>Documents go through the API like every write: the writer for the connection's keys, or the keyless one.</summary>
+    public required IWritesDocuments Documents { get; init; }
+
+    public Task<WriteOutcome> WriteDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.WriteDocumentAsync(document, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
+        Documents.FindWrittenDocumentAsync(document, cancellationToken);
+
+    public Task<IReadOnlyList<PmsDocumentCategory>> ReadDocumentCategoriesAsync(CancellationToken cancellationToken) =>
+        Documents.ReadDocumentCategoriesAsync(cancellationToken);
 
     public IChangeFeed<PmsProvider> Providers => new TableFeed<PmsProvider>(session, ProviderQuery.Query);
 
@@ -106,6 +119,7 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
         : capability == typeof(IWritesAdjustments) && adjustments is KeylessAdjustmentWriter ? AdjustmentMessages.AddKeys
         : capability == typeof(IWritesAppointments) && appointments is KeylessAppointmentWriter ? AppointmentMessages.NeedsKeys
         : capability == typeof(IWritesClaimUpdates) && claimUpdates is KeylessClaimUpdateWriter ? ClaimUpdateMessages.AddKeys
+        : capability == typeof(IWritesDocuments) && Documents is KeylessDocumentWriter ? DocumentMessages.AddKeys
         : null;
 
     public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Patients.CountAsync(cancellationToken);

@@ -70,9 +70,15 @@ public static class ApiScopes
     /// <summary>Marking a patient's insurance claim sent, received, waiting or on hold in the PMS.</summary>
     public const string ClaimsWrite = "claims:write";
 
+    /// <summary>Documents attached to patients' charts through DentalHub, their files and where each one is in the PMS.</summary>
+    public const string DocumentsRead = "documents:read";
+
+    /// <summary>Attaching a document (a PDF or picture) to a patient's chart in the PMS.</summary>
+    public const string DocumentsWrite = "documents:write";
+
     public static IReadOnlyList<string> All { get; } =
         [PracticeRead, ConnectionsRead, PatientsRead, PatientsWrite, PaymentsRead, PaymentsWrite, PayoutsRead, PayoutsWrite, ScheduleRead, AppointmentsWrite, InsuranceRead, LedgerRead,
-            AdjustmentsRead, AdjustmentsWrite, ClaimsWrite];
+            AdjustmentsRead, AdjustmentsWrite, ClaimsWrite, DocumentsRead, DocumentsWrite];
 
     /// <summary>
     /// The scopes that let a key do what <paramref name="scope"/> allows: itself and, for reading payments and
@@ -83,6 +89,7 @@ public static class ApiScopes
         PaymentsRead => [PaymentsRead, PaymentsWrite],
         PayoutsRead => [PayoutsRead, PayoutsWrite],
         AdjustmentsRead => [AdjustmentsRead, AdjustmentsWrite],
+        DocumentsRead => [DocumentsRead, DocumentsWrite],
         _ => [scope],
     };
 }

@@ -32,7 +32,7 @@ public abstract class MixedWriteKind
     /// <summary>Turns on what the practice must turn on before this kind is written back (its writeback setting).</summary>
     public virtual Task PrepareAsync(MixedWritebackHarness h) => Task.CompletedTask;
 
-    public static IReadOnlyList<MixedWriteKind> All { get; } = [new PaymentWrites(), new StaffNoteWrites(), new AdjustmentWrites(), new AppointmentWrites()];
+    public static IReadOnlyList<MixedWriteKind> All { get; } = [new PaymentWrites(), new StaffNoteWrites(), new AdjustmentWrites(), new AppointmentWrites(), new DocumentWrites()];
 }
 
 /// <summary>A card payment reported by the processor, recorded in the PMS ledger.</summary>
@@ -88,6 +88,28 @@ public sealed class AdjustmentWrites : MixedWriteKind
     }
 
     public override int Stored(OpenDentalApiTestDouble api, string reference) => api.AdjustmentsPosted.Count(a => a.AdjNote.Contains(reference, StringComparison.Ordinal));
+}
+
+/// <summary>A signed agreement a person attaches on a profile, attached to the PMS chart in the double's first image category.</summary>
+public sealed class DocumentWrites : MixedWriteKind
+{
+    public override string Kind => WritebackKinds.Document;
+
+    public override DoubleWriteEndpoint Endpoint(OpenDentalApiTestDouble api) => api.DocumentWrites;
+
+    public override async Task PrepareAsync(MixedWritebackHarness h)
+    {
+        var settings = h.App.Services.GetRequiredService<WritebackSettingsService>();
+        var changed = await settings.GetAsync(h.Practice.Tenant, CancellationToken.None);
+        changed.WriteDocuments = true;
+        await settings.SaveAsync(h.Practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
+    }
+
+    public override async Task CauseAsync(MixedWritebackHarness h, Guid patientId, string step, Random random) =>
+        Assert.Null((await h.App.Services.GetRequiredService<DentalHub.Documents.PatientDocuments>().AddAsync(h.Practice.Tenant, RewardsTestData.Staff, patientId,
+            new DentalHub.Documents.DocumentInput($"agreement-{step}.pdf", DentalHub.Tests.Documents.DocumentWritebackSuite.Pdf, null, $"Agreement {step}"), CancellationToken.None)).Error);
+
+    public override int Stored(OpenDentalApiTestDouble api, string reference) => api.Documents.Count(d => d.Description.Contains(reference, StringComparison.Ordinal));
 }
 
 /// <summary>

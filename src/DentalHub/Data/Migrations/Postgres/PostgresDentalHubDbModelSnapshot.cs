@@ -517,6 +517,60 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.ToTable("ConnectionTokens");
                 });
 
+            modelBuilder.Entity("DentalHub.Documents.PatientDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CategoryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CategoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "EnteredAt");
+
+                    b.ToTable("PatientDocuments");
+                });
+
             modelBuilder.Entity("DentalHub.Embed.EmbedSettings", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -1763,6 +1817,10 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.Property<TimeOnly>("DailyBatchAt")
                         .HasColumnType("time without time zone");
 
+                    b.Property<string>("DefaultDocumentCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("DisabledSources")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1797,6 +1855,9 @@ namespace DentalHub.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("WriteAppointments")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WriteDocuments")
                         .HasColumnType("boolean");
 
                     b.HasKey("PracticeId");
@@ -3125,6 +3186,15 @@ namespace DentalHub.Data.Migrations.Postgres
                     b.HasOne("DentalHub.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Documents.PatientDocument", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -510,6 +510,60 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.ToTable("ConnectionTokens");
                 });
 
+            modelBuilder.Entity("DentalHub.Documents.PatientDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "EnteredAt");
+
+                    b.ToTable("PatientDocuments");
+                });
+
             modelBuilder.Entity("DentalHub.Embed.EmbedSettings", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -1752,6 +1806,10 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.Property<TimeOnly>("DailyBatchAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DefaultDocumentCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisabledSources")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1786,6 +1844,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("WriteAppointments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WriteDocuments")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("PracticeId");
@@ -3108,6 +3169,15 @@ namespace DentalHub.Data.Migrations.Sqlite
                     b.HasOne("DentalHub.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DentalHub.Documents.PatientDocument", b =>
+                {
+                    b.HasOne("DentalHub.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

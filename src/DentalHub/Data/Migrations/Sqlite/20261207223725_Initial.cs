@@ -640,7 +640,9 @@ namespace DentalHub.Data.Migrations.Sqlite
                     WriteAdjustments = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdateClaims = table.Column<bool>(type: "INTEGER", nullable: false),
                     DiscountAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RefundAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    RefundAdjustmentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    WriteDocuments = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DefaultDocumentCategory = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1396,6 +1398,33 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CategoryId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CategoryName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientDocuments_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatientLinks",
                 columns: table => new
                 {
@@ -1914,6 +1943,11 @@ namespace DentalHub.Data.Migrations.Sqlite
                 column: "PatientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientDocuments_PatientId_EnteredAt",
+                table: "PatientDocuments",
+                columns: new[] { "PatientId", "EnteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientLinks_ConnectionId_GuarantorPmsId",
                 table: "PatientLinks",
                 columns: new[] { "ConnectionId", "GuarantorPmsId" });
@@ -2230,6 +2264,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PatientContacts");
+
+            migrationBuilder.DropTable(
+                name: "PatientDocuments");
 
             migrationBuilder.DropTable(
                 name: "PatientLinks");

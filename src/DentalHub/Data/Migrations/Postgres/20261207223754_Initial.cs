@@ -642,7 +642,9 @@ namespace DentalHub.Data.Migrations.Postgres
                     WriteAdjustments = table.Column<bool>(type: "boolean", nullable: false),
                     UpdateClaims = table.Column<bool>(type: "boolean", nullable: false),
                     DiscountAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    RefundAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    RefundAdjustmentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    WriteDocuments = table.Column<bool>(type: "boolean", nullable: false),
+                    DefaultDocumentCategory = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1398,6 +1400,33 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CategoryId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CategoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientDocuments_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatientLinks",
                 columns: table => new
                 {
@@ -1917,6 +1946,11 @@ namespace DentalHub.Data.Migrations.Postgres
                 column: "PatientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientDocuments_PatientId_EnteredAt",
+                table: "PatientDocuments",
+                columns: new[] { "PatientId", "EnteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientLinks_ConnectionId_GuarantorPmsId",
                 table: "PatientLinks",
                 columns: new[] { "ConnectionId", "GuarantorPmsId" });
@@ -2233,6 +2267,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PatientContacts");
+
+            migrationBuilder.DropTable(
+                name: "PatientDocuments");
 
             migrationBuilder.DropTable(
                 name: "PatientLinks");
