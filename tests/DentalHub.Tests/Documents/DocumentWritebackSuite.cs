@@ -64,7 +64,10 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
 
     private Task<List<WritebackCommand>> CommandsAsync() => H.Writeback.CommandsAsync();
 
-    private async Task<PmsLogState> StateAsync() =>
+    // The command's id is what the page's buttons act on; the state and words are what staff read.
+    private async Task<PmsLogState> StateAsync() => (await StuckOrNotAsync()) with { CommandId = null };
+
+    private async Task<PmsLogState> StuckOrNotAsync() =>
         Assert.Single(await Documents.ListAsync(H.Practice.Tenant, H.PatientId, 10, CancellationToken.None)).State;
 
     [SkippableFact]
@@ -161,6 +164,7 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
 
         Assert.Empty(od.Documents);
         Assert.Equal(new PmsLogState(PmsLogDisplay.NotLogged, "Not recorded: Open Dental refused the document: Patient not found."), await StateAsync());
+        Assert.True((await StuckOrNotAsync()).Stuck);
         await using var check = H.App.Databases.Create(H.Practice.Tenant);
         var alert = await check.Alerts.SingleAsync();
         Assert.Equal(AlertKinds.DocumentNotRecorded, alert.Kind);
