@@ -50,11 +50,7 @@ public abstract class AdjustmentWritebackSuite(DatabaseProvider provider) : IAsy
     {
         host = await OpenDentalWritebackHost.StartAsync(provider, "Adjustment Dental");
         (app, practice, patientId, connectionId, writeback) = (host.App, host.Practice, host.PatientId, host.ConnectionId, host.Writeback);
-        var settings = app.Services.GetRequiredService<DentalHub.Payments.WritebackSettingsService>();
-        var changed = await settings.GetAsync(practice.Tenant, CancellationToken.None);
-        changed.WriteAdjustments = writeAdjustments;
-        changed.DiscountAdjustmentType = Discount;
-        await settings.SaveAsync(practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
+        await host.SetWritebackAsync(s => { s.WriteAdjustments = writeAdjustments; s.DiscountAdjustmentType = Discount; });
         return host.Api;
     }
 

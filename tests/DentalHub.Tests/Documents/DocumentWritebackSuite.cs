@@ -22,13 +22,13 @@ namespace DentalHub.Tests.Documents;
 /// </summary>
 public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const long PatNum = OpenDentalPatientWriteback.PatNum;
+    private const long PatNum = OpenDentalWritebackHost.PatNum;
     private const string Financial = "185";
 
     /// <summary>A PDF by its bytes: what a scanned, signed payment plan starts and ends with.</summary>
     internal static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
 
-    private OpenDentalPatientWriteback? h;
+    private OpenDentalWritebackHost? h;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -40,14 +40,15 @@ public abstract class DocumentWritebackSuite(DatabaseProvider provider) : IAsync
         }
     }
 
-    private OpenDentalPatientWriteback H => h ?? throw new InvalidOperationException("StartAsync first.");
+    private OpenDentalWritebackHost H => h ?? throw new InvalidOperationException("StartAsync first.");
 
     private PatientDocuments Documents => H.App.Services.GetRequiredService<PatientDocuments>();
 
     /// <summary>The practice, its Open Dental connection with one synced patient, and document writeback as asked.</summary>
     private async Task<OpenDentalApiTestDouble> StartAsync(bool writeDocuments = true)
     {
-        h = await OpenDentalPatientWriteback.StartAsync(provider, "Document Dental", s => { s.WriteDocuments = writeDocuments; s.DefaultDocumentCategory = Financial; });
+        h = await OpenDentalWritebackHost.StartAsync(provider, "Document Dental");
+        await h.SetWritebackAsync(s => { s.WriteDocuments = writeDocuments; s.DefaultDocumentCategory = Financial; });
         return h.Api;
     }
 

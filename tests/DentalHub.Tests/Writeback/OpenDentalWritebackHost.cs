@@ -1,7 +1,9 @@
 using DentalHub.Data;
+using DentalHub.Payments;
 using DentalHub.Sync;
 using DentalHub.TestDoubles.OpenDental;
 using DentalHub.Tests.Infrastructure;
+using DentalHub.Tests.Rewards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +32,8 @@ public sealed class OpenDentalWritebackHost : IAsyncDisposable
     public TestPractice Practice { get; }
     public Guid ConnectionId { get; }
     public DrivenDispatcher Writeback { get; }
-    public Guid PatientId { get; private set; }
+    /// <summary>The synced patient, unless a test links another.</summary>
+    public Guid PatientId { get; set; }
 
     /// <summary>Starts it all; <paramref name="office"/> adds to the office before the patient (and <paramref name="resources"/>) are read.</summary>
     public static async Task<OpenDentalWritebackHost> StartAsync(
@@ -50,6 +53,15 @@ public sealed class OpenDentalWritebackHost : IAsyncDisposable
         await using var db = app.Databases.Create(practice.Tenant);
         host.PatientId = await db.Patients.Select(p => p.Id).SingleAsync();
         return host;
+    }
+
+    /// <summary>Changes the practice's writeback settings as a suite wants them (a kind on, its defaults).</summary>
+    public async Task SetWritebackAsync(Action<WritebackSettings> change)
+    {
+        var settings = App.Services.GetRequiredService<WritebackSettingsService>();
+        var changed = await settings.GetAsync(Practice.Tenant, CancellationToken.None);
+        change(changed);
+        await settings.SaveAsync(Practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
     }
 
     public async Task SyncAsync(string resource)
