@@ -16,15 +16,32 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>A database already at the current schema, copied from one migrated once per test run (the app's start finds nothing to apply).</summary>
     public static TestDatabase Create(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteTestDatabase(),
-        DatabaseProvider.Postgres => PostgresTestDatabase.Create(),
+        DatabaseProvider.Postgres => PostgresTestDatabase.Create(MigratedTemplate.Postgres()),
+    };
+
+    /// <summary>An empty database: for the tests of migrating at start.</summary>
+    public static TestDatabase CreateEmpty(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteTestDatabase(migrated: false),
+        DatabaseProvider.Postgres => PostgresTestDatabase.Create(template: null),
     };
 }
 
 public sealed class SqliteTestDatabase : TestDatabase
 {
+    /// <summary>A folder of its own holding a copy of the migrated template, or nothing when <paramref name="migrated"/> is false.</summary>
+    public SqliteTestDatabase(bool migrated = true)
+    {
+        if (migrated)
+        {
+            MigratedTemplate.CopySqliteTo(DatabaseFile);
+        }
+    }
+
     public string Folder { get; } = Directory.CreateTempSubdirectory("dentalhub-test-").FullName;
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -81,13 +98,13 @@ public sealed class PostgresTestDatabase : TestDatabase
     public static string SkipReason =>
         $"PostgreSQL tests need a server: set {EnvironmentVariable} (scripts/test.sh starts one and sets it).";
 
-    public static PostgresTestDatabase Create()
+    public static PostgresTestDatabase Create(string? template)
     {
         var server = ServerConnectionString ?? throw new SkipException(SkipReason);
         var name = "dh_test_" + Guid.NewGuid().ToString("N")[..16];
         using var connection = new NpgsqlConnection(server);
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        using var command = new NpgsqlCommand($"CREATE DATABASE {name}" + (template is null ? "" : $" TEMPLATE {template}"), connection);
         command.ExecuteNonQuery();
         return new PostgresTestDatabase(server, name);
     }

@@ -13,32 +13,9 @@ namespace DentalHub.Tests.Insurance;
 /// Insurance plans, coverages and claims coming into the hub through the generic engine: what lands in the
 /// tables (amounts to the cent), what an unchanged record costs, edits, drops and records the hub cannot keep.
 /// </summary>
-public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class InsuranceSyncSuite(DatabaseProvider provider) : ScriptedSyncSuite(provider, "Insured Dental", SyncResources.InsurancePlans)
 {
     private static readonly DateOnly ServiceDay = new(2026, 2, 10);
-    private readonly ScriptedPms pms = new();
-    private DentalHubApp? app;
-    private TestPractice practice = default!;
-    private Guid connectionId;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-            await app.Database.DisposeAsync();
-        }
-    }
-
-    private async Task StartAsync()
-    {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider));
-        practice = await app.AddPracticeAsync("Insured Dental");
-        connectionId = await app.ConnectAsync(practice, pms);
-    }
 
     private async Task SyncAllAsync()
     {
@@ -47,17 +24,6 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
             var outcome = await SyncAsync(resource);
             Assert.Equal(SyncOutcomeKind.Completed, outcome.Kind);
         }
-    }
-
-    private Task<SyncOutcome> SyncAsync(string resource) =>
-        app!.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, resource, SyncTrigger.Manual, CancellationToken.None);
-
-    private DentalHubDb Db() => app!.Databases.Create(practice.Tenant);
-
-    private async Task<SyncRun> LastRunAsync(string resource)
-    {
-        await using var db = Db();
-        return await db.SyncRuns.Where(r => r.Resource == resource).OrderByDescending(r => r.StartedAt).FirstAsync();
     }
 
     private static PmsInsurancePlan Plan(string id = "10", decimal? maximum = 1500.00m, decimal? deductible = 50m) =>
@@ -82,9 +48,9 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
     public async Task FirstSync_PlanCoveragesAndClaims_StoredWithEveryValueToTheCent()
     {
         await StartAsync();
-        pms.InsurancePlans.Upsert(Plan(), new PmsInsurancePlan("11", "MetLife", "2", null, null, null, "Percentage", null, null, IsHidden: true));
-        pms.Coverages.Upsert(Family());
-        pms.Claims.Upsert(PartlyPaid(), Unsent());
+        Pms.InsurancePlans.Upsert(Plan(), new PmsInsurancePlan("11", "MetLife", "2", null, null, null, "Percentage", null, null, IsHidden: true));
+        Pms.Coverages.Upsert(Family());
+        Pms.Claims.Upsert(PartlyPaid(), Unsent());
 
         await SyncAllAsync();
 
@@ -112,7 +78,7 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
         var unsent = claims[1];
         Assert.Equal((ClaimStatus.Unsent, (DateOnly?)null, (DateOnly?)null, 120m, 80.25m, 0m, 0m),
             (unsent.Status, unsent.SentOn, unsent.ReceivedOn, unsent.Billed, unsent.EstimatedPayment, unsent.Paid, unsent.WriteOff));
-        Assert.All(claims, c => Assert.Equal(practice.PracticeId, c.PracticeId));
+        Assert.All(claims, c => Assert.Equal(Practice.PracticeId, c.PracticeId));
         var run = await LastRunAsync(SyncResources.Claims);
         Assert.Equal((2, 2, 0, 0), (run.Read, run.Created, run.Updated, run.Failed));
     }
@@ -121,9 +87,9 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
     public async Task SecondSync_SameRecordsSentAgain_WritesNothing()
     {
         await StartAsync();
-        pms.InsurancePlans.Upsert(Plan());
-        pms.Coverages.Upsert(Family());
-        pms.Claims.Upsert(PartlyPaid(), Unsent());
+        Pms.InsurancePlans.Upsert(Plan());
+        Pms.Coverages.Upsert(Family());
+        Pms.Claims.Upsert(PartlyPaid(), Unsent());
         await SyncAllAsync();
         DateTimeOffset plansWritten, coveragesWritten, claimsWritten;
         await using (var db = Db())
@@ -133,9 +99,9 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
         }
 
         // A connector that re-reads its newest records (or reads a list whole) sends the same values again.
-        pms.InsurancePlans.Upsert(Plan());
-        pms.Coverages.Upsert(Family());
-        pms.Claims.Upsert(PartlyPaid() with { Paid = 180.50m }, Unsent());
+        Pms.InsurancePlans.Upsert(Plan());
+        Pms.Coverages.Upsert(Family());
+        Pms.Claims.Upsert(PartlyPaid() with { Paid = 180.50m }, Unsent());
         await SyncAllAsync();
 
         Assert.Equal((1, 0, 0, 1), Counts(await LastRunAsync(SyncResources.InsurancePlans)));
@@ -153,8 +119,8 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
     public async Task CoveragesAndClaims_BeforeTheirPatientsAndPlan_AreStoredAndFoundByPatient()
     {
         await StartAsync();
-        pms.Coverages.Upsert(Family());
-        pms.Claims.Upsert(PartlyPaid());
+        Pms.Coverages.Upsert(Family());
+        Pms.Claims.Upsert(PartlyPaid());
 
         await SyncAsync(SyncResources.Coverages);
         await SyncAsync(SyncResources.Claims);
@@ -162,13 +128,13 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
         await using var db = Db();
         Assert.Empty(await db.Patients.ToListAsync());
         Assert.Empty(await db.InsurancePlans.ToListAsync());
-        var child = await db.Coverages.Where(c => c.ConnectionId == connectionId && c.PatientPmsId == "103").OrderBy(c => c.Priority).ToListAsync();
+        var child = await db.Coverages.Where(c => c.ConnectionId == ConnectionId && c.PatientPmsId == "103").OrderBy(c => c.Priority).ToListAsync();
         Assert.Equal(["302", "303"], child.Select(c => c.PmsId));
-        Assert.Equal("401", (await db.Claims.SingleAsync(c => c.ConnectionId == connectionId && c.PatientPmsId == "101")).PmsId);
+        Assert.Equal("401", (await db.Claims.SingleAsync(c => c.ConnectionId == ConnectionId && c.PatientPmsId == "101")).PmsId);
 
         // The patient and the plan arriving later link by their PMS ids; nothing about the coverage is rewritten.
-        pms.Upsert(ScriptedPms.Patient("103", "Zoë", "García", new DateOnly(2015, 6, 7)));
-        pms.InsurancePlans.Upsert(Plan());
+        Pms.Upsert(ScriptedPms.Patient("103", "Zoë", "García", new DateOnly(2015, 6, 7)));
+        Pms.InsurancePlans.Upsert(Plan());
         await SyncAsync(SyncResources.Patients);
         await SyncAsync(SyncResources.InsurancePlans);
         await using var later = Db();
@@ -181,10 +147,10 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
     public async Task ClaimPaid_NextSync_UpdatesOnlyThatClaim()
     {
         await StartAsync();
-        pms.Claims.Upsert(PartlyPaid(), Unsent());
+        Pms.Claims.Upsert(PartlyPaid(), Unsent());
         await SyncAsync(SyncResources.Claims);
 
-        pms.Claims.Upsert(Unsent() with { Status = PmsClaimStatus.Received, SentOn = ServiceDay.AddDays(31), ReceivedOn = ServiceDay.AddDays(45), Paid = 64.2m, WriteOff = 16.05m });
+        Pms.Claims.Upsert(Unsent() with { Status = PmsClaimStatus.Received, SentOn = ServiceDay.AddDays(31), ReceivedOn = ServiceDay.AddDays(45), Paid = 64.2m, WriteOff = 16.05m });
         await SyncAsync(SyncResources.Claims);
 
         Assert.Equal((1, 0, 1, 0), Counts(await LastRunAsync(SyncResources.Claims)));
@@ -198,10 +164,10 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
     public async Task CoverageDropped_NextSync_KeepsItMarkedDeleted()
     {
         await StartAsync();
-        pms.Coverages.Upsert(Family());
+        Pms.Coverages.Upsert(Family());
         await SyncAsync(SyncResources.Coverages);
 
-        pms.Coverages.Delete("303");
+        Pms.Coverages.Delete("303");
         await SyncAsync(SyncResources.Coverages);
 
         Assert.Equal(1, (await LastRunAsync(SyncResources.Coverages)).Deleted);
@@ -214,10 +180,10 @@ public abstract class InsuranceSyncSuite(DatabaseProvider provider) : IAsyncLife
     public async Task RecordsWithoutPatientOrPlan_Sync_AreImportFailuresThatNameTheSystem()
     {
         await StartAsync();
-        pms.Coverages.Upsert(new PmsCoverage("305", null, "10", "101", "DD123", 1, PmsRelationship.Self, null, null, null, null),
+        Pms.Coverages.Upsert(new PmsCoverage("305", null, "10", "101", "DD123", 1, PmsRelationship.Self, null, null, null, null),
             new PmsCoverage("306", "105", null, null, null, 1, PmsRelationship.Self, null, null, null, null));
-        pms.Claims.Upsert(PartlyPaid() with { PmsId = "403", PatientPmsId = null });
-        pms.InsurancePlans.Upsert(Plan(maximum: -5m));
+        Pms.Claims.Upsert(PartlyPaid() with { PmsId = "403", PatientPmsId = null });
+        Pms.InsurancePlans.Upsert(Plan(maximum: -5m));
 
         await SyncAllAsync();
 

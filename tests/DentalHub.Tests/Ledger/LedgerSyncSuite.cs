@@ -15,43 +15,9 @@ namespace DentalHub.Tests.Ledger;
 /// cent, with the sign convention), what an unchanged record costs, lines that arrive before their patient,
 /// lines the PMS reports deleted, and lines that cannot come over.
 /// </summary>
-public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class LedgerSyncSuite(DatabaseProvider provider) : ScriptedSyncSuite(provider, "Ledger Dental", SyncResources.LedgerEntries)
 {
     private static readonly DateOnly Day = new(2024, 3, 1);
-    private readonly ScriptedPms pms = new();
-    private DentalHubApp? app;
-    private TestPractice practice = default!;
-    private Guid connectionId;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-            await app.Database.DisposeAsync();
-        }
-    }
-
-    private async Task StartAsync()
-    {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider));
-        practice = await app.AddPracticeAsync("Ledger Dental");
-        connectionId = await app.ConnectAsync(practice, pms);
-    }
-
-    private Task<SyncOutcome> SyncAsync(string resource = SyncResources.LedgerEntries) =>
-        app!.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, resource, SyncTrigger.Manual, CancellationToken.None);
-
-    private DentalHubDb Db() => app!.Databases.Create(practice.Tenant);
-
-    private async Task<SyncRun> LastRunAsync(string resource = SyncResources.LedgerEntries)
-    {
-        await using var db = Db();
-        return await db.SyncRuns.Where(r => r.Resource == resource).OrderByDescending(r => r.StartedAt).FirstAsync();
-    }
 
     private static PmsLedgerEntry Line(string id, string? patient, PmsLedgerKind kind, decimal amount, DateOnly? date = null, string? source = null) =>
         new(id, patient, kind, date ?? Day, amount, kind == PmsLedgerKind.Charge ? "D2391" : null, "Resin-based composite", "1", "2", source);
@@ -72,7 +38,7 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
     public async Task FirstSync_FamilyDay_StoresEveryLineToTheCentWithItsSign()
     {
         await StartAsync();
-        pms.LedgerEntries.Upsert(FamilyDay());
+        Pms.LedgerEntries.Upsert(FamilyDay());
 
         var outcome = await SyncAsync();
 
@@ -98,7 +64,7 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
     public async Task SecondSync_SameLinesSentAgain_WritesNothing()
     {
         await StartAsync();
-        pms.LedgerEntries.Upsert(FamilyDay());
+        Pms.LedgerEntries.Upsert(FamilyDay());
         await SyncAsync();
         DateTimeOffset firstWrite;
         await using (var db = Db())
@@ -107,7 +73,7 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
         }
 
         // The same amounts written another way (130 rather than 130.00), as another read mode might.
-        pms.LedgerEntries.Upsert([.. FamilyDay().Select(e => e with { Amount = Shortest(e.Amount) })]);
+        Pms.LedgerEntries.Upsert([.. FamilyDay().Select(e => e with { Amount = Shortest(e.Amount) })]);
         await SyncAsync();
 
         var run = await LastRunAsync();
@@ -123,10 +89,10 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
     public async Task AmountEdited_NextSync_UpdatesOnlyThatLine()
     {
         await StartAsync();
-        pms.LedgerEntries.Upsert(FamilyDay());
+        Pms.LedgerEntries.Upsert(FamilyDay());
         await SyncAsync();
 
-        pms.LedgerEntries.Upsert(Line("cpins:5", "11", PmsLedgerKind.InsurancePayment, -610.40m, source: "44"));
+        Pms.LedgerEntries.Upsert(Line("cpins:5", "11", PmsLedgerKind.InsurancePayment, -610.40m, source: "44"));
         await SyncAsync();
 
         var run = await LastRunAsync();
@@ -140,7 +106,7 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
     public async Task LinesBeforeTheirPatient_Synced_AreStoredAndFoundOnceThePatientIs()
     {
         await StartAsync();
-        pms.LedgerEntries.Upsert(FamilyDay());
+        Pms.LedgerEntries.Upsert(FamilyDay());
 
         await SyncAsync();
         await using (var before = Db())
@@ -148,7 +114,7 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
             Assert.Equal(0, await before.Patients.CountAsync());
             Assert.Equal(3, await before.LedgerEntries.CountAsync(e => e.PatientPmsId == "10"));
         }
-        pms.Upsert(ScriptedPms.Patient("10", "Ann", "Lee", new DateOnly(1980, 1, 2)));
+        Pms.Upsert(ScriptedPms.Patient("10", "Ann", "Lee", new DateOnly(1980, 1, 2)));
         await SyncAsync(SyncResources.Patients);
 
         await using var db = Db();
@@ -163,11 +129,11 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
     public async Task ProcedureReportedDeleted_NextSync_IsMarkedDeletedAndLeavesTheAging()
     {
         await StartAsync();
-        pms.LedgerEntries.Upsert(FamilyDay());
+        Pms.LedgerEntries.Upsert(FamilyDay());
         await SyncAsync();
 
         // Set back from complete in the PMS: the connector reports the charge deleted.
-        pms.LedgerEntries.Delete("proc:2");
+        Pms.LedgerEntries.Delete("proc:2");
         await SyncAsync();
 
         Assert.Equal(1, (await LastRunAsync()).Deleted);
@@ -182,7 +148,7 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
     public async Task LineWithoutPatientOrDate_Sync_KeptOutWithAMessageNamingTheSystem()
     {
         await StartAsync();
-        pms.LedgerEntries.Upsert(
+        Pms.LedgerEntries.Upsert(
             Line("adj:9", null, PmsLedgerKind.Adjustment, 20m),
             Line("split:9", "10", PmsLedgerKind.PatientPayment, -20m, date: DateOnly.MinValue),
             Line("proc:1", "10", PmsLedgerKind.Charge, 130m));
@@ -204,12 +170,12 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
     public async Task Balances_FirstSyncThenSame_StoredToTheCentThenNothingWritten()
     {
         await StartAsync();
-        pms.Balances.Upsert(
+        Pms.Balances.Upsert(
             new PmsFamilyBalance("10", "10", 120.10m, 30m, 0m, 99.90m, 250m, 80m, 170m),
             new PmsFamilyBalance("20", "20", 0m, 0m, 0m, 0m, -35.50m, 0m, -35.50m));
 
         await SyncAsync(SyncResources.Balances);
-        pms.Balances.Upsert(
+        Pms.Balances.Upsert(
             new PmsFamilyBalance("10", "10", 120.1m, 30.00m, 0m, 99.9m, 250.00m, 80m, 170m),
             new PmsFamilyBalance("20", "20", 0m, 0m, 0m, 0m, -35.5m, 0m, -35.5m));
         await SyncAsync(SyncResources.Balances);
@@ -227,10 +193,10 @@ public abstract class LedgerSyncSuite(DatabaseProvider provider) : IAsyncLifetim
     public async Task FormerGuarantorReportedDeleted_NextSync_BalanceMarkedDeleted()
     {
         await StartAsync();
-        pms.Balances.Upsert(new PmsFamilyBalance("10", "10", 10m, 0m, 0m, 0m, 10m, 0m, 10m), new PmsFamilyBalance("11", "11", 5m, 0m, 0m, 0m, 5m, 0m, 5m));
+        Pms.Balances.Upsert(new PmsFamilyBalance("10", "10", 10m, 0m, 0m, 0m, 10m, 0m, 10m), new PmsFamilyBalance("11", "11", 5m, 0m, 0m, 0m, 5m, 0m, 5m));
         await SyncAsync(SyncResources.Balances);
 
-        pms.Balances.Delete("11");
+        Pms.Balances.Delete("11");
         await SyncAsync(SyncResources.Balances);
 
         await using var db = Db();

@@ -31,7 +31,7 @@ public abstract class PersistenceSuite(DatabaseProvider provider) : IAsyncLifeti
     private async Task StartAsync()
     {
         Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        started = app = new DentalHubApp(TestDatabase.Create(provider));
+        started = app = new DentalHubApp(TestDatabase.CreateEmpty(provider));
         practice = await app.AddPracticeAsync("Persistence Dental");
     }
 

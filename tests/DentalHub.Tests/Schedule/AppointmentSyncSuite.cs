@@ -15,36 +15,8 @@ namespace DentalHub.Tests.Schedule;
 /// Appointments through the sync engine into their table, for a practice in America/Chicago: times to UTC across
 /// both 2026 clock changes, the cost from the procedures, records that cannot come over, deletions and a crash.
 /// </summary>
-public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class AppointmentSyncSuite(DatabaseProvider provider) : ScriptedSyncSuite(provider, "Schedule Dental", SyncResources.Appointments)
 {
-    private readonly ScriptedPms pms = new();
-    private DentalHubApp? app;
-    private TestPractice practice = default!;
-    private Guid connectionId;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-            await app.Database.DisposeAsync();
-        }
-    }
-
-    private async Task StartAsync()
-    {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider));
-        practice = await app.AddPracticeAsync("Schedule Dental");
-        connectionId = await app.ConnectAsync(practice, pms);
-    }
-
-    private Task<SyncOutcome> SyncAsync(string resource = SyncResources.Appointments) =>
-        app!.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, resource, SyncTrigger.Manual, CancellationToken.None);
-
-    private DentalHubDb Db() => app!.Databases.Create(practice.Tenant);
 
     private static PmsAppointment Appointment(
         string id, DateTime? start, string? patient = "12", int length = 60, PmsAppointmentStatus status = PmsAppointmentStatus.Scheduled,
@@ -57,17 +29,11 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
         return await db.Appointments.SingleAsync(a => a.PmsId == id);
     }
 
-    private async Task<SyncRun> LastRunAsync()
-    {
-        await using var db = Db();
-        return await db.SyncRuns.Where(r => r.Resource == SyncResources.Appointments).OrderByDescending(r => r.StartedAt).FirstAsync();
-    }
-
     [SkippableFact]
     public async Task FirstSync_AppointmentWithTwoProcedures_StoredWithEveryValueAndItsCost()
     {
         await StartAsync();
-        pms.Appointments.Upsert(new PmsAppointment("900", "12", "3", "4", "5", "6", "7", new DateTime(2026, 4, 14, 9, 0, 0), 90,
+        Pms.Appointments.Upsert(new PmsAppointment("900", "12", "3", "4", "5", "6", "7", new DateTime(2026, 4, 14, 9, 0, 0), 90,
             PmsAppointmentStatus.Complete, "Appointment Confirmed", true, "  Prefers the window chair. ",
             [new PmsAppointmentProcedure("11", "D0120", "periodic oral evaluation", 45m, 36m, 5m, 4m),
              new PmsAppointmentProcedure("12", "D1110", "prophylaxis - adult", 95.5m, 76.4m, 0m, 19.1m)]));
@@ -76,7 +42,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
 
         Assert.Equal(SyncOutcomeKind.Completed, outcome.Kind);
         var stored = await StoredAsync("900");
-        Assert.Equal((practice.PracticeId, connectionId), (stored.PracticeId, stored.ConnectionId));
+        Assert.Equal((Practice.PracticeId, ConnectionId), (stored.PracticeId, stored.ConnectionId));
         Assert.Equal(("12", "3", "4", "5", "6", "7"),
             (stored.PatientPmsId, stored.ProviderPmsId, stored.HygienistPmsId, stored.OperatoryPmsId, stored.ClinicPmsId, stored.AppointmentTypePmsId));
         // 09:00 in Chicago in April is daylight time, UTC-5.
@@ -100,7 +66,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task ProcedureWithoutAnEstimate_Synced_AppointmentsEstimateIsUnknownNotPartial()
     {
         await StartAsync();
-        pms.Appointments.Upsert(
+        Pms.Appointments.Upsert(
             Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), procedures:
                 [new PmsAppointmentProcedure("11", "D0120", "exam", 45m, 36m, 0m, 9m), new PmsAppointmentProcedure("12", "D1110", "cleaning", 95.5m)]),
             Appointment("2", new DateTime(2026, 4, 14, 10, 0, 0), procedures: []));
@@ -117,7 +83,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task WallTimeThatDoesNotExist_SpringForward_StoredAsTheMomentAClockThatDidNotJumpShows()
     {
         await StartAsync();
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 3, 8, 2, 30, 0)));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 3, 8, 2, 30, 0)));
 
         await SyncAsync();
 
@@ -132,7 +98,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task WallTimeThatHappensTwice_FallBack_StoredAsItsFirstOccurrence()
     {
         await StartAsync();
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 11, 1, 1, 30, 0)));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 11, 1, 1, 30, 0)));
 
         await SyncAsync();
 
@@ -148,7 +114,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task AppointmentBeforeItsPatient_PatientSyncedLater_LinksByPatientPmsIdWithoutRewritingIt()
     {
         await StartAsync();
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), patient: "77"));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), patient: "77"));
         await SyncAsync();
         var before = await StoredAsync("1");
         await using (var db = Db())
@@ -156,7 +122,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
             Assert.False(await db.PatientLinks.AnyAsync(l => l.PmsId == "77"));
         }
 
-        pms.Upsert(ScriptedPms.Patient("77", "Ann", "Lee", new DateOnly(1980, 1, 2)));
+        Pms.Upsert(ScriptedPms.Patient("77", "Ann", "Lee", new DateOnly(1980, 1, 2)));
         await SyncAsync(SyncResources.Patients);
 
         await using var check = Db();
@@ -174,7 +140,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task ScheduledWithoutTime_Sync_ImportFailureNamingTheSystemUntilFixed()
     {
         await StartAsync();
-        pms.Appointments.Upsert(Appointment("1", start: null));
+        Pms.Appointments.Upsert(Appointment("1", start: null));
 
         await SyncAsync();
 
@@ -189,7 +155,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
         }
         Assert.Equal(1, (await LastRunAsync()).Failed);
 
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0)));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0)));
         await SyncAsync();
 
         await using var check = Db();
@@ -201,7 +167,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task NoPatient_Sync_KeptOutWithAFailureNamingTheSystem()
     {
         await StartAsync();
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), patient: null));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), patient: null));
 
         await SyncAsync();
 
@@ -216,7 +182,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task UnscheduledAndPlanned_NoTime_StoredWithNoTime()
     {
         await StartAsync();
-        pms.Appointments.Upsert(
+        Pms.Appointments.Upsert(
             Appointment("1", start: null, status: PmsAppointmentStatus.Unscheduled),
             Appointment("2", start: null, length: 0, status: PmsAppointmentStatus.Planned));
 
@@ -233,7 +199,7 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task ScheduledWithNoLength_Sync_StoredWithoutAnEndAndAWarning()
     {
         await StartAsync();
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), length: 0));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), length: 0));
 
         await SyncAsync();
 
@@ -251,11 +217,11 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     {
         await StartAsync();
         var procedures = new[] { new PmsAppointmentProcedure("11", "D0120", "exam", 45m) };
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), procedures: procedures), Appointment("2", null, status: PmsAppointmentStatus.Planned));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), procedures: procedures), Appointment("2", null, status: PmsAppointmentStatus.Planned));
         await SyncAsync();
         var firstWrite = (await StoredAsync("1")).UpdatedAt;
 
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), procedures: procedures), Appointment("2", null, status: PmsAppointmentStatus.Planned));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0), procedures: procedures), Appointment("2", null, status: PmsAppointmentStatus.Planned));
         await SyncAsync();
 
         var run = await LastRunAsync();
@@ -267,10 +233,10 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task RescheduledInThePms_NextSync_UpdatesOnlyThatAppointment()
     {
         await StartAsync();
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0)), Appointment("2", new DateTime(2026, 4, 14, 10, 0, 0)));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0)), Appointment("2", new DateTime(2026, 4, 14, 10, 0, 0)));
         await SyncAsync();
 
-        pms.Appointments.Upsert(Appointment("2", new DateTime(2026, 4, 15, 11, 0, 0), length: 30) with { Confirmation = "Left Msg" });
+        Pms.Appointments.Upsert(Appointment("2", new DateTime(2026, 4, 15, 11, 0, 0), length: 30) with { Confirmation = "Left Msg" });
         await SyncAsync();
 
         var run = await LastRunAsync();
@@ -285,10 +251,10 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task DeletedInThePms_NextSync_RowKeptAndMarkedDeleted()
     {
         await StartAsync();
-        pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0)), Appointment("2", new DateTime(2026, 4, 14, 10, 0, 0)));
+        Pms.Appointments.Upsert(Appointment("1", new DateTime(2026, 4, 14, 9, 0, 0)), Appointment("2", new DateTime(2026, 4, 14, 10, 0, 0)));
         await SyncAsync();
 
-        pms.Appointments.Delete("2");
+        Pms.Appointments.Delete("2");
         await SyncAsync();
 
         Assert.Equal(1, (await LastRunAsync()).Deleted);
@@ -300,11 +266,11 @@ public abstract class AppointmentSyncSuite(DatabaseProvider provider) : IAsyncLi
     public async Task CrashMidRun_1000Appointments_NextRunResumesWithoutLossOrDuplicates()
     {
         await StartAsync();
-        pms.Appointments.PageSize = 100;
+        Pms.Appointments.PageSize = 100;
         var first = new DateTime(2026, 4, 1, 8, 0, 0);
-        pms.Appointments.Upsert([.. Enumerable.Range(1, 1000).Select(i =>
+        Pms.Appointments.Upsert([.. Enumerable.Range(1, 1000).Select(i =>
             Appointment(i.ToString(CultureInfo.InvariantCulture), first.AddMinutes(30 * i), patient: (i % 97).ToString(CultureInfo.InvariantCulture)))]);
-        pms.Appointments.CrashAfterPages = 4;
+        Pms.Appointments.CrashAfterPages = 4;
 
         var crashed = await SyncAsync();
         await using (var db = Db())

@@ -10,48 +10,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DentalHub.Tests.Sync;
 
 /// <summary>A practice's PMS patients coming into the hub, first all of them, then only what changed; on both databases.</summary>
-public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class PatientSyncSuite(DatabaseProvider provider) : ScriptedSyncSuite(provider, "Sync Dental", SyncResources.Patients)
 {
     private static readonly DateOnly Birth = new(1985, 4, 12);
-    private readonly ScriptedPms pms = new();
-    private DentalHubApp? app;
-    private TestPractice practice = default!;
-    private Guid connectionId;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-            await app.Database.DisposeAsync();
-        }
-    }
-
-    private async Task StartAsync()
-    {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider));
-        practice = await app.AddPracticeAsync("Sync Dental");
-        connectionId = await app.ConnectAsync(practice, pms);
-    }
-
-    private Task<SyncOutcome> SyncAsync() =>
-        app!.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, SyncResources.Patients, SyncTrigger.Manual, CancellationToken.None);
-
-    private DentalHubDb Db() => app!.Databases.Create(practice.Tenant);
 
     [SkippableFact]
     public async Task FirstSync_FamiliesAndProblemRows_CreatesProfilesAndFailures()
     {
         await StartAsync();
-        pms.Upsert(ScriptedPms.Patient("1", "Maria", "García", new DateOnly(1980, 1, 2)));
-        pms.Upsert(ScriptedPms.Patient("2", "Zoë", "García", new DateOnly(2015, 6, 7), guarantor: "1"));
-        pms.Upsert(ScriptedPms.Patient("3", "Nobirth", "Person", new DateOnly(1, 1, 1)));
-        pms.Upsert(ScriptedPms.Patient("4", "", "Noname", Birth));
-        pms.Upsert(ScriptedPms.Patient("5", "Rita", "Bademail", Birth, email: "rita@"));
-        pms.Upsert(ScriptedPms.Patient("6", "Future", "Born", new DateOnly(2099, 1, 1)));
+        Pms.Upsert(ScriptedPms.Patient("1", "Maria", "García", new DateOnly(1980, 1, 2)));
+        Pms.Upsert(ScriptedPms.Patient("2", "Zoë", "García", new DateOnly(2015, 6, 7), guarantor: "1"));
+        Pms.Upsert(ScriptedPms.Patient("3", "Nobirth", "Person", new DateOnly(1, 1, 1)));
+        Pms.Upsert(ScriptedPms.Patient("4", "", "Noname", Birth));
+        Pms.Upsert(ScriptedPms.Patient("5", "Rita", "Bademail", Birth, email: "rita@"));
+        Pms.Upsert(ScriptedPms.Patient("6", "Future", "Born", new DateOnly(2099, 1, 1)));
 
         var outcome = await SyncAsync();
 
@@ -76,8 +48,8 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task ConnectionNamingTheSystemBehindIt_Failure_SaysWhereToFixItThere()
     {
         await StartAsync();
-        pms.SystemName = "Dentrix";
-        pms.Upsert(ScriptedPms.Patient("3", "Nobirth", "Person", null));
+        Pms.SystemName = "Dentrix";
+        Pms.Upsert(ScriptedPms.Patient("3", "Nobirth", "Person", null));
 
         await SyncAsync();
 
@@ -90,9 +62,9 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task ConnectionNamingTheSystemBehindIt_DuplicateInThePms_HintNamesTheSystemOnce()
     {
         await StartAsync();
-        pms.SystemName = "Dentrix";
-        pms.Upsert(ScriptedPms.Patient("10", "Sam", "Twice", Birth));
-        pms.Upsert(ScriptedPms.Patient("11", "Sam", "Twice", Birth));
+        Pms.SystemName = "Dentrix";
+        Pms.Upsert(ScriptedPms.Patient("10", "Sam", "Twice", Birth));
+        Pms.Upsert(ScriptedPms.Patient("11", "Sam", "Twice", Birth));
 
         await SyncAsync();
 
@@ -108,7 +80,7 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
         await StartAsync();
         for (var i = 1; i <= 120; i++)
         {
-            pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Family", Birth.AddDays(i)));
+            Pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Family", Birth.AddDays(i)));
         }
         await SyncAsync();
         await SyncAsync();
@@ -123,7 +95,7 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task PmsEdit_ToLinkedPatient_UpdatesProfileButKeepsStaffNotes()
     {
         await StartAsync();
-        pms.Upsert(ScriptedPms.Patient("7", "Liam", "Oconnor", Birth));
+        Pms.Upsert(ScriptedPms.Patient("7", "Liam", "Oconnor", Birth));
         await SyncAsync();
         await using (var db = Db())
         {
@@ -132,7 +104,7 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
             await db.SaveChangesAsync();
         }
 
-        pms.Edit("7", p => p with { LastName = "O'Connor", Email = "liam.new@example.com", Status = Connectors.Contract.PmsPatientStatus.Inactive });
+        Pms.Edit("7", p => p with { LastName = "O'Connor", Email = "liam.new@example.com", Status = Connectors.Contract.PmsPatientStatus.Inactive });
         await SyncAsync();
 
         await using var read = Db();
@@ -146,15 +118,15 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task PmsEdit_SameNameOrNewName_WritesEveryChangedFieldAndKeepsTheMatchKeyTrue()
     {
         await StartAsync();
-        pms.Upsert(ScriptedPms.Patient("21", "Ana", "Silva", Birth));
-        pms.Upsert(ScriptedPms.Patient("22", "Bruno", "Silva", Birth.AddYears(20), guarantor: "21"));
-        pms.Upsert(ScriptedPms.Patient("23", "Carla", "Mendes", Birth.AddYears(1)));
+        Pms.Upsert(ScriptedPms.Patient("21", "Ana", "Silva", Birth));
+        Pms.Upsert(ScriptedPms.Patient("22", "Bruno", "Silva", Birth.AddYears(20), guarantor: "21"));
+        Pms.Upsert(ScriptedPms.Patient("23", "Carla", "Mendes", Birth.AddYears(1)));
         await SyncAsync();
 
         // 21: details only (the narrow update); 22: new guarantor; 23: married name and a corrected birthdate (the full write).
-        pms.Edit("21", p => p with { Email = "ana@example.com", Phones = p.Phones with { Mobile = "(503) 555-0101" }, Address = p.Address with { City = "Salem" } });
-        pms.Edit("22", p => p with { GuarantorPmsId = "23", PreferredName = "Bru" });
-        pms.Edit("23", p => p with { LastName = "Mendes-Silva", BirthDate = Birth.AddYears(2) });
+        Pms.Edit("21", p => p with { Email = "ana@example.com", Phones = p.Phones with { Mobile = "(503) 555-0101" }, Address = p.Address with { City = "Salem" } });
+        Pms.Edit("22", p => p with { GuarantorPmsId = "23", PreferredName = "Bru" });
+        Pms.Edit("23", p => p with { LastName = "Mendes-Silva", BirthDate = Birth.AddYears(2) });
         await SyncAsync();
 
         await using var db = Db();
@@ -174,13 +146,13 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task Failure_FixedInThePms_ClearsOnNextSync()
     {
         await StartAsync();
-        pms.Upsert(ScriptedPms.Patient("8", "Peter", "Nobirth", null));
+        Pms.Upsert(ScriptedPms.Patient("8", "Peter", "Nobirth", null));
         await SyncAsync();
         await using (var db = Db())
         {
             Assert.Single(await db.ImportFailures.ToListAsync());
         }
-        pms.Edit("8", p => p with { BirthDate = Birth });
+        Pms.Edit("8", p => p with { BirthDate = Birth });
         await SyncAsync();
         await using var read = Db();
         Assert.Empty(await read.ImportFailures.ToListAsync());
@@ -193,10 +165,10 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
         await StartAsync();
         await using (var db = Db())
         {
-            db.Patients.Add(new Patient { PracticeId = practice.PracticeId, FirstName = "José", LastName = "Müller-Lüdenscheidt", BirthDate = Birth, MatchKey = MatchKeys.For("José", "Müller-Lüdenscheidt", Birth) });
+            db.Patients.Add(new Patient { PracticeId = Practice.PracticeId, FirstName = "José", LastName = "Müller-Lüdenscheidt", BirthDate = Birth, MatchKey = MatchKeys.For("José", "Müller-Lüdenscheidt", Birth) });
             await db.SaveChangesAsync();
         }
-        pms.Upsert(ScriptedPms.Patient("9", "  JOSE ", "Muller\u2010Ludenscheidt", Birth));
+        Pms.Upsert(ScriptedPms.Patient("9", "  JOSE ", "Muller\u2010Ludenscheidt", Birth));
         await SyncAsync();
         await using var read = Db();
         var profile = await read.Patients.SingleAsync();
@@ -207,8 +179,8 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task TwoPmsPatients_SameNameAndBirthdate_SecondIsAFailureNotAMerge()
     {
         await StartAsync();
-        pms.Upsert(ScriptedPms.Patient("10", "Sam", "Twice", Birth));
-        pms.Upsert(ScriptedPms.Patient("11", "Sam", "Twice", Birth));
+        Pms.Upsert(ScriptedPms.Patient("10", "Sam", "Twice", Birth));
+        Pms.Upsert(ScriptedPms.Patient("11", "Sam", "Twice", Birth));
         await SyncAsync();
         await using var db = Db();
         Assert.Single(await db.Patients.ToListAsync());
@@ -223,13 +195,13 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
         Guid chosen;
         await using (var db = Db())
         {
-            var first = new Patient { PracticeId = practice.PracticeId, FirstName = "Ann", LastName = "Lee", BirthDate = Birth, MatchKey = MatchKeys.For("Ann", "Lee", Birth) };
-            var second = new Patient { PracticeId = practice.PracticeId, FirstName = "Ann", LastName = "Lee", BirthDate = Birth, MatchKey = MatchKeys.For("Ann", "Lee", Birth) };
+            var first = new Patient { PracticeId = Practice.PracticeId, FirstName = "Ann", LastName = "Lee", BirthDate = Birth, MatchKey = MatchKeys.For("Ann", "Lee", Birth) };
+            var second = new Patient { PracticeId = Practice.PracticeId, FirstName = "Ann", LastName = "Lee", BirthDate = Birth, MatchKey = MatchKeys.For("Ann", "Lee", Birth) };
             db.Patients.AddRange(first, second);
             await db.SaveChangesAsync();
             chosen = second.Id;
         }
-        pms.Upsert(ScriptedPms.Patient("12", "Ann", "Lee", Birth));
+        Pms.Upsert(ScriptedPms.Patient("12", "Ann", "Lee", Birth));
         await SyncAsync();
         Guid failureId;
         await using (var db = Db())
@@ -240,9 +212,9 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
             failureId = failure.Id;
         }
 
-        var resolution = app!.Services.GetRequiredService<ImportFailureResolution>();
-        Assert.Equal(chosen, (await resolution.LinkToExistingAsync(practice.Tenant, DentalHub.Audit.AuditActor.System, failureId, chosen, CancellationToken.None)).PatientId);
-        pms.Edit("12", p => p with { PreferredName = "Annie" });
+        var resolution = App.Services.GetRequiredService<ImportFailureResolution>();
+        Assert.Equal(chosen, (await resolution.LinkToExistingAsync(Practice.Tenant, DentalHub.Audit.AuditActor.System, failureId, chosen, CancellationToken.None)).PatientId);
+        Pms.Edit("12", p => p with { PreferredName = "Annie" });
         await SyncAsync();
 
         await using var read = Db();
@@ -256,12 +228,12 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task CrashMidRun_NextRunResumes_NoRowLostNoneDoubled()
     {
         await StartAsync();
-        pms.PageSize = 25;
+        Pms.PageSize = 25;
         for (var i = 1; i <= 200; i++)
         {
-            pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Crash", Birth.AddDays(i)));
+            Pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Crash", Birth.AddDays(i)));
         }
-        pms.CrashAfterPages = 3;
+        Pms.CrashAfterPages = 3;
 
         var crashed = await SyncAsync();
         Assert.Equal(SyncOutcomeKind.Failed, crashed.Kind);
@@ -284,12 +256,12 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task ProcessDiedHoldingTheLease_NextRunAfterExpiry_MarksItInterruptedAndResumes()
     {
         await StartAsync();
-        pms.PageSize = 10;
+        Pms.PageSize = 10;
         for (var i = 1; i <= 30; i++)
         {
-            pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Lease", Birth.AddDays(i)));
+            Pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Lease", Birth.AddDays(i)));
         }
-        pms.CrashAfterPages = 1;
+        Pms.CrashAfterPages = 1;
         await SyncAsync();
         await using (var db = Db())
         {
@@ -309,19 +281,19 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task SyncNow_SystemRefusesTheConnection_IsAFailedRunSayingWhatToFixAndFreesTheLease()
     {
         await StartAsync();
-        pms.Upsert(ScriptedPms.Patient("1", "Wrong", "Password", Birth));
-        pms.RefusesConnection = "The database server at db.office:3306 refused the user \"dentalhub\" with this password. Check the database user and password.";
+        Pms.Upsert(ScriptedPms.Patient("1", "Wrong", "Password", Birth));
+        Pms.RefusesConnection = "The database server at db.office:3306 refused the user \"dentalhub\" with this password. Check the database user and password.";
 
         var outcome = await SyncAsync();
 
-        Assert.Equal((SyncOutcomeKind.Failed, pms.RefusesConnection), (outcome.Kind, outcome.Message));
+        Assert.Equal((SyncOutcomeKind.Failed, Pms.RefusesConnection), (outcome.Kind, outcome.Message));
         await using (var db = Db())
         {
             var run = await db.SyncRuns.SingleAsync();
-            Assert.Equal((SyncRunStatus.Failed, pms.RefusesConnection, true), (run.Status, run.Error, run.FinishedAt is not null));
+            Assert.Equal((SyncRunStatus.Failed, Pms.RefusesConnection, true), (run.Status, run.Error, run.FinishedAt is not null));
             Assert.Null((await db.SyncStates.SingleAsync()).LeaseOwner);
         }
-        pms.RefusesConnection = null;
+        Pms.RefusesConnection = null;
         Assert.Equal(SyncOutcomeKind.Completed, (await SyncAsync()).Kind);
     }
 
@@ -333,7 +305,7 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
         var foreign = new EphemeralDataProtectionProvider().CreateProtector("DentalHub.Secrets.v1").Protect("{}");
         await using (var db = Db())
         {
-            await db.Connections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(c => c.SetProperty(x => x.ProtectedSecrets, foreign));
+            await db.Connections.Where(c => c.Id == ConnectionId).ExecuteUpdateAsync(c => c.SetProperty(x => x.ProtectedSecrets, foreign));
         }
 
         var outcome = await SyncAsync();
@@ -350,17 +322,17 @@ public abstract class PatientSyncSuite(DatabaseProvider provider) : IAsyncLifeti
     public async Task SecondRun_WhileOneIsRunning_IsRefusedAndFirstCompletes()
     {
         await StartAsync();
-        pms.PageSize = 5;
+        Pms.PageSize = 5;
         for (var i = 1; i <= 20; i++)
         {
-            pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Once", Birth.AddDays(i)));
+            Pms.Upsert(ScriptedPms.Patient($"{i}", $"First{i}", "Once", Birth.AddDays(i)));
         }
-        pms.HoldAfterFirstPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Pms.HoldAfterFirstPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = SyncAsync();
-        await pms.FirstPageServed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Pms.FirstPageServed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var second = await SyncAsync();
-        pms.HoldAfterFirstPage.SetResult();
+        Pms.HoldAfterFirstPage.SetResult();
 
         Assert.Equal(SyncOutcomeKind.AlreadyRunning, second.Kind);
         Assert.Equal(SyncOutcomeKind.Completed, (await first).Kind);

@@ -12,51 +12,17 @@ namespace DentalHub.Tests.Sync;
 /// The resource-generic sync engine, driven through one resource stored by the shared upsert (providers):
 /// what lands in the table, what an unchanged record costs, deletions, crashes and resources side by side.
 /// </summary>
-public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ResourceSyncSuite(DatabaseProvider provider) : ScriptedSyncSuite(provider, "Resource Dental", SyncResources.Providers)
 {
-    private readonly ScriptedPms pms = new();
-    private DentalHubApp? app;
-    private TestPractice practice = default!;
-    private Guid connectionId;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-            await app.Database.DisposeAsync();
-        }
-    }
-
-    private async Task StartAsync()
-    {
-        Skip.If(provider == DatabaseProvider.Postgres && PostgresTestDatabase.ServerConnectionString is null, PostgresTestDatabase.SkipReason);
-        app = new DentalHubApp(TestDatabase.Create(provider));
-        practice = await app.AddPracticeAsync("Resource Dental");
-        connectionId = await app.ConnectAsync(practice, pms);
-    }
-
-    private Task<SyncOutcome> SyncAsync(string resource = SyncResources.Providers) =>
-        app!.Services.GetRequiredService<SyncRunner>().RunAsync(practice.Tenant, connectionId, resource, SyncTrigger.Manual, CancellationToken.None);
-
-    private DentalHubDb Db() => app!.Databases.Create(practice.Tenant);
 
     private static PmsProvider Provider(string id, string abbreviation = "DOC", bool hygienist = false) =>
         new(id, "Ann", "Lee", abbreviation + id, "1679608723", "General", hygienist, false, null);
-
-    private async Task<SyncRun> LastRunAsync(string resource = SyncResources.Providers)
-    {
-        await using var db = Db();
-        return await db.SyncRuns.Where(r => r.Resource == resource).OrderByDescending(r => r.StartedAt).FirstAsync();
-    }
 
     [SkippableFact]
     public async Task FirstSync_Providers_StoredWithEveryValue()
     {
         await StartAsync();
-        pms.Providers.Upsert(Provider("1"), new PmsProvider("2", null, null, "HYG1", null, null, true, true, "7"));
+        Pms.Providers.Upsert(Provider("1"), new PmsProvider("2", null, null, "HYG1", null, null, true, true, "7"));
 
         var outcome = await SyncAsync();
 
@@ -67,7 +33,7 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(("Ann", "Lee", "DOC1", "1679608723", "General", false, false, (string?)null),
             (stored[0].FirstName, stored[0].LastName, stored[0].Abbreviation, stored[0].Npi, stored[0].Specialty, stored[0].IsHygienist, stored[0].IsHidden, stored[0].ClinicPmsId));
         Assert.Equal((null, null, "HYG1", true, true, "7"), (stored[1].FirstName, stored[1].Npi, stored[1].Abbreviation, stored[1].IsHygienist, stored[1].IsHidden, stored[1].ClinicPmsId));
-        Assert.All(stored, p => Assert.Equal(practice.PracticeId, p.PracticeId));
+        Assert.All(stored, p => Assert.Equal(Practice.PracticeId, p.PracticeId));
         var run = await LastRunAsync();
         Assert.Equal((2, 2, 0, 2), (run.Expected, run.Read, run.Updated, run.Created));
     }
@@ -76,7 +42,7 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
     public async Task SecondSync_SameRecordsSentAgain_WritesNothing()
     {
         await StartAsync();
-        pms.Providers.Upsert(Provider("1"), Provider("2"));
+        Pms.Providers.Upsert(Provider("1"), Provider("2"));
         await SyncAsync();
         DateTimeOffset firstWrite;
         await using (var db = Db())
@@ -84,7 +50,7 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
             firstWrite = await db.Providers.MaxAsync(p => p.UpdatedAt);
         }
 
-        pms.Providers.Upsert(Provider("1"), Provider("2"));
+        Pms.Providers.Upsert(Provider("1"), Provider("2"));
         await SyncAsync();
 
         var run = await LastRunAsync();
@@ -97,10 +63,10 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
     public async Task EditedInThePms_NextSync_UpdatesOnlyThatRecord()
     {
         await StartAsync();
-        pms.Providers.Upsert(Provider("1"), Provider("2"));
+        Pms.Providers.Upsert(Provider("1"), Provider("2"));
         await SyncAsync();
 
-        pms.Providers.Upsert(Provider("2") with { LastName = "Lee-Park", IsHidden = true });
+        Pms.Providers.Upsert(Provider("2") with { LastName = "Lee-Park", IsHidden = true });
         await SyncAsync();
 
         var run = await LastRunAsync();
@@ -115,10 +81,10 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
     public async Task DeletedInThePms_NextSync_KeepsTheRowMarkedDeleted()
     {
         await StartAsync();
-        pms.Providers.Upsert(Provider("1"), Provider("2"));
+        Pms.Providers.Upsert(Provider("1"), Provider("2"));
         await SyncAsync();
 
-        pms.Providers.Delete("2");
+        Pms.Providers.Delete("2");
         await SyncAsync();
 
         Assert.Equal(1, (await LastRunAsync()).Deleted);
@@ -126,7 +92,7 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
         Assert.NotNull((await db.Providers.SingleAsync(p => p.PmsId == "2")).DeletedAt);
         Assert.Null((await db.Providers.SingleAsync(p => p.PmsId == "1")).DeletedAt);
 
-        pms.Providers.Upsert(Provider("2"));
+        Pms.Providers.Upsert(Provider("2"));
         await SyncAsync();
         await using var again = Db();
         Assert.Null((await again.Providers.SingleAsync(p => p.PmsId == "2")).DeletedAt);
@@ -136,9 +102,9 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
     public async Task CrashMidRun_NextRun_ResumesWithoutLostOrDoubledRows()
     {
         await StartAsync();
-        pms.Providers.PageSize = 10;
-        pms.Providers.Upsert([.. Enumerable.Range(1, 95).Select(i => Provider(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
-        pms.Providers.CrashAfterPages = 4;
+        Pms.Providers.PageSize = 10;
+        Pms.Providers.Upsert([.. Enumerable.Range(1, 95).Select(i => Provider(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        Pms.Providers.CrashAfterPages = 4;
 
         var crashed = await SyncAsync();
         Assert.Equal(SyncOutcomeKind.Failed, crashed.Kind);
@@ -157,17 +123,17 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
     public async Task TwoResourcesOfOneConnection_RunAtOnce_NeitherInterruptsTheOther()
     {
         await StartAsync();
-        pms.PageSize = 1;
-        pms.Upsert(ScriptedPms.Patient("1", "Ann", "Lee", new DateOnly(1980, 1, 2)));
-        pms.Upsert(ScriptedPms.Patient("2", "Bo", "Lee", new DateOnly(1981, 1, 2)));
-        pms.HoldAfterFirstPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        pms.Providers.Upsert(Provider("1"));
+        Pms.PageSize = 1;
+        Pms.Upsert(ScriptedPms.Patient("1", "Ann", "Lee", new DateOnly(1980, 1, 2)));
+        Pms.Upsert(ScriptedPms.Patient("2", "Bo", "Lee", new DateOnly(1981, 1, 2)));
+        Pms.HoldAfterFirstPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Pms.Providers.Upsert(Provider("1"));
 
         var patients = SyncAsync(SyncResources.Patients);
-        await pms.FirstPageServed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Pms.FirstPageServed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var providers = await SyncAsync(SyncResources.Providers);
         var patientRunWhileProvidersRan = await LastRunAsync(SyncResources.Patients);
-        pms.HoldAfterFirstPage.SetResult();
+        Pms.HoldAfterFirstPage.SetResult();
 
         Assert.Equal(SyncOutcomeKind.Completed, providers.Kind);
         Assert.Equal(SyncRunStatus.Running, patientRunWhileProvidersRan.Status);
@@ -180,14 +146,14 @@ public abstract class ResourceSyncSuite(DatabaseProvider provider) : IAsyncLifet
     public async Task SameResourceStartedTwice_SecondRun_SaysOneIsRunning()
     {
         await StartAsync();
-        pms.Providers.PageSize = 1;
-        pms.Providers.Upsert(Provider("1"), Provider("2"));
-        pms.Providers.HoldAfterFirstPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Pms.Providers.PageSize = 1;
+        Pms.Providers.Upsert(Provider("1"), Provider("2"));
+        Pms.Providers.HoldAfterFirstPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var first = SyncAsync();
-        await pms.Providers.FirstPageServed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Pms.Providers.FirstPageServed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var second = await SyncAsync();
-        pms.Providers.HoldAfterFirstPage.SetResult();
+        Pms.Providers.HoldAfterFirstPage.SetResult();
 
         Assert.Equal(SyncOutcomeKind.AlreadyRunning, second.Kind);
         Assert.Equal(SyncOutcomeKind.Completed, (await first).Kind);

@@ -15,7 +15,7 @@ namespace DentalHub.Tests.Writeback.MixedKinds;
 /// </summary>
 public abstract class MixedWritebackSuite(DatabaseProvider provider)
 {
-    public const int DefaultSchedules = 25;
+    public const int DefaultSchedules = 15;
     private const int StepsPerSchedule = 8;
 
     // A held answer outlasts the client's 30 s timeout: connector tests cover it; here a dropped answer stands for it.
