@@ -65,6 +65,7 @@ public static class LaunchUpdates
             patient.MatchKey = MatchKeys.For(patient.FirstName, patient.LastName, birth);
         }
         patient.UpdatedAt = now;
+        link.SyncedAt = now;
         await db.PatientPhones.Where(p => p.PatientId == patient.Id && p.ContactId == Guid.Empty && (p.Kind == PhoneKind.Home || p.Kind == PhoneKind.Mobile))
             .ExecuteDeleteAsync(cancellationToken);
         db.PatientPhones.AddRange(PatientPhone.OfProfile(patient).Where(p => p.Kind is PhoneKind.Home or PhoneKind.Mobile));
