@@ -1,5 +1,6 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.Demo;
+using DentalHub.Connectors.Launched;
 using DentalHub.Connectors.NexHealth;
 using DentalHub.Connectors.OpenDental;
 using DentalHub.Connectors.QuickBooks;
@@ -18,6 +19,7 @@ public static class ConnectorCatalog
         DemoPmsConnector.Descriptor,
         OpenDentalConnector.Descriptor,
         .. NexHealthConnector.Descriptors,
+        .. LaunchedPmsConnector.Descriptors,
         StripeConnector.Descriptor,
         QuickBooksConnector.Descriptor,
     ];

@@ -18,6 +18,12 @@ public sealed record ConnectorDescriptor(
     /// <summary>How messages to staff name the system, e.g. "Open Dental" ("on the patient's record in Open Dental").</summary>
     public string SystemName { get; init; } = DisplayName;
 
+    /// <summary>
+    /// Whether sync reads connections of it (and so schedules them, and calls them stale without reads): every PMS
+    /// connector's, except one the PMS only opens DentalHub through (launch URLs), which reads nothing.
+    /// </summary>
+    public bool Syncs { get; init; } = Kind == ConnectorKind.PracticeManagement;
+
     public IEnumerable<ConnectorField> SecretFields => Fields.Where(f => f.IsSecret);
 }
 

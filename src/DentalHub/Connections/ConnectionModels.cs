@@ -54,7 +54,7 @@ public sealed record ConnectionView(
         connection.LastSuccessfulWriteAt,
         ConnectionSchedule.Of(connection))
     {
-        Syncs = descriptor?.Kind == ConnectorKind.PracticeManagement,
+        Syncs = descriptor?.Syncs == true,
     };
 }
 

@@ -47,7 +47,7 @@ public sealed class DashboardService(
                 ProblemsOf(connection, failureCount, lastRun),
                 failureCount,
                 lastRun,
-                available.Find(connection.ConnectorKey)?.Kind == ConnectorKind.PracticeManagement));
+                available.Find(connection.ConnectorKey)?.Syncs == true));
         }
         return statuses;
     }

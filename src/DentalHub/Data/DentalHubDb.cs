@@ -57,6 +57,7 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<PaymentDispute> PaymentDisputes => Set<PaymentDispute>();
     public DbSet<RefundOrDisputeChange> RefundOrDisputeChanges => Set<RefundOrDisputeChange>();
     public DbSet<RewardCard> RewardCards => Set<RewardCard>();
+    public DbSet<Launch.WaitingCard> WaitingCards => Set<Launch.WaitingCard>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();
     public DbSet<RewardCategory> RewardCategories => Set<RewardCategory>();

@@ -16,7 +16,8 @@ public static class LaunchQuery
         BirthDate: BirthDate(First(query, "birthDate", "dob")),
         Email: query["email"],
         HomePhone: query["homePhone"],
-        MobilePhone: First(query, "mobilePhone", "cellPhone"));
+        MobilePhone: First(query, "mobilePhone", "cellPhone"),
+        AccountHolderId: First(query, "accountHolderId", "guarantorId"));
 
     public static DateOnly? BirthDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

@@ -5,6 +5,7 @@ using DentalHub.Data;
 using DentalHub.Patients;
 using DentalHub.Rewards;
 using DentalHub.Tenancy;
+using DentalHub.Writeback;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Launch;
@@ -12,7 +13,7 @@ namespace DentalHub.Launch;
 /// <summary>What a PMS sends when it opens the hub for one of its patients (topsOrtho and Orthotrac style URLs).</summary>
 public sealed record LaunchRequest(
     string? Pms, Guid? ConnectionId, string? PmsPatientId, string? FirstName, string? LastName, DateOnly? BirthDate,
-    string? Email = null, string? HomePhone = null, string? MobilePhone = null);
+    string? Email = null, string? HomePhone = null, string? MobilePhone = null, string? AccountHolderId = null);
 
 public sealed record FieldDifference(string Field, string InHub, string FromPms);
 
@@ -33,15 +34,33 @@ public enum LaunchOutcome
 
 public sealed record LaunchPlan(LaunchOutcome Outcome, Guid? ConnectionId, Guid? PatientId, string? Message, IReadOnlyList<FieldDifference> Differences, IReadOnlyList<PatientSummary> Candidates)
 {
+    /// <summary>How messages name the connection's system ("fix the birthdate in Orthotrac").</summary>
+    public string SystemName { get; init; } = SystemNames.Fallback;
+
+    /// <summary>Linked: the fields the PMS owns that this launch changes on the profile (a connection sync does not read), in words.</summary>
+    public IReadOnlyList<string> Updates { get; init; } = [];
+
+    /// <summary>Whether sync reads the connection; a launch-only one hears from its PMS only through launches.</summary>
+    public bool Syncs { get; init; } = true;
+
+    /// <summary>Differs: a person may take the PMS's name and birthdate, as no sync will ever bring them.</summary>
+    public bool CanTakeFromPms => !Syncs && Outcome == LaunchOutcome.Differs;
+
+    /// <summary>Why a card set from the PMS before this launch was not connected; null when there was none or it was.</summary>
+    public string? CardProblem { get; init; }
+
     public static LaunchPlan Problem(string message) => new(LaunchOutcome.Invalid, null, null, message, [], []);
 }
+
+/// <summary>The PMS connection a launch URL means, how it names its system, and whether sync reads it.</summary>
+public sealed record LaunchConnection(Guid Id, string SystemName, bool Syncs);
 
 /// <summary>
 /// Finds, links or creates the profile for a PMS patient opened from the PMS. A PMS patient is linked
 /// by (connection, PMS id), the same link sync uses; an unlinked one is matched on first name, last
 /// name and birthdate (<see cref="MatchKeys"/>), exactly as sync matches, so the next sync agrees.
 /// </summary>
-public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnectors connectors, AuditLog audit, PointsRules rules, TimeProvider time)
+public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnectors connectors, PmsRecords records, CardService cards, AuditLog audit, PointsRules rules, TimeProvider time)
 {
     public async Task<LaunchPlan> PlanAsync(TenantScope tenant, LaunchRequest request, CancellationToken cancellationToken)
     {
@@ -49,11 +68,19 @@ public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnect
         return await PlanAsync(db, request, cancellationToken);
     }
 
-    /// <summary>Links the matching profile or creates one, as planned; returns the plan with the profile id.</summary>
-    public async Task<LaunchPlan> ApplyAsync(TenantScope tenant, AuditActor actor, LaunchRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links the matching profile or creates one, as planned (connecting a card set from the PMS before), or brings a linked
+    /// profile up to date; with <paramref name="takeFromPms"/> a person chose the PMS's name and birthdate over the profile's.
+    /// Returns the plan with the profile id.
+    /// </summary>
+    public async Task<LaunchPlan> ApplyAsync(TenantScope tenant, AuditActor actor, LaunchRequest request, CancellationToken cancellationToken, bool takeFromPms = false)
     {
         await using var db = databases.Create(tenant);
         var plan = await PlanAsync(db, request, cancellationToken);
+        if (plan.Outcome == LaunchOutcome.Linked && plan.Updates.Count > 0 || plan.Outcome == LaunchOutcome.Differs && takeFromPms && plan.CanTakeFromPms)
+        {
+            return await UpdateAsync(db, actor, plan, request, takeFromPms, cancellationToken);
+        }
         if (plan.Outcome is not (LaunchOutcome.Matches or LaunchOutcome.New))
         {
             return plan;
@@ -68,9 +95,9 @@ public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnect
                 FirstName = request.FirstName!.Trim(),
                 LastName = request.LastName!.Trim(),
                 BirthDate = request.BirthDate,
-                Email = Clean(request.Email, Sync.PatientValidation.EmailLength) is { } email && Sync.PatientValidation.IsValidEmail(email) ? email : null,
-                HomePhone = Clean(request.HomePhone, Sync.PatientValidation.PhoneLength),
-                MobilePhone = Clean(request.MobilePhone, Sync.PatientValidation.PhoneLength),
+                Email = LaunchUpdates.Email(request.Email),
+                HomePhone = LaunchUpdates.Text(request.HomePhone, Sync.PatientValidation.PhoneLength),
+                MobilePhone = LaunchUpdates.Text(request.MobilePhone, Sync.PatientValidation.PhoneLength),
                 MatchKey = MatchKeys.For(request.FirstName!, request.LastName!, request.BirthDate!.Value),
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -85,6 +112,7 @@ public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnect
             ConnectionId = plan.ConnectionId!.Value,
             PmsId = request.PmsPatientId!.Trim(),
             PatientId = patientId!.Value,
+            GuarantorPmsId = LaunchUpdates.Text(request.AccountHolderId, 64),
             // No hash: the next sync writes the PMS's full record onto the profile.
             ContentHash = 0,
             LinkedAt = now,
@@ -106,7 +134,49 @@ public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnect
         {
             await rules.GrantWelcomeAsync(tenant, patientId.Value, cancellationToken);
         }
-        return plan with { Outcome = LaunchOutcome.Linked, PatientId = patientId };
+        var cardProblem = await ConnectWaitingCardAsync(tenant, actor, plan, request.PmsPatientId!.Trim(), patientId.Value, cancellationToken);
+        return plan with { Outcome = LaunchOutcome.Linked, PatientId = patientId, CardProblem = cardProblem };
+    }
+
+    /// <summary>Writes what the PMS sent over the fields it owns, in one transaction with the audit entry (which names the fields, never their values).</summary>
+    private async Task<LaunchPlan> UpdateAsync(DentalHubDb db, AuditActor actor, LaunchPlan plan, LaunchRequest request, bool takeFromPms, CancellationToken cancellationToken)
+    {
+        var pmsId = request.PmsPatientId!.Trim();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var link = await db.PatientLinks.SingleAsync(l => l.ConnectionId == plan.ConnectionId && l.PmsId == pmsId, cancellationToken);
+        var patient = await db.Patients.SingleAsync(p => p.Id == link.PatientId, cancellationToken);
+        var updates = LaunchUpdates.Of(patient, link, request, takeFromPms);
+        if (updates.Count > 0)
+        {
+            await LaunchUpdates.ApplyAsync(db, patient, link, updates, time.GetUtcNow(), cancellationToken);
+            var fields = string.Join(", ", updates.Select(u => u.Field));
+            audit.Add(db, actor, RewardAuditActions.ProfileUpdatedAtLaunch, $"Updated from {plan.SystemName} at launch: {fields}", patient.Id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return plan with { Outcome = LaunchOutcome.Linked, Differences = [], Updates = [.. updates.Select(u => u.Field)] };
+    }
+
+    /// <summary>Connects the card set from the PMS for this patient before it was in the hub (Orthotrac's "Set card number" then "Launch").</summary>
+    private async Task<string?> ConnectWaitingCardAsync(TenantScope tenant, AuditActor actor, LaunchPlan plan, string pmsId, Guid patientId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        var waiting = await db.WaitingCards.FirstOrDefaultAsync(w => w.ConnectionId == plan.ConnectionId && w.PmsId == pmsId, cancellationToken);
+        if (waiting is null)
+        {
+            return null;
+        }
+        db.WaitingCards.Remove(waiting);
+        await db.SaveChangesAsync(cancellationToken);
+        if (waiting.ExpiresAt <= time.GetUtcNow())
+        {
+            return $"The card set from {plan.SystemName} for this patient waited longer than {WaitingCard.Lifetime.Days} days, so it was not connected. Connect the card on the profile.";
+        }
+        if (await db.RewardCards.AnyAsync(c => c.ActiveForPatientId == patientId, cancellationToken))
+        {
+            return $"The profile already has a card, so card {CardNumbers.Masked(waiting.Number)} set from {plan.SystemName} was not connected. Replace the card on the profile if it should be that one.";
+        }
+        return (await cards.ConnectAsync(tenant, actor, patientId, waiting.Number, cancellationToken)).Error;
     }
 
     private async Task<LaunchPlan> PlanAsync(DentalHubDb db, LaunchRequest request, CancellationToken cancellationToken)
@@ -115,59 +185,75 @@ public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnect
         {
             return LaunchPlan.Problem("The PMS did not say which patient to open (the patientId parameter is missing).");
         }
-        var (connectionId, problem) = await ConnectionAsync(db, request, cancellationToken);
-        if (connectionId is not { } connection)
+        var (chosen, problem) = await ConnectionAsync(db, request, cancellationToken);
+        if (chosen is null)
         {
             return LaunchPlan.Problem(problem!);
         }
+        var connection = chosen.Id;
+        var system = chosen.SystemName;
         var pmsId = request.PmsPatientId.Trim();
-        var linked = await db.PatientLinks.AsNoTracking().Where(l => l.ConnectionId == connection && l.PmsId == pmsId).Select(l => (Guid?)l.PatientId).FirstOrDefaultAsync(cancellationToken);
-        if (linked is { } patientId)
+        var link = await db.PatientLinks.AsNoTracking().FirstOrDefaultAsync(l => l.ConnectionId == connection && l.PmsId == pmsId, cancellationToken);
+        if (link is not null)
         {
-            var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == patientId, cancellationToken);
+            var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == link.PatientId, cancellationToken);
             var differences = Differences(patient, request);
-            return new LaunchPlan(differences.Count == 0 ? LaunchOutcome.Linked : LaunchOutcome.Differs, connection, patientId, null, differences, []);
+            return new LaunchPlan(differences.Count == 0 ? LaunchOutcome.Linked : LaunchOutcome.Differs, connection, link.PatientId, null, differences, [])
+            {
+                SystemName = system,
+                Syncs = chosen.Syncs,
+                // Sync keeps a read connection's profiles; a launch-only one has nothing but its launches to do it.
+                Updates = chosen.Syncs || differences.Count > 0 ? [] : [.. LaunchUpdates.Of(patient, link, request, includingDifferences: false).Select(u => u.Field)],
+            };
         }
         if (string.IsNullOrWhiteSpace(request.FirstName) || string.IsNullOrWhiteSpace(request.LastName) || request.BirthDate is null)
         {
+            var wait = chosen.Syncs ? "Wait for the next sync, or open" : "Open";
             return new LaunchPlan(LaunchOutcome.Invalid, connection, null,
-                "This PMS patient is not in the hub yet, and the PMS did not send a first name, last name and birthdate to find or create the profile. Wait for the next sync, or open the patient from a PMS screen that sends them.", [], []);
+                $"This {system} patient is not in the hub yet, and {system} did not send a first name, last name and birthdate to find or create the profile. {wait} the patient from a {system} screen that sends them.", [], []) { SystemName = system, Syncs = chosen.Syncs };
         }
         var key = MatchKeys.For(request.FirstName, request.LastName, request.BirthDate.Value);
         var candidates = await db.Patients.AsNoTracking()
             .Where(p => p.MatchKey == key && !db.PatientLinks.Any(l => l.ConnectionId == connection && l.PatientId == p.Id))
             .Select(p => new PatientSummary(p.Id, p.FirstName, p.LastName, p.PreferredName, p.BirthDate, p.Status))
             .Take(10).ToListAsync(cancellationToken);
-        return candidates.Count switch
+        var plan = candidates.Count switch
         {
             0 => new LaunchPlan(LaunchOutcome.New, connection, null, null, [], []),
             1 => new LaunchPlan(LaunchOutcome.Matches, connection, candidates[0].Id, null, [], candidates),
-            _ => new LaunchPlan(LaunchOutcome.Ambiguous, connection, null,
-                "Several profiles have this name and birthdate. Nothing was linked: open the right profile and check it, or resolve it on the Import failures page after the next sync.", [], candidates),
+            _ => new LaunchPlan(LaunchOutcome.Ambiguous, connection, null, chosen.Syncs
+                ? "Several profiles have this name and birthdate. Nothing was linked: open the right profile and check it, or resolve it on the Import failures page after the next sync."
+                : $"Several profiles have this name and birthdate. Nothing was linked: check them, and give the patients apart different names or birthdates in {system}.", [], candidates),
         };
+        return plan with { SystemName = system, Syncs = chosen.Syncs };
     }
 
     /// <summary>
     /// Which connection the PMS means: the connection id when given; otherwise the practice's enabled
     /// PMS connection whose connector key is the pms value; otherwise its only PMS connection.
     /// </summary>
-    internal async Task<(Guid? Id, string? Problem)> ConnectionAsync(DentalHubDb db, LaunchRequest request, CancellationToken cancellationToken)
+    internal async Task<(LaunchConnection? Connection, string? Problem)> ConnectionAsync(DentalHubDb db, LaunchRequest request, CancellationToken cancellationToken)
     {
-        var all = await db.Connections.AsNoTracking().Where(c => c.Enabled).Select(c => new { c.Id, c.ConnectorKey }).ToListAsync(cancellationToken);
+        var all = await db.Connections.AsNoTracking().Where(c => c.Enabled).ToListAsync(cancellationToken);
         var pmsConnections = all.Where(c => connectors.Find(c.ConnectorKey)?.Kind == ConnectorKind.PracticeManagement).ToList();
         if (request.ConnectionId is { } id)
         {
-            return pmsConnections.Any(c => c.Id == id) ? (id, null) : (null, "The connection in the link is not an enabled PMS connection of this practice. Check the launch URL in the PMS.");
+            return pmsConnections.FirstOrDefault(c => c.Id == id) is { } named
+                ? (Describe(named), null)
+                : (null, "The connection in the link is not an enabled PMS connection of this practice. Check the launch URL in the PMS.");
         }
         var byKey = string.IsNullOrWhiteSpace(request.Pms) ? [] : pmsConnections.Where(c => string.Equals(c.ConnectorKey, request.Pms.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         var chosen = byKey.Count > 0 ? byKey : pmsConnections;
         return chosen.Count switch
         {
-            1 => (chosen[0].Id, null),
+            1 => (Describe(chosen[0]), null),
             0 => (null, "This practice has no enabled PMS connection. An Admin connects the PMS on the Connections page first."),
             _ => (null, "This practice has several PMS connections, so the launch URL must name one: add connection=<id> (shown on the Connections page)."),
         };
     }
+
+    private LaunchConnection Describe(Connection connection) =>
+        new(connection.Id, records.SystemName(connection), connectors.Find(connection.ConnectorKey)?.Syncs == true);
 
     private static List<FieldDifference> Differences(Patient patient, LaunchRequest request)
     {
@@ -186,7 +272,4 @@ public sealed class LaunchService(DentalHubDbFactory databases, AvailableConnect
         }
         return differences;
     }
-
-    private static string? Clean(string? value, int max) =>
-        string.IsNullOrWhiteSpace(value) || value.Trim().Length > max ? null : value.Trim();
 }

@@ -6,7 +6,8 @@ namespace DentalHub.Patients;
 
 public sealed record PatientSummary(Guid Id, string FirstName, string LastName, string? PreferredName, DateOnly? BirthDate, PatientStatus Status);
 
-public sealed record PmsRecordLink(Guid ConnectionId, string ConnectionName, string PmsId, string? GuarantorPmsId, DateTimeOffset SyncedAt);
+/// <param name="SyncedAt">When the PMS last told DentalHub about the record: read by sync, or opened from a PMS that only launches DentalHub.</param>
+public sealed record PmsRecordLink(Guid ConnectionId, string ConnectionName, string PmsId, string? GuarantorPmsId, DateTimeOffset SyncedAt, string ConnectorKey);
 
 /// <summary>A profile with where it comes from and who is responsible for the account.</summary>
 public sealed record PatientProfile(Patient Patient, IReadOnlyList<PmsRecordLink> Links, PatientSummary? AccountHolder, IReadOnlyList<PatientSummary> Family);
@@ -37,7 +38,7 @@ public sealed class PatientQuery(DentalHubDbFactory databases)
             return null;
         }
         var links = await ProfileLinks.OfAsync(db, [id], cancellationToken);
-        var records = links.Select(l => new PmsRecordLink(l.ConnectionId, l.ConnectionName, l.PmsId, l.GuarantorPmsId, l.SyncedAt)).ToList();
+        var records = links.Select(l => new PmsRecordLink(l.ConnectionId, l.ConnectionName, l.PmsId, l.GuarantorPmsId, l.SyncedAt, l.ConnectorKey)).ToList();
         if (links.FirstOrDefault(l => l.GuarantorPmsId is not null) is not { GuarantorPmsId: { } guarantorPmsId } primary)
         {
             return new PatientProfile(patient, records, null, []);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DentalHub.Patients;
 
 /// <summary>One PMS record of a profile, with its connection's name and whether that connection is still read.</summary>
-public sealed record ProfileLink(Guid PatientId, Guid ConnectionId, string ConnectionName, bool ConnectionEnabled, string PmsId, string? GuarantorPmsId, DateTimeOffset SyncedAt);
+public sealed record ProfileLink(Guid PatientId, Guid ConnectionId, string ConnectionName, bool ConnectionEnabled, string PmsId, string? GuarantorPmsId, DateTimeOffset SyncedAt, string ConnectorKey = "");
 
 /// <summary>
 /// A profile's PMS records in the order its PMS-owned data (account holder, family, balance) is read from them:
@@ -26,7 +26,7 @@ public static class ProfileLinks
             from link in db.PatientLinks.AsNoTracking()
             join connection in db.Connections.AsNoTracking() on link.ConnectionId equals connection.Id
             where EF.Parameter(ids).Contains(link.PatientId)
-            select new ProfileLink(link.PatientId, link.ConnectionId, connection.Name, connection.Enabled, link.PmsId, link.GuarantorPmsId, link.SyncedAt))
+            select new ProfileLink(link.PatientId, link.ConnectionId, connection.Name, connection.Enabled, link.PmsId, link.GuarantorPmsId, link.SyncedAt, connection.ConnectorKey))
             .ToListAsync(cancellationToken);
         return Preferred(links);
     }

@@ -78,7 +78,7 @@ public sealed class CardService(DentalHubDbFactory databases, AuditLog audit, Ti
     }
 
     /// <summary>Who already holds the number in the organization, named only when the holder is a patient of this practice (which the person may open).</summary>
-    private static async Task<string?> HolderProblemAsync(DentalHubDb db, TenantScope tenant, Guid patientId, string number, CancellationToken cancellationToken)
+    internal static async Task<string?> HolderProblemAsync(DentalHubDb db, TenantScope tenant, Guid patientId, string number, CancellationToken cancellationToken)
     {
         // Card numbers are unique across the organization, so the check reads every practice of it.
         var holder = await db.RewardCards.IgnoreQueryFilters().AsNoTracking()
@@ -114,4 +114,6 @@ public static class RewardAuditActions
     public const string PointsRedeemed = "points.redeemed";
     public const string MenuChanged = "reward-menu.changed";
     public const string ProfileLaunched = "patient.launched";
+    public const string ProfileUpdatedAtLaunch = "patient.updated-at-launch";
+    public const string CardWaitingForLaunch = "card.waiting-for-launch";
 }

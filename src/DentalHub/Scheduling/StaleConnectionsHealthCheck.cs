@@ -22,7 +22,7 @@ public sealed class StaleConnectionsHealthCheck(DentalHubDbFactory databases, Av
             .Where(c => c.Enabled)
             .Select(c => new { c.Id, c.PracticeId, c.ConnectorKey, c.SyncSchedule, c.SyncIntervalMinutes, c.LastSuccessfulReadAt, c.CreatedAt })
             .ToListAsync(cancellationToken))
-            .Where(c => available.Find(c.ConnectorKey)?.Kind == ConnectorKind.PracticeManagement)
+            .Where(c => available.Find(c.ConnectorKey)?.Syncs == true)
             .ToList();
         var now = time.GetUtcNow();
         var stale = readers

@@ -77,7 +77,7 @@ public sealed class SyncScheduler(ISchedulerFactory schedulers, DentalHubDbFacto
     /// </summary>
     public IReadOnlyList<SyncResource> ResourcesReadBy(Connection connection)
     {
-        if (available.Find(connection.ConnectorKey)?.Kind != ConnectorKind.PracticeManagement)
+        if (available.Find(connection.ConnectorKey)?.Syncs != true)
         {
             return [];
         }

@@ -80,7 +80,7 @@ public sealed class LaunchingFromThePms : IAsyncLifetime
         var patient = await app.AddPatientAsync(practice, "Ann", "Able");
         await app.LinkAsync(practice, connectionId, "P4", patient);
         var page = await browser.GetPageAsync(Url("P4", last: "Abel", birth: "1990-05-18"));
-        Assert.Contains("The PMS and the hub disagree", page);
+        Assert.Contains("The hub and the test PMS disagree", page);
         Assert.Contains("<td>Last name</td><td>Able</td><td>Abel</td>", page);
         Assert.Contains("<td>Date of birth</td><td>1990-05-17</td><td>1990-05-18</td>", page);
         Assert.DoesNotContain("<td>First name</td>", page);

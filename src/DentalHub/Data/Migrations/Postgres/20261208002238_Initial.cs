@@ -1189,6 +1189,35 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WaitingCards",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PmsId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SetBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitingCards", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_WaitingCards_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WaitingCards_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WritebackCommands",
                 columns: table => new
                 {
@@ -2151,6 +2180,12 @@ namespace DentalHub.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WaitingCards_PracticeId_Number",
+                table: "WaitingCards",
+                columns: new[] { "PracticeId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WritebackCommands_ConnectionId",
                 table: "WritebackCommands",
                 column: "ConnectionId");
@@ -2336,6 +2371,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TagMappings");
+
+            migrationBuilder.DropTable(
+                name: "WaitingCards");
 
             migrationBuilder.DropTable(
                 name: "WritebackCommands");

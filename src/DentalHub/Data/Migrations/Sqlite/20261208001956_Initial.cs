@@ -1187,6 +1187,35 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WaitingCards",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PmsId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitingCards", x => new { x.ConnectionId, x.PmsId });
+                    table.ForeignKey(
+                        name: "FK_WaitingCards_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WaitingCards_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WritebackCommands",
                 columns: table => new
                 {
@@ -2148,6 +2177,12 @@ namespace DentalHub.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WaitingCards_PracticeId_Number",
+                table: "WaitingCards",
+                columns: new[] { "PracticeId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WritebackCommands_ConnectionId",
                 table: "WritebackCommands",
                 column: "ConnectionId");
@@ -2333,6 +2368,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TagMappings");
+
+            migrationBuilder.DropTable(
+                name: "WaitingCards");
 
             migrationBuilder.DropTable(
                 name: "WritebackCommands");
