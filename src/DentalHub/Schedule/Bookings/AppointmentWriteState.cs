@@ -37,6 +37,18 @@ public sealed record AppointmentWriteState(AppointmentWriteDisplay State, string
         return state with { CommandId = command.Id };
     }
 
+    /// <summary>A booking waiting for its patient to be added to the PMS; stuck there, the fixes act on the new patient.</summary>
+    public static AppointmentWriteState BehindNewPatient(WritebackCommand newPatient, string system) => newPatient.State switch
+    {
+        WritebackState.Rejected => new(AppointmentWriteDisplay.Refused,
+            $"Not booked yet: {system} did not add the patient: {newPatient.LastError} Fix the profile and Try again, or add the patient in {system}, "
+            + "link the profile to them, then choose Entered by hand.", newPatient.Id),
+        WritebackState.NeedsReview => new(AppointmentWriteDisplay.NeedsReview, $"Not booked yet, the new patient needs review: {newPatient.LastError}", newPatient.Id),
+        _ => new(AppointmentWriteDisplay.Pending, newPatient.LastError is null
+            ? $"Adds the patient to {system} first, then books"
+            : $"Adds the patient to {system} first, then books (retrying: {newPatient.LastError})"),
+    };
+
     /// <summary>How it looks: red when it did not get there, amber for review, green once there.</summary>
     public string Style => State switch
     {
