@@ -62,6 +62,16 @@ public sealed partial class OpenDentalApiTestDouble
         }
     }
 
+    /// <summary>The office hides or shows a patient field definition (Setup › Patient Field Defs).</summary>
+    public void SetPatFieldDefHidden(string fieldName, bool hidden)
+    {
+        lock (gate)
+        {
+            var index = patFieldDefs.FindIndex(d => d.FieldName == fieldName);
+            patFieldDefs[index] = patFieldDefs[index] with { IsHidden = hidden };
+        }
+    }
+
     private void MapNewPatients()
     {
         app.MapPost("/api/v1/patients", context => PostAsync(context, PatientWrites, CreatePatient));

@@ -122,7 +122,7 @@ public sealed class AppointmentBookings(
             {
                 return BookingOutcome.Missing;
             }
-            if (await NewPatientRecordAsync(db, cancellationToken) is not { } adding)
+            if (await NewPatientRecordAsync(db, cancellationToken, request.OperatoryId) is not { } adding)
             {
                 return Refused("patientId", await WhyNotBookableAsync(db, cancellationToken));
             }
@@ -321,11 +321,20 @@ public sealed class AppointmentBookings(
     /// Records the change and its command; with <paramref name="newPatient"/>, the command that adds the patient to the PMS
     /// first (once per profile and connection), on the same order key, which the dispatcher sends before the booking.
     /// </summary>
-    /// <summary>The first enabled connection that books appointments and adds new patients, for a profile no PMS has yet.</summary>
-    private async Task<PatientRecord?> NewPatientRecordAsync(DentalHubDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The enabled connection that books appointments and adds new patients, for a profile no PMS has yet: the one whose chair
+    /// <paramref name="chairPmsId"/> is when a booking names it, else the first with chairs read from it, else the first.
+    /// </summary>
+    private async Task<PatientRecord?> NewPatientRecordAsync(DentalHubDb db, CancellationToken cancellationToken, string? chairPmsId = null)
     {
-        var connections = (await db.Connections.AsNoTracking().Where(c => c.Enabled).ToListAsync(cancellationToken)).OrderBy(c => c.CreatedAt).ToList();
-        return connections.FirstOrDefault(c => WritesAppointments(c) && writes.Takes<IWritesNewPatients>(c)) is { } found ? new(found, "", SystemName(found)) : null;
+        var connections = (await db.Connections.AsNoTracking().Where(c => c.Enabled).ToListAsync(cancellationToken))
+            .Where(c => WritesAppointments(c) && writes.Takes<IWritesNewPatients>(c)).OrderBy(c => c.CreatedAt).ToList();
+        var ids = connections.Select(c => c.Id).ToList();
+        var withChairs = await db.Operatories.AsNoTracking()
+            .Where(o => ids.Contains(o.ConnectionId) && o.DeletedAt == null && (chairPmsId == null || o.PmsId == chairPmsId))
+            .Select(o => o.ConnectionId).Distinct().ToListAsync(cancellationToken);
+        var found = connections.FirstOrDefault(c => withChairs.Contains(c.Id)) ?? (chairPmsId is null ? connections.FirstOrDefault() : null);
+        return found is null ? null : new(found, "", SystemName(found));
     }
 
     /// <summary>Why a profile no PMS has cannot be booked: no connection books appointments, or the one that does cannot add the patient.</summary>
