@@ -85,4 +85,7 @@ public abstract record FindOutcome
     public sealed record NotFound : FindOutcome;
 
     public sealed record CouldNotCheck(string Reason) : FindOutcome;
+
+    /// <summary>The target holds more than one record that could be this write: a person says which (sending again could double it).</summary>
+    public sealed record NeedsPerson(string Reason) : FindOutcome;
 }

@@ -10,7 +10,7 @@ namespace DentalHub.Connectors.Demo;
 /// is read on (<see cref="Today"/>) its providers' schedule, appointments, insurance, claims, ledger and balances.
 /// </summary>
 public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, DemoLedger ledger, DemoCommlogs commlogs, DemoAdjustments adjustments, string bookName)
-    : IConnector, IReadsPatients, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
+    : IConnector, IReadsPatients, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments, IWritesNewPatients, IReadsClinics, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsSchedules,
         IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances
 {
     public const string Key = "demo-pms";
@@ -28,8 +28,8 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
             new ConnectorField("seed", "Sample seed", "Changes which sample patients are generated.", IsRequired: false, DefaultValue: "42"),
             new ConnectorField(PageSizeField, "Page size", "Rows per page read.", IsRequired: false, DefaultValue: "100"),
             new ConnectorField(DelayField, "Simulated delay (ms)", "Waits this long per page, as a slow PMS would, so you can watch a sync's progress.", IsRequired: false, DefaultValue: "0"),
-            new ConnectorField(LedgerField, "Ledger name", "Payments, communication logs, adjustments, appointments, documents and claim updates written to the Demo PMS are kept in memory under this name.", IsRequired: false, DefaultValue: "sample"),
-            new ConnectorField(RefuseField, "Refuse writes", "Makes the Demo PMS refuse every write (payments, logs, adjustments, appointments, documents, claim updates), to see how a refused writeback looks and is retried.", IsRequired: false, DefaultValue: "no", Choices: ["no", "yes"]),
+            new ConnectorField(LedgerField, "Ledger name", "Payments, communication logs, adjustments, appointments, new patients, documents and claim updates written to the Demo PMS are kept in memory under this name.", IsRequired: false, DefaultValue: "sample"),
+            new ConnectorField(RefuseField, "Refuse writes", "Makes the Demo PMS refuse every write (payments, logs, adjustments, appointments, new patients, documents, claim updates), to see how a refused writeback looks and is retried.", IsRequired: false, DefaultValue: "no", Choices: ["no", "yes"]),
         ],
         context => Create(context))
     {
@@ -204,7 +204,14 @@ public sealed class DemoPmsConnector(DemoPractice practice, TimeProvider time, D
     public Task<IReadOnlyList<PmsDocumentCategory>> ReadDocumentCategoriesAsync(CancellationToken cancellationToken) =>
         Documents.ReadDocumentCategoriesAsync(cancellationToken);
 
-    private DemoAppointments AppointmentBook => new(bookName, practice.Patients.Select(p => p.PmsId).ToHashSet(), () => BookOn(Today).Appointments);
+    private DemoAppointments AppointmentBook => new(
+        bookName, practice.Patients.Select(p => p.PmsId).Concat(DemoNewPatients.Ids(bookName)).ToHashSet(), () => BookOn(Today).Appointments);
+
+    public Task<WriteOutcome> WriteNewPatientAsync(PmsNewPatientWrite patient, CancellationToken cancellationToken) =>
+        Refusal("new patient") ?? new DemoNewPatients(bookName).WriteNewPatientAsync(patient, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenNewPatientAsync(PmsNewPatientWrite patient, CancellationToken cancellationToken) =>
+        new DemoNewPatients(bookName).FindWrittenNewPatientAsync(patient, cancellationToken);
 
     public Task<WriteOutcome> WriteAppointmentAsync(PmsAppointmentWrite write, CancellationToken cancellationToken) =>
         Refusal("appointment") ?? AppointmentBook.WriteAppointmentAsync(write, cancellationToken);

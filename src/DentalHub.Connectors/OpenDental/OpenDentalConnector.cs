@@ -6,6 +6,7 @@ using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Database;
 using DentalHub.Connectors.OpenDental.Documents;
+using DentalHub.Connectors.OpenDental.Patients;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental;
@@ -83,7 +84,12 @@ public static class OpenDentalConnector
             IWritesAppointments appointments = api is null ? KeylessAppointmentWriter.Instance : OpenDentalAppointmentWriter.Create(api, context);
             IWritesClaimUpdates claims = api is null ? KeylessClaimUpdateWriter.Instance : OpenDentalClaimUpdateWriter.Create(api, context);
             IWritesDocuments documents = api is null ? KeylessDocumentWriter.Instance : OpenDentalDocumentWriter.Create(api, context);
-            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments, claims) { Documents = documents };
+            IWritesNewPatients newPatients = api is null ? KeylessNewPatientWriter.Instance : OpenDentalNewPatientWriter.Create(api, context);
+            return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments, claims)
+            {
+                Documents = documents,
+                NewPatients = newPatients,
+            };
         }
         if (string.Equals(mode, ApiMode, StringComparison.OrdinalIgnoreCase))
         {

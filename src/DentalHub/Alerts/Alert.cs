@@ -64,6 +64,8 @@ public static class AlertKinds
     public const string ClaimUpdateNeedsReview = "claim.needs-review";
     public const string DocumentNotRecorded = "document.not-recorded";
     public const string DocumentNeedsReview = "document.needs-review";
+    public const string NewPatientNotAdded = "new-patient.not-added";
+    public const string NewPatientNeedsReview = "new-patient.needs-review";
 
     /// <summary>A connection cannot take writes until a person acts (reconnect, subscription); one alert per connection, not per write.</summary>
     public const string ConnectionNeedsAttention = "connection.needs-attention";

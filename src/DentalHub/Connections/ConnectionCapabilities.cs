@@ -23,6 +23,7 @@ public static class ConnectionCapabilities
         (typeof(IWritesPayments), "write payments"),
         (typeof(IWritesAdjustments), "write adjustments"),
         (typeof(IWritesAppointments), "book appointments"),
+        (typeof(IWritesNewPatients), "add new patients"),
         (typeof(IWritesClaimUpdates), "update claims"),
         (typeof(IWritesDocuments), "attach documents"),
         (typeof(IReceivesPaymentEvents), "receive payments"),

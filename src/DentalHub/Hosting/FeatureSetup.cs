@@ -40,6 +40,7 @@ public static class FeatureSetup
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.DocumentWritebackTarget>();
         services.AddSingleton<DentalHub.Documents.PatientDocuments>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.AppointmentWritebackTarget>();
+        services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.NewPatientWritebackTarget>();
         services.AddSingleton<DentalHub.Writeback.IWritebackTarget, DentalHub.Writeback.ClaimUpdateWritebackTarget>();
         services.AddSingleton<DentalHub.Insurance.ClaimUpdates.PatientClaimUpdates>();
         services.AddDentalHubPayouts();

@@ -25,6 +25,16 @@ public interface IWritebackTarget
 
     /// <summary>Every kind <see cref="AlertForAsync"/> raises: they close once the write is in the target (written, found, or posted by hand).</summary>
     IReadOnlyList<string> AlertKinds { get; }
+
+    /// <summary>
+    /// True when later commands of the same order key depend on this kind (a booking on the new patient it is for): it goes
+    /// first among commands made in the same instant, and while refused or parked it holds them back instead of letting them pass.
+    /// </summary>
+    bool HoldsItsOrderKey => false;
+
+    /// <summary>What the hub records once the target has the write, in the transaction that confirms the command (a new patient's link).</summary>
+    Task ConfirmedAsync(DentalHubDb db, WritebackCommand command, string targetId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }
 
 public sealed record WritebackAlert(string Kind, string Text, AlertSubject? Subject);

@@ -21,8 +21,12 @@ public abstract class PatientWritebackTarget<TWriter, TPayload>(PatientWriteAler
     public async Task<WriteOutcome> WriteAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
         await WriteAsync((TWriter)connector, await PayloadToSendAsync(command, cancellationToken), cancellationToken);
 
-    public Task<FindOutcome> FindAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
-        FindAsync((TWriter)connector, Payload(command), cancellationToken);
+    public async Task<FindOutcome> FindAsync(IConnector connector, WritebackCommand command, CancellationToken cancellationToken) =>
+        await FindAsync((TWriter)connector, await PayloadToFindAsync(command, cancellationToken), cancellationToken);
+
+    /// <summary>The payload a read-back looks for: the command's, unless a kind completes it when it is sent (a booking's new patient).</summary>
+    protected virtual Task<TPayload> PayloadToFindAsync(WritebackCommand command, CancellationToken cancellationToken) =>
+        Task.FromResult(Payload(command));
 
     /// <summary>The payload a write sends: the command's, unless a kind keeps part of it elsewhere (a document's file).</summary>
     protected virtual Task<TPayload> PayloadToSendAsync(WritebackCommand command, CancellationToken cancellationToken) =>

@@ -94,4 +94,7 @@ public static class WritebackKinds
     public const string Appointment = "appointment";
     public const string ClaimUpdate = "claim-update";
     public const string Document = "document";
+
+    /// <summary>A profile added to the PMS as a new patient before its first booking is sent.</summary>
+    public const string NewPatient = "new-patient";
 }

@@ -20,6 +20,7 @@ public sealed class WritebackDispatcher(
     ILogger<WritebackDispatcher> logger)
 {
     private readonly Dictionary<string, IWritebackTarget> targetsByKind = targets.ToDictionary(t => t.Kind);
+    private readonly List<string> holdingKinds = targets.Where(t => t.HoldsItsOrderKey).Select(t => t.Kind).ToList();
 
     /// <summary>
     /// Runs every command that is due now, once, up to <see cref="WritebackPolicy.MaxConcurrentSends"/> at a
@@ -52,16 +53,21 @@ public sealed class WritebackDispatcher(
         await using var db = databases.CreateWithoutTenant();
         // The dispatcher works for every practice: the one place commands are read across tenants.
         var active = await db.WritebackCommands.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.State == WritebackState.Pending || c.State == WritebackState.Unknown || c.State == WritebackState.Sending)
-            .Select(c => new ActiveCommand(c.Id, c.PracticeId, c.OrderKey, c.State, c.NextAttemptAt, c.SendingSince, c.CreatedAt))
+            .Where(c => c.State == WritebackState.Pending || c.State == WritebackState.Unknown || c.State == WritebackState.Sending
+                || (holdingKinds.Contains(c.Kind) && (c.State == WritebackState.Rejected || c.State == WritebackState.NeedsReview)))
+            .Select(c => new ActiveCommand(c.Id, c.PracticeId, c.OrderKey, c.Kind, c.State, c.NextAttemptAt, c.SendingSince, c.CreatedAt))
             .ToListAsync(cancellationToken);
-        // Only the oldest unfinished command of each order key may go: a patient's payments arrive in order.
+        // Only the oldest unfinished command of each order key may go: a patient's payments arrive in order. A refused or
+        // parked command a later one depends on (a new patient before their booking) holds the key until a person acts.
         var heads = active
             .GroupBy(c => (c.PracticeId, c.OrderKey))
-            .Select(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id.ToString()).First())
-            .Where(c => c.State == WritebackState.Sending
-                ? c.SendingSince < now - policy.SendingTimeout
-                : c.NextAttemptAt <= now)
+            .Select(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => holdingKinds.Contains(c.Kind) ? 0 : 1).ThenBy(c => c.Id.ToString()).First())
+            .Where(c => c.State switch
+            {
+                WritebackState.Sending => c.SendingSince < now - policy.SendingTimeout,
+                WritebackState.Pending or WritebackState.Unknown => c.NextAttemptAt <= now,
+                _ => false,
+            })
             .Select(c => c.Id)
             .ToList();
         if (heads.Count == 0)
@@ -147,6 +153,7 @@ public sealed class WritebackDispatcher(
             FindOutcome.Found hit => WritebackTransition.Confirm(hit.TargetId),
             // Verified absent: sending now cannot double-post.
             FindOutcome.NotFound => WritebackTransition.SendAgain(),
+            FindOutcome.NeedsPerson person => WritebackTransition.Park(person.Reason),
             FindOutcome.CouldNotCheck check when command.ReconcileAttempts + 1 >= policy.MaxReconcileAttempts =>
                 WritebackTransition.Park($"Could not confirm whether the target has this write: {check.Reason} Check it there, then mark it posted by hand or retry."),
             FindOutcome.CouldNotCheck check => WritebackTransition.StillUnknown(check.Reason, policy.RetryDelay(command.ReconcileAttempts + 1, Random.Shared)),
@@ -155,7 +162,7 @@ public sealed class WritebackDispatcher(
     }
 
     private sealed record ActiveCommand(
-        Guid Id, Guid PracticeId, string OrderKey, WritebackState State, DateTimeOffset NextAttemptAt, DateTimeOffset? SendingSince, DateTimeOffset CreatedAt);
+        Guid Id, Guid PracticeId, string OrderKey, string Kind, WritebackState State, DateTimeOffset NextAttemptAt, DateTimeOffset? SendingSince, DateTimeOffset CreatedAt);
 
     private sealed record DueCommand(WritebackCommand Command, Guid OrganizationId, Connection? Connection);
 }

@@ -31,7 +31,7 @@ internal static class WritebackTransitions
         var attempts = command.Attempts + (next.CountsAttempt ? 1 : 0);
         var reconciles = next.CountsReconcile ? command.ReconcileAttempts + 1 : next.State == WritebackState.Unknown ? command.ReconcileAttempts : 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.WritebackCommands.Where(c => c.Id == command.Id && c.Version == claimedVersion)
+        var moved = await db.WritebackCommands.Where(c => c.Id == command.Id && c.Version == claimedVersion)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.State, next.State)
                 .SetProperty(c => c.LastError, next.Error)
@@ -72,6 +72,10 @@ internal static class WritebackTransitions
             }
             await db.Connections.Where(c => c.Id == command.ConnectionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSuccessfulWriteAt, now), cancellationToken);
+            if (target is not null && moved == 1)
+            {
+                await target.ConfirmedAsync(db, command, next.TargetId!, now, cancellationToken);
+            }
         }
         await transaction.CommitAsync(cancellationToken);
     }

@@ -24,7 +24,8 @@ public sealed record DoublePatient(
     string State = "",
     string Zip = "",
     long ClinicNum = 0,
-    long PriProv = 1)
+    long PriProv = 1,
+    string SecDateEntry = "2021-12-04")
 {
     public Dictionary<string, object> ToJson(string serverDateTime) => new()
     {
@@ -57,7 +58,7 @@ public sealed record DoublePatient(
         ["clinicAbbr"] = "",
         ["DateTStamp"] = DateTStamp.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         ["TxtMsgOk"] = "Unknown",
-        ["SecDateEntry"] = "2021-12-04",
+        ["SecDateEntry"] = SecDateEntry,
     };
 
     /// <summary>Families of three (guarantor, partner, child) stamped a little apart, for paging tests.</summary>

@@ -52,6 +52,8 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         AppointmentWrites = new DoubleWriteEndpoint(gate);
         ClaimWrites = new DoubleWriteEndpoint(gate);
         DocumentWrites = new DoubleWriteEndpoint(gate);
+        PatientWrites = new DoubleWriteEndpoint(gate);
+        PatFieldWrites = new DoubleWriteEndpoint(gate);
     }
 
     public static async Task<OpenDentalApiTestDouble> StartAsync(TimeProvider? officeClock = null)
@@ -70,6 +72,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         api.MapAppointmentWrites();
         api.MapClaimWrites();
         api.MapDocuments();
+        api.MapNewPatients();
         await api.app.StartAsync();
         var address = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         api.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v1");
@@ -174,6 +177,7 @@ public sealed partial class OpenDentalApiTestDouble : IAsyncDisposable
         var serverDateTime = OfficeNow.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
         var page = patients.Values
             .Where(p => since is null || p.DateTStamp > since)
+            .Where(p => Matches(query, p))
             .OrderBy(p => (p.PatNum * 2_654_435_761L) % 1_000_003)
             .Skip(offset)
             .Take(limit)

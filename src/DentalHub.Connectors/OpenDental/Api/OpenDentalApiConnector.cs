@@ -1,9 +1,10 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
-using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Appointments;
+using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Commlogs;
 using DentalHub.Connectors.OpenDental.Documents;
+using DentalHub.Connectors.OpenDental.Patients;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Api;
@@ -17,10 +18,18 @@ namespace DentalHub.Connectors.OpenDental.Api;
 internal sealed class OpenDentalApiConnector(
     OpenDentalApiClient reads, OpenDentalApiClient checks, ApiSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointmentWrites,
     IWritesClaimUpdates claimUpdates, TimeProvider time)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments, IWritesNewPatients
 {
     /// <summary>Documents attached to patients' charts (<c>POST /documents/Upload</c>).</summary>
     public required IWritesDocuments Documents { get; init; }
+
+    public required IWritesNewPatients NewPatients { get; init; }
+
+    public Task<WriteOutcome> WriteNewPatientAsync(PmsNewPatientWrite patient, CancellationToken cancellationToken) =>
+        NewPatients.WriteNewPatientAsync(patient, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenNewPatientAsync(PmsNewPatientWrite patient, CancellationToken cancellationToken) =>
+        NewPatients.FindWrittenNewPatientAsync(patient, cancellationToken);
 
     public Task<WriteOutcome> WriteDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
         Documents.WriteDocumentAsync(document, cancellationToken);
@@ -76,6 +85,7 @@ internal sealed class OpenDentalApiConnector(
             context.Time)
         {
             Documents = OpenDentalDocumentWriter.Create(settings, context),
+            NewPatients = OpenDentalNewPatientWriter.Create(settings, context),
         };
     }
 

@@ -1,8 +1,9 @@
 using DentalHub.Connectors.Contract;
 using DentalHub.Connectors.OpenDental.Adjustments;
-using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Appointments;
+using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Documents;
+using DentalHub.Connectors.OpenDental.Patients;
 using DentalHub.Connectors.OpenDental.Payments;
 
 namespace DentalHub.Connectors.OpenDental.Database;
@@ -16,12 +17,21 @@ namespace DentalHub.Connectors.OpenDental.Database;
 /// </summary>
 internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWritesPayments payments, IWritesCommlogs commlogs, IWritesAdjustments adjustments, IWritesAppointments appointments,
     IWritesClaimUpdates claimUpdates)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsAppointments, IReadsInsurance, IReadsClaims, IReadsLedger, IReadsBalances, IReadsOperatories, IReadsAppointmentTypes, IReadsClinics, IReadsSchedules, IWritesPayments, IWritesCommlogs, IWritesAdjustments, IWritesAppointments, IWritesClaimUpdates, IWritesDocuments, IWritesNewPatients
 {
     private readonly DatabaseSession session = new(settings);
 
     /// <summary>Documents go through the API like every write: the writer for the connection's keys, or the keyless one.</summary>
     public required IWritesDocuments Documents { get; init; }
+
+    /// <summary>New patients go through the API too: the writer for the connection's keys, or the keyless one.</summary>
+    public required IWritesNewPatients NewPatients { get; init; }
+
+    public Task<WriteOutcome> WriteNewPatientAsync(PmsNewPatientWrite patient, CancellationToken cancellationToken) =>
+        NewPatients.WriteNewPatientAsync(patient, cancellationToken);
+
+    public Task<FindOutcome> FindWrittenNewPatientAsync(PmsNewPatientWrite patient, CancellationToken cancellationToken) =>
+        NewPatients.FindWrittenNewPatientAsync(patient, cancellationToken);
 
     public Task<WriteOutcome> WriteDocumentAsync(PmsDocumentWrite document, CancellationToken cancellationToken) =>
         Documents.WriteDocumentAsync(document, cancellationToken);
@@ -120,6 +130,7 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
         : capability == typeof(IWritesAppointments) && appointments is KeylessAppointmentWriter ? AppointmentMessages.NeedsKeys
         : capability == typeof(IWritesClaimUpdates) && claimUpdates is KeylessClaimUpdateWriter ? ClaimUpdateMessages.AddKeys
         : capability == typeof(IWritesDocuments) && Documents is KeylessDocumentWriter ? DocumentMessages.AddKeys
+        : capability == typeof(IWritesNewPatients) && NewPatients is KeylessNewPatientWriter ? NewPatientMessages.NeedsKeys
         : null;
 
     public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Patients.CountAsync(cancellationToken);

@@ -39,6 +39,13 @@ public sealed class AppointmentBookings(
 
     public const string NotLinked = "This patient is not linked to a record in a PMS that takes appointments.";
 
+    /// <summary>Why a profile no PMS has cannot be booked through a connection that books appointments but does not add patients.</summary>
+    public static string NoNewPatients(string system) =>
+        $"This patient is not linked to a record in {system}, and {system} cannot take a new patient from DentalHub: add the patient in {system} first, then link the profile.";
+
+    public static string NeedsDetails(string system) =>
+        $"To add this patient to {system} with the booking, the profile needs a first name, a last name and a birthdate: add them, then book.";
+
     /// <summary>Whether the practice writes appointments at all (Settings › Writeback).</summary>
     public async Task<bool> WritebackOnAsync(TenantScope tenant, CancellationToken cancellationToken)
     {
@@ -50,7 +57,7 @@ public sealed class AppointmentBookings(
     public async Task<BookingChoices?> ChoicesAsync(TenantScope tenant, Guid patientId, CancellationToken cancellationToken)
     {
         await using var db = databases.Create(tenant);
-        if (await RecordAsync(db, patientId, cancellationToken) is not { } record)
+        if ((await RecordAsync(db, patientId, cancellationToken) ?? await NewPatientRecordAsync(db, cancellationToken)) is not { } record)
         {
             return null;
         }
@@ -59,6 +66,7 @@ public sealed class AppointmentBookings(
         var types = await db.AppointmentTypes.AsNoTracking().Where(t => t.ConnectionId == record.Connection.Id && t.DeletedAt == null && !t.IsHidden).ToListAsync(cancellationToken);
         return new BookingChoices(
             record.System,
+            record.PmsId.Length == 0,
             [.. providers.OrderBy(p => p.IsHygienist).ThenBy(p => p.DisplayName).Select(p => new BookingChoice(p.PmsId, p.DisplayName, null))],
             [.. chairs.OrderBy(c => c.SortOrder).Select(c => new BookingChoice(c.PmsId, c.Name ?? c.Abbreviation ?? c.PmsId, null))],
             [.. types.OrderBy(t => t.Name).Select(t => new BookingChoice(t.PmsId, t.Name ?? t.PmsId, t.LengthMinutes))]);
@@ -107,9 +115,25 @@ public sealed class AppointmentBookings(
         {
             return Refused("note", $"The note is at most {AppointmentChange.NoteLength} characters.");
         }
+        PmsNewPatientWrite? newPatient = null;
         if (await RecordAsync(db, request.PatientId, cancellationToken) is not { } record)
         {
-            return await db.Patients.AnyAsync(p => p.Id == request.PatientId, cancellationToken) ? Refused("patientId", NotLinked) : BookingOutcome.Missing;
+            if (await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PatientId, cancellationToken) is not { } patient)
+            {
+                return BookingOutcome.Missing;
+            }
+            if (await NewPatientRecordAsync(db, cancellationToken, request.OperatoryId) is not { } adding)
+            {
+                return Refused("patientId", await WhyNotBookableAsync(db, cancellationToken));
+            }
+            if (string.IsNullOrWhiteSpace(patient.FirstName) || string.IsNullOrWhiteSpace(patient.LastName) || patient.BirthDate is not { } born)
+            {
+                return Refused("patientId", NeedsDetails(adding.System));
+            }
+            record = adding;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), await ZoneAsync(db, tenant, cancellationToken)).DateTime);
+            newPatient = new PmsNewPatientWrite("DHP-" + patient.Id.ToString("N").ToUpperInvariant(), patient.FirstName.Trim(), patient.LastName.Trim(), born,
+                Enum.Parse<PmsGender>(patient.Gender.ToString()), patient.Email, patient.MobilePhone ?? patient.HomePhone, request.ProviderId, null, today);
         }
         var length = request.LengthMinutes;
         if (request.AppointmentTypeId is { } typeId)
@@ -135,7 +159,7 @@ public sealed class AppointmentBookings(
         var change = NewChange(tenant, actor, record.Connection.Id, request.PatientId, AppointmentWriteAction.Book, null, slot, request.AppointmentTypeId, request.Note?.Trim() ?? "");
         var write = new PmsAppointmentWrite(Reference(change), AppointmentWriteAction.Book, record.PmsId, null, slot.ProviderPmsId, slot.OperatoryPmsId,
             request.Start, length, request.AppointmentTypeId, $"Booked from DentalHub by {actor.Name}.{(change.Note.Length == 0 ? "" : " " + change.Note)}");
-        return await SaveAsync(db, actor, change, write, "Appointment booked", cancellationToken);
+        return await SaveAsync(db, actor, change, write, "Appointment booked", cancellationToken, newPatient);
     }
 
     public async Task<BookingOutcome> MoveAsync(TenantScope tenant, AuditActor actor, AppointmentKey key, MoveRequest request, CancellationToken cancellationToken)
@@ -179,7 +203,22 @@ public sealed class AppointmentBookings(
         var connectionIds = commands.Select(c => c.ConnectionId).Distinct().ToList();
         var systems = (await db.Connections.AsNoTracking().Where(c => connectionIds.Contains(c.Id)).ToListAsync(cancellationToken)).ToDictionary(c => c.Id, SystemName);
         var actions = changes.ToDictionary(c => c.Id, c => c.Action);
-        return commands.ToDictionary(c => c.SubjectId, c => AppointmentWriteState.Of(actions[c.SubjectId], c, systems.GetValueOrDefault(c.ConnectionId) ?? SystemNames.Fallback));
+        var patientIds = changes.Select(c => c.PatientId).Distinct().ToList();
+        // A booking behind a new patient the PMS has not taken yet shows that patient's state, and offers its fixes.
+        var newPatients = (await db.WritebackCommands.AsNoTracking()
+                .Where(c => c.Kind == WritebackKinds.NewPatient && patientIds.Contains(c.SubjectId)
+                    && c.State != WritebackState.Confirmed && c.State != WritebackState.HandledByHand)
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.ConnectionId, c.SubjectId));
+        var patients = changes.ToDictionary(c => c.Id, c => c.PatientId);
+        return commands.ToDictionary(c => c.SubjectId, c =>
+        {
+            var system = systems.GetValueOrDefault(c.ConnectionId) ?? SystemNames.Fallback;
+            return actions[c.SubjectId] == AppointmentWriteAction.Book && c.State is WritebackState.Pending or WritebackState.Sending or WritebackState.Unknown
+                && newPatients.GetValueOrDefault((c.ConnectionId, patients[c.SubjectId])) is { } adding
+                ? AppointmentWriteState.BehindNewPatient(adding, system)
+                : AppointmentWriteState.Of(actions[c.SubjectId], c, system);
+        });
     }
 
     /// <summary>The PMS appointment id a booking became (its command's target), by change id, for bookings the PMS took.</summary>
@@ -278,9 +317,53 @@ public sealed class AppointmentBookings(
         return links.FirstOrDefault(l => WritesAppointments(l.connection)) is { } found ? new(found.connection, found.PmsId, SystemName(found.connection)) : null;
     }
 
-    private async Task<BookingOutcome> SaveAsync(DentalHubDb db, AuditActor actor, AppointmentChange change, PmsAppointmentWrite write, string audited, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the change and its command; with <paramref name="newPatient"/>, the command that adds the patient to the PMS
+    /// first (once per profile and connection), on the same order key, which the dispatcher sends before the booking.
+    /// </summary>
+    /// <summary>
+    /// The enabled connection that books appointments and adds new patients, for a profile no PMS has yet: the one whose chair
+    /// <paramref name="chairPmsId"/> is when a booking names it, else the first with chairs read from it, else the first.
+    /// </summary>
+    private async Task<PatientRecord?> NewPatientRecordAsync(DentalHubDb db, CancellationToken cancellationToken, string? chairPmsId = null)
+    {
+        var connections = (await db.Connections.AsNoTracking().Where(c => c.Enabled).ToListAsync(cancellationToken))
+            .Where(c => WritesAppointments(c) && writes.Takes<IWritesNewPatients>(c)).OrderBy(c => c.CreatedAt).ToList();
+        var ids = connections.Select(c => c.Id).ToList();
+        var withChairs = await db.Operatories.AsNoTracking()
+            .Where(o => ids.Contains(o.ConnectionId) && o.DeletedAt == null && (chairPmsId == null || o.PmsId == chairPmsId))
+            .Select(o => o.ConnectionId).Distinct().ToListAsync(cancellationToken);
+        var found = connections.FirstOrDefault(c => withChairs.Contains(c.Id)) ?? (chairPmsId is null ? connections.FirstOrDefault() : null);
+        return found is null ? null : new(found, "", SystemName(found));
+    }
+
+    /// <summary>Why a profile no PMS has cannot be booked: no connection books appointments, or the one that does cannot add the patient.</summary>
+    private async Task<string> WhyNotBookableAsync(DentalHubDb db, CancellationToken cancellationToken)
+    {
+        var connections = (await db.Connections.AsNoTracking().Where(c => c.Enabled).ToListAsync(cancellationToken)).OrderBy(c => c.CreatedAt).ToList();
+        return connections.FirstOrDefault(WritesAppointments) is { } booking ? NoNewPatients(SystemName(booking)) : NotLinked;
+    }
+
+    /// <summary>Why the patient cannot be booked from the profile, in words; only asked when <see cref="ChoicesAsync"/> has none.</summary>
+    public async Task<string> WhyNotBookableAsync(TenantScope tenant, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create(tenant);
+        return await WhyNotBookableAsync(db, cancellationToken);
+    }
+
+    private async Task<BookingOutcome> SaveAsync(
+        DentalHubDb db, AuditActor actor, AppointmentChange change, PmsAppointmentWrite write, string audited, CancellationToken cancellationToken,
+        PmsNewPatientWrite? newPatient = null)
     {
         var now = time.GetUtcNow();
+        var orderKey = $"appointment:{change.PatientId}";
+        if (newPatient is not null && !await db.WritebackCommands.AnyAsync(
+                c => c.Kind == WritebackKinds.NewPatient && c.SubjectId == change.PatientId && c.ConnectionId == change.ConnectionId, cancellationToken))
+        {
+            db.WritebackCommands.Add(WritebackCommand.Pending(
+                change.PracticeId, change.ConnectionId, WritebackKinds.NewPatient, change.PatientId, orderKey, newPatient.Reference, newPatient, now));
+            audit.Add(db, actor, AuditActions.PatientChanged, "Patient sent to the PMS as a new patient", change.PatientId);
+        }
         db.AppointmentChanges.Add(change);
         db.WritebackCommands.Add(new WritebackCommand
         {
@@ -289,7 +372,7 @@ public sealed class AppointmentBookings(
             Kind = WritebackKinds.Appointment,
             SubjectId = change.Id,
             // A patient's bookings and changes in the order made (a move after its booking), apart from payments and logs.
-            OrderKey = $"appointment:{change.PatientId}",
+            OrderKey = orderKey,
             Reference = write.Reference,
             PayloadJson = JsonSerializer.Serialize(write),
             State = WritebackState.Pending,
@@ -338,8 +421,8 @@ public sealed record PatientAppointmentLine(
     string Key, DateTimeOffset StartsAt, int LengthMinutes, string? Provider, string? Chair, AppointmentStatus Status, string? Confirmation,
     AppointmentWriteState? Write, bool IsPendingBooking);
 
-/// <summary>What a booking may choose from on the patient's PMS connection.</summary>
-public sealed record BookingChoices(string System, IReadOnlyList<BookingChoice> Providers, IReadOnlyList<BookingChoice> Chairs, IReadOnlyList<BookingChoice> Types);
+/// <summary>What a booking may choose from on the patient's PMS connection; <see cref="AddsPatientFirst"/>: the PMS has no record of the patient yet, and gets one with the booking.</summary>
+public sealed record BookingChoices(string System, bool AddsPatientFirst, IReadOnlyList<BookingChoice> Providers, IReadOnlyList<BookingChoice> Chairs, IReadOnlyList<BookingChoice> Types);
 
 /// <param name="Minutes">An appointment type's default length.</param>
 public sealed record BookingChoice(string Id, string Name, int? Minutes);

@@ -14,7 +14,8 @@ public enum AppointmentWriteDisplay
 
 /// <summary>A booking or change as staff read it where the appointment is shown: "Booked in Open Dental", "Not moved: why".</summary>
 /// <param name="CommandId">The change's command, which a person can retry or mark done by hand when it is stuck.</param>
-public sealed record AppointmentWriteState(AppointmentWriteDisplay State, string Text, Guid? CommandId = null)
+/// <param name="What">What that command writes, as the "Entered by hand?" question names it.</param>
+public sealed record AppointmentWriteState(AppointmentWriteDisplay State, string Text, Guid? CommandId = null, string What = "appointment")
 {
     /// <summary>Refused or parked for review: a person decides (<see cref="WriteFix"/>).</summary>
     public bool Stuck => CommandId is not null && State is AppointmentWriteDisplay.Refused or AppointmentWriteDisplay.NeedsReview;
@@ -36,6 +37,18 @@ public sealed record AppointmentWriteState(AppointmentWriteDisplay State, string
         };
         return state with { CommandId = command.Id };
     }
+
+    /// <summary>A booking waiting for its patient to be added to the PMS; stuck there, the fixes act on the new patient.</summary>
+    public static AppointmentWriteState BehindNewPatient(WritebackCommand newPatient, string system) => (newPatient.State switch
+    {
+        WritebackState.Rejected => new AppointmentWriteState(AppointmentWriteDisplay.Refused,
+            $"Not booked yet: {system} did not add the patient: {newPatient.LastError} Fix the profile and Try again, or add the patient in {system}, "
+            + "link the profile to them, then choose Entered by hand.", newPatient.Id),
+        WritebackState.NeedsReview => new(AppointmentWriteDisplay.NeedsReview, $"Not booked yet, the new patient needs review: {newPatient.LastError}", newPatient.Id),
+        _ => new(AppointmentWriteDisplay.Pending, newPatient.LastError is null
+            ? $"Adds the patient to {system} first, then books"
+            : $"Adds the patient to {system} first, then books (retrying: {newPatient.LastError})"),
+    }) with { What = "new patient (once added in the PMS and linked to this profile)" };
 
     /// <summary>How it looks: red when it did not get there, amber for review, green once there.</summary>
     public string Style => State switch

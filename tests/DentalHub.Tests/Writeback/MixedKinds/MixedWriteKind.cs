@@ -32,7 +32,11 @@ public abstract class MixedWriteKind
     /// <summary>Turns on what the practice must turn on before this kind is written back (its writeback setting).</summary>
     public virtual Task PrepareAsync(MixedWritebackHarness h) => Task.CompletedTask;
 
-    public static IReadOnlyList<MixedWriteKind> All { get; } = [new PaymentWrites(), new StaffNoteWrites(), new AdjustmentWrites(), new AppointmentWrites(), new DocumentWrites()];
+    /// <summary>Every kind of command one cause records (a new patient's booking too).</summary>
+    public virtual IReadOnlyList<string> Records => [Kind];
+
+    public static IReadOnlyList<MixedWriteKind> All { get; } =
+        [new PaymentWrites(), new StaffNoteWrites(), new AdjustmentWrites(), new AppointmentWrites(), new DocumentWrites(), new NewPatientWrites()];
 }
 
 /// <summary>A card payment reported by the processor, recorded in the PMS ledger.</summary>
@@ -149,7 +153,10 @@ public sealed class AppointmentWrites : MixedWriteKind
         await settings.SaveAsync(h.Practice.Tenant, RewardsTestData.Staff, changed, CancellationToken.None);
     }
 
-    public override async Task CauseAsync(MixedWritebackHarness h, Guid patientId, string step, Random random)
+    public override Task CauseAsync(MixedWritebackHarness h, Guid patientId, string step, Random random) => BookAsync(h, patientId, step);
+
+    /// <summary>Books <paramref name="patientId"/> in the next slot of its own.</summary>
+    public static async Task BookAsync(MixedWritebackHarness h, Guid patientId, string step)
     {
         var slot = h.NextSlot();
         Assert.True(slot < Days * SlotsPerDay, "More bookings than the prepared days hold.");
@@ -160,4 +167,33 @@ public sealed class AppointmentWrites : MixedWriteKind
     }
 
     public override int Stored(OpenDentalApiTestDouble api, string reference) => api.AllAppointments.Count(a => a.Note.Contains(reference, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// A profile the PMS does not have (a last name of its own), booked from DentalHub: added to the PMS as a new patient, then
+/// booked. It ignores the synced patient it is given; <see cref="AppointmentWrites"/> prepares the schedule and the setting.
+/// </summary>
+public sealed class NewPatientWrites : MixedWriteKind
+{
+    // Shared by the suites of both databases, which run at once: each reference is a profile of its own.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> lastNames = new();
+
+    public override string Kind => WritebackKinds.NewPatient;
+
+    public override IReadOnlyList<string> Records => [WritebackKinds.NewPatient, WritebackKinds.Appointment];
+
+    public override DoubleWriteEndpoint Endpoint(OpenDentalApiTestDouble api) => api.PatientWrites;
+
+    public override async Task CauseAsync(MixedWritebackHarness h, Guid patientId, string step, Random random)
+    {
+        var lastName = $"New{step}";
+        var profile = await h.App.AddPatientAsync(h.Practice, "Nova", lastName, new DateOnly(1991, 4, 5));
+        lastNames[$"DHP-{profile:N}".ToUpperInvariant()] = lastName;
+        await AppointmentWrites.BookAsync(h, profile, step);
+    }
+
+    /// <summary>The patients marked with the reference, or every patient of its profile's name when more were added.</summary>
+    public override int Stored(OpenDentalApiTestDouble api, string reference) => Math.Max(
+        api.PatFields.Count(f => f.FieldValue == reference),
+        api.Patients.Count(p => p.LName == lastNames.GetValueOrDefault(reference)));
 }

@@ -66,7 +66,10 @@ public abstract class MixedWritebackSuite(DatabaseProvider provider)
             }
             var kind = MixedWriteKind.All[random.Next(MixedWriteKind.All.Count)];
             await kind.CauseAsync(h, h.PatientIds[random.Next(h.PatientIds.Count)], $"{schedule}_{step}", random);
-            caused[kind.Kind] = caused.GetValueOrDefault(kind.Kind) + 1;
+            foreach (var recorded in kind.Records)
+            {
+                caused[recorded] = caused.GetValueOrDefault(recorded) + 1;
+            }
             h.CatchUpWithTheApp();
             var kill = random.NextDouble() < 0.3 ? TimeSpan.FromMilliseconds(random.Next(1, 40)) : (TimeSpan?)null;
             await h.StepAsync(kill, TimeSpan.FromSeconds(random.Next(1, 200)));
