@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using DentalHub.Audit;
-using DentalHub.Connections;
 using DentalHub.Connectors.NexHealth;
 using DentalHub.Data;
 using DentalHub.Payments;
@@ -36,16 +35,7 @@ public abstract class NexHealthPaymentWritebackSuite(DatabaseProvider provider) 
         api = await NexHealthApiTestDouble.StartAsync();
         api.Put(NexHealthApiTestDouble.Patients, NexHealthRecords.Patient(PatientId, "Ana", "Ruiz", new DateOnly(1990, 4, 2)));
         practice = await app.AddPracticeAsync("Bright Smiles");
-        connectionId = (await app.Services.GetRequiredService<ConnectionService>().CreateAsync(practice.Tenant, AuditActor.System, new ConnectionInput(
-            NexHealthConnector.KeyOf(NexHealthPms.Dentrix), "Front office",
-            new Dictionary<string, string>
-            {
-                [NexHealthConnector.BaseUrlField] = api.BaseUrl.ToString().TrimEnd('/'),
-                [NexHealthConnector.SubdomainField] = NexHealthApiTestDouble.Subdomain,
-                [NexHealthConnector.LocationIdField] = "7",
-            },
-            new Dictionary<string, string> { [NexHealthConnector.ApiKeyField] = api.ApiKey, [NexHealthConnector.WebhookSecretField] = api.WebhookSecret }),
-            CancellationToken.None)).Id;
+        connectionId = await app.ConnectNexHealthAsync(practice, api, NexHealthPms.Dentrix, webhooks: true);
         await app.SyncAsync(practice, connectionId, SyncResources.Patients);
         api.WebhookClient = app.CreateClient();
         api.WebhookTarget = new Uri(api.WebhookClient.BaseAddress!, $"/webhooks/nexhealth/{connectionId}");
@@ -118,6 +108,30 @@ public abstract class NexHealthPaymentWritebackSuite(DatabaseProvider provider) 
 
         Assert.Equal(WritebackState.Accepted, (await CommandAsync()).State);
         Assert.Equal(1, api.Requests.Count(r => r.Method == "POST" && r.Path == "/payments"));
+    }
+
+    [SkippableFact]
+    public async Task Payment_NeverShownInDentrix_ParkedForAPersonAfterTheWaitAndARetrySendsItAgain()
+    {
+        var payment = await PayAsync("ch_8", 80m);
+        api.NextWriteEnds(WriteEnding.Failed);
+        api.NextWebhook(WebhookFault.Lost);
+        await SendAsync();
+        await api.RunWriteCycleAsync();
+
+        writeback.Clock.Advance(WritebackHarness.Policy.ConfirmationWait);
+        await LookAgainAsync();
+        var parked = await StatusAsync(payment);
+        Assert.True(await app.Services.GetRequiredService<WritebackActions>().RetryAsync(practice.Tenant, AuditActor.System, (await CommandAsync()).Id, CancellationToken.None));
+        await RunWokenAsync();
+        await api.RunWriteCycleAsync();
+        await RunWokenAsync();
+
+        Assert.Equal(WritebackDisplay.NeedsReview, parked.State);
+        Assert.Contains("Look for it in Dentrix", parked.Text, StringComparison.Ordinal);
+        Assert.Equal(WritebackState.Confirmed, (await CommandAsync()).State);
+        Assert.Equal(2, api.PaymentsTaken);
+        Assert.Single(api.PaymentsWith(ReferenceOf(payment)));
     }
 
     [SkippableFact]
