@@ -63,7 +63,15 @@ public static class PmsWebhooks
         }
         if (read.ChangedResource is { } resource)
         {
-            await syncs.SyncNowAsync(target.Connection, target.Practice, cancellationToken, resource);
+            try
+            {
+                await syncs.SyncNowAsync(target.Connection, target.Practice, cancellationToken, resource);
+            }
+            catch (Quartz.SchedulerException e)
+            {
+                // The event is kept; the resource's scheduled sync reads the change.
+                logger.LogWarning("Sync of {Resource} for connection {ConnectionId} could not be started ({ExceptionType})", resource, connectionId, e.GetType().Name);
+            }
         }
         return TypedResults.Ok("Received.");
     }
