@@ -67,10 +67,28 @@ public abstract record WriteOutcome
     public sealed record Unknown(string Reason) : WriteOutcome;
 
     /// <summary>
+    /// Taken by a target that writes later (a 202 from a service in front of the PMS), or perhaps taken: not written yet.
+    /// It is confirmed by the target's report or by finding it, and never sent again by the engine.
+    /// <paramref name="Waiting"/> is what staff read meanwhile, naming the systems ("Sent to NexHealth, waiting for Dentrix.").
+    /// </summary>
+    public sealed record Accepted(string Waiting) : WriteOutcome;
+
+    /// <summary>
     /// Certainly not written, and nothing will be until a person acts on the connection (authorization revoked,
     /// subscription lapsed, app throttled for the month). Shown once on the connection, not as a failure per write.
     /// </summary>
     public sealed record Unavailable(string Reason, TimeSpan? After = null) : WriteOutcome;
+}
+
+/// <summary>
+/// A connector whose writes reach the PMS after the call returns and whose reads lag behind (NexHealth's read cycle): not
+/// finding a write is no proof it is absent, so the engine never sends again on <see cref="FindOutcome.NotFound"/>; it waits
+/// for the target's report (<see cref="IReceivesPmsEvents"/>) or for the write to appear, and then a person decides.
+/// </summary>
+public interface IConfirmsWritesLater
+{
+    /// <summary>What staff read while a write waits, naming the systems ("Sent to NexHealth, waiting for Dentrix.").</summary>
+    string WaitingText { get; }
 }
 
 /// <summary>What a reconciliation found.</summary>

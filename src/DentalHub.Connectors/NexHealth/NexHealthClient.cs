@@ -15,7 +15,8 @@ namespace DentalHub.Connectors.NexHealth;
 /// backoff. A 401 with a token fetches a new token once and tries again. An answer with <c>code: false</c> is a failure
 /// whatever its status.
 /// </summary>
-internal sealed class NexHealthClient(HttpClient http, NexHealthSettings settings, ApiKeyState key, TimeProvider time, int maxRetries = NexHealthClient.ReadRetries)
+/// <param name="writes">A client for writes: a POST is sent once (a timeout and no retry), as a retried POST could be taken twice.</param>
+internal sealed class NexHealthClient(HttpClient http, NexHealthSettings settings, ApiKeyState key, TimeProvider time, int maxRetries = NexHealthClient.ReadRetries, bool writes = false)
 {
     public const string ApiVersion = "v3.0.0";
     public const int ReadRetries = 8;
@@ -27,7 +28,9 @@ internal sealed class NexHealthClient(HttpClient http, NexHealthSettings setting
     /// <summary>A 429 waits at most a minute: the longest of NexHealth's windows.</summary>
     public static readonly TimeSpan LongestRateLimitWait = TimeSpan.FromMinutes(1);
 
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline = Pipeline(time, key.Pacer, maxRetries);
+    private readonly ResiliencePipeline<HttpResponseMessage> pipeline = writes
+        ? new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddTimeout(AttemptTimeout).Build()
+        : Pipeline(time, key.Pacer, maxRetries);
 
     public NexHealthSettings Settings => settings;
 
@@ -59,6 +62,77 @@ internal sealed class NexHealthClient(HttpClient http, NexHealthSettings setting
             }, status);
         }
         return (envelope, date);
+    }
+
+    /// <summary>
+    /// <c>POST /{path}?subdomain=…&amp;{query}</c> with a JSON body, sent once (a 401 with a lapsed token fetches a new token
+    /// and sends once more: NexHealth took nothing). What came back is returned, not thrown: the writer decides what it means.
+    /// </summary>
+    public async Task<NexPostAnswer> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> query, string json, CancellationToken cancellationToken)
+    {
+        var uri = settings.Endpoint(path, query);
+        string token;
+        try
+        {
+            token = await key.Tokens.TokenAsync(AuthenticateAsync, cancellationToken);
+        }
+        catch (NexHealthApiException e)
+        {
+            return new NexPostAnswer(null, Empty, e.Message, NeverSent: true);
+        }
+        var answer = await PostOnceAsync(uri, json, token, cancellationToken);
+        if (answer.Status != HttpStatusCode.Unauthorized)
+        {
+            return answer;
+        }
+        key.Tokens.Refused(token);
+        try
+        {
+            token = await key.Tokens.TokenAsync(AuthenticateAsync, cancellationToken);
+        }
+        catch (NexHealthApiException e)
+        {
+            return new NexPostAnswer(HttpStatusCode.Unauthorized, Empty, e.Message, NeverSent: true);
+        }
+        return await PostOnceAsync(uri, json, token, cancellationToken);
+    }
+
+    private async Task<NexPostAnswer> PostOnceAsync(Uri uri, string json, string token, CancellationToken cancellationToken)
+    {
+        var endpoint = NexHealthLimits.EndpointOf(uri.AbsolutePath[settings.BaseUrl.AbsolutePath.Length..]);
+        try
+        {
+            using var response = await pipeline.ExecuteAsync(async token2 =>
+            {
+                await key.Pacer.WaitTurnAsync(endpoint, token2);
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+                request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+                request.Headers.TryAddWithoutValidation("Nex-Api-Version", ApiVersion);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+                return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token2);
+            }, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            NexEnvelope? envelope = null;
+            try
+            {
+                envelope = body.Length == 0 ? null : JsonSerializer.Deserialize<NexEnvelope>(body, NexEnvelope.Json);
+            }
+            catch (JsonException)
+            {
+                // A 202 has no body; an error page is not an envelope: the status says enough.
+            }
+            return new NexPostAnswer(response.StatusCode, envelope ?? Empty, null);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError or HttpRequestError.SecureConnectionError)
+        {
+            return new NexPostAnswer(null, Empty, NexHealthMessages.Unreachable(settings), NeverSent: true);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new NexPostAnswer(null, Empty, "NexHealth's answer never came back.");
+        }
     }
 
     private async Task<string> AuthenticateAsync(CancellationToken cancellationToken)
@@ -114,7 +188,7 @@ internal sealed class NexHealthClient(HttpClient http, NexHealthSettings setting
         }
     }
 
-    private static readonly NexEnvelope Empty = new(null, null, null, null, null, null);
+    internal static readonly NexEnvelope Empty = new(null, null, null, null, null, null);
 
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(TimeProvider time, RequestPacer pacer, int maxRetries) =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
@@ -144,3 +218,6 @@ internal sealed class NexHealthClient(HttpClient http, NexHealthSettings setting
             .AddTimeout(AttemptTimeout)
             .Build();
 }
+
+/// <summary>What a POST got back: a status and envelope, or no answer (<paramref name="Problem"/> says why); <paramref name="NeverSent"/> when nothing left.</summary>
+internal sealed record NexPostAnswer(HttpStatusCode? Status, NexEnvelope Envelope, string? Problem, bool NeverSent = false);

@@ -15,6 +15,7 @@ public static class NexHealthConnector
     public const string SubdomainField = "subdomain";
     public const string LocationIdField = "locationId";
     public const string BaseUrlField = "baseUrl";
+    public const string WebhookSecretField = "webhookSecret";
 
     /// <summary>The only server NexHealth documents; the API key decides between sandbox and production.</summary>
     public const string DefaultBaseUrl = "https://nexhealth.info";
@@ -38,6 +39,10 @@ public static class NexHealthConnector
                 "The practice's subdomain in NexHealth, as the Institutions page of NexHealth's Developer Portal shows it."),
             new ConnectorField(LocationIdField, "Location id",
                 "The office's location id in NexHealth (a number), from the practice's page under Institutions in NexHealth's Developer Portal."),
+            new ConnectorField(WebhookSecretField, "Webhook secret",
+                "The secret_key NexHealth answered when the webhook endpoint was registered (POST /webhook_endpoints with this connection's webhook address). "
+                + "With it, NexHealth's events confirm payments as soon as they are written and start a sync of what changed; without it DentalHub looks them up on its own.",
+                IsSecret: true, IsRequired: false),
             new ConnectorField(BaseUrlField, "API address", $"NexHealth's API: {DefaultBaseUrl} unless NexHealth gave you another.",
                 IsRequired: false, DefaultValue: DefaultBaseUrl),
         ],
@@ -58,8 +63,12 @@ public static class NexHealthConnector
         var key = ApiKeyState.For(settings, context.Time);
         var reads = new NexHealthClient(http, settings, key, context.Time);
         var checks = new NexHealthClient(http, settings, key, context.Time, NexHealthClient.CheckRetries);
-        return pms.ReadsInsurance
-            ? new NexHealthInsuredConnector(pms, reads, checks, context.Time)
-            : new NexHealthPmsConnector(pms, reads, checks, context.Time);
+        // Every system NexHealth writes payments to also has its insurance read (NexHealthPms' table).
+        return pms switch
+        {
+            { WritesPayments: true, ReadsInsurance: true } => new NexHealthLedgerConnector(pms, reads, checks, new NexHealthClient(http, settings, key, context.Time, writes: true), context.Time),
+            { ReadsInsurance: true } => new NexHealthInsuredConnector(pms, reads, checks, context.Time),
+            _ => new NexHealthPmsConnector(pms, reads, checks, context.Time),
+        };
     }
 }

@@ -9,7 +9,7 @@ namespace DentalHub.Connectors.NexHealth;
 /// the ones deleted in the system reported as deleted, and each patient's active dental coverages. NexHealth answers 403
 /// on insurance until it turns financial data on for the practice, which the check and the reads say in those words.
 /// </summary>
-internal sealed class NexHealthInsuredConnector(NexHealthPms pms, NexHealthClient reads, NexHealthClient checks, TimeProvider time)
+internal class NexHealthInsuredConnector(NexHealthPms pms, NexHealthClient reads, NexHealthClient checks, TimeProvider time)
     : NexHealthPmsConnector(pms, reads, checks, time), IReadsInsurance
 {
     private readonly NexHealthClient checks = checks;

@@ -25,6 +25,19 @@ internal static class NexHealthMessages
         $"NexHealth has not turned on financial data (insurance, charges, payments) for \"{settings.Subdomain}\" yet, so DentalHub cannot read {pms.Name}'s insurance. " +
         "Ask NexHealth to enable it; a practice's history takes up to a day to arrive after that.";
 
+    /// <summary>402 or 403 on payments: NexHealth has not turned on payments (financial data) for the practice or the account.</summary>
+    public static string PaymentsOff(NexHealthPms pms, NexHealthSettings settings) =>
+        $"NexHealth does not let DentalHub record payments in {pms.Name} for \"{settings.Subdomain}\" yet: its financial endpoints are not turned on for the practice or your NexHealth account. " +
+        "Ask NexHealth to enable payments; DentalHub records the waiting payments once it can.";
+
+    /// <summary>NexHealth refused a payment (400): its own words are about the request, never about the patient.</summary>
+    public static string PaymentRefused(NexHealthPms pms, string errors) =>
+        $"NexHealth refused the payment for {pms.Name}{Explained(errors)}. Check the patient and the payment type in {pms.Name}, then retry it or post it by hand.";
+
+    /// <summary>NexHealth's <c>.failed</c> event carries no reason (docs.nexhealth.com/docs/writes).</summary>
+    public static string WriteFailed(NexHealthPms pms, string what) =>
+        $"NexHealth reported that {pms.Name} did not take the {what} (NexHealth gives no reason). Check the patient's account in {pms.Name}, then retry it or post it by hand.";
+
     public static string ReadStale(NexHealthPms pms, NexHealthSettings settings, DateTimeOffset? readAt) =>
         $"NexHealth has stopped reading from {pms.Name} for location {settings.Location} (its read status is red{Since(readAt)}). " +
         $"Check that NexHealth's Synchronizer is running on the practice's server (for a cloud system, that staff run NexHealth's browser extension); until it reads again, DentalHub sees no changes.";

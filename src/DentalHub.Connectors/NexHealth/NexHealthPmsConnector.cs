@@ -10,7 +10,7 @@ namespace DentalHub.Connectors.NexHealth;
 /// NexHealth's <c>sync_status</c> confirms before anything is read.
 /// </summary>
 internal class NexHealthPmsConnector(NexHealthPms pms, NexHealthClient reads, NexHealthClient checks, TimeProvider time)
-    : IConnector, IReadsPatients, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsAppointments
+    : IConnector, IReadsPatients, IReadsProviders, IReadsOperatories, IReadsAppointmentTypes, IReadsAppointments, IReceivesPmsEvents, IConfirmsWritesLater
 {
     /// <summary>
     /// <c>GET /appointments</c> needs a window (<c>start</c>, <c>end</c>): ten years of history for the profile's past visits,
@@ -20,6 +20,12 @@ internal class NexHealthPmsConnector(NexHealthPms pms, NexHealthClient reads, Ne
     public static readonly TimeSpan BookingsAhead = TimeSpan.FromDays(731);
 
     public string SystemName => pms.Name;
+
+    /// <summary>NexHealth takes a write (202) and writes it to the system afterwards.</summary>
+    public string WaitingText => $"Sent to NexHealth, waiting for {pms.Name}.";
+
+    public PmsEventRead Read(string body, Func<string, string?> header) =>
+        Webhooks.NexHealthWebhook.Read(body, header, Settings.WebhookSecret, pms, time.GetUtcNow());
 
     protected SystemBehind ReadsBehind { get; } = new(reads, pms);
 
@@ -82,6 +88,26 @@ internal class NexHealthPmsConnector(NexHealthPms pms, NexHealthClient reads, Ne
         catch (NexHealthApiException e)
         {
             return ConnectionCheckResult.Failed(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Null when a write may go now: NexHealth reaches this system and writes to it. Otherwise what to do instead, sending nothing:
+    /// try later when NexHealth could not be asked, wait for the connection while its write status is red.
+    /// </summary>
+    protected async Task<WriteOutcome?> BeforeWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReadsBehind.ConfirmAsync(cancellationToken);
+            var status = await ReadsBehind.StatusAsync(cancellationToken);
+            return Red(status.WriteStatus)
+                ? new WriteOutcome.Unavailable(NexHealthMessages.WriteStale(pms, status.WriteStatusAt) + " DentalHub sends it once NexHealth writes again.")
+                : null;
+        }
+        catch (NexHealthApiException e)
+        {
+            return new WriteOutcome.TryLater(e.Message, null);
         }
     }
 

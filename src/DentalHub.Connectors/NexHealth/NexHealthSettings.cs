@@ -6,7 +6,8 @@ namespace DentalHub.Connectors.NexHealth;
 /// <summary>A NexHealth connection's settings, checked when the connector is created.</summary>
 /// <param name="Subdomain">The practice (an institution in NexHealth's words), as NexHealth names it.</param>
 /// <param name="LocationId">The office: NexHealth's location id.</param>
-internal sealed record NexHealthSettings(Uri BaseUrl, string ApiKey, string Subdomain, int LocationId)
+/// <param name="WebhookSecret">The <c>secret_key</c> of the connection's webhook endpoint in NexHealth; null until one is set.</param>
+internal sealed record NexHealthSettings(Uri BaseUrl, string ApiKey, string Subdomain, int LocationId, string? WebhookSecret = null)
 {
     /// <summary>How many records one request asks for: NexHealth's maximum (the OpenAPI's default is 5: always send it).</summary>
     public int PageSize { get; init; } = NexHealthLimits.MaxPerPage;
@@ -29,7 +30,8 @@ internal sealed record NexHealthSettings(Uri BaseUrl, string ApiKey, string Subd
             baseUrl,
             settings.Required(NexHealthConnector.ApiKeyField, "API key"),
             settings.Required(NexHealthConnector.SubdomainField, "Subdomain"),
-            locationId);
+            locationId,
+            settings.Secret(NexHealthConnector.WebhookSecretField) ?? settings.Value(NexHealthConnector.WebhookSecretField));
     }
 
     public Uri Endpoint(string path, IEnumerable<KeyValuePair<string, string>> query)

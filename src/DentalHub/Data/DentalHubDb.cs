@@ -50,6 +50,7 @@ public abstract class DentalHubDb(DbContextOptions options)
     public DbSet<WritebackSettings> WritebackSettings => Set<WritebackSettings>();
     public DbSet<WritebackCommand> WritebackCommands => Set<WritebackCommand>();
     public DbSet<PaymentEventReceipt> PaymentEventReceipts => Set<PaymentEventReceipt>();
+    public DbSet<PmsEvents.PmsEventReceipt> PmsEventReceipts => Set<PmsEvents.PmsEventReceipt>();
     public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
     public DbSet<Alerts.AlertWebhook> AlertWebhooks => Set<Alerts.AlertWebhook>();
     public DbSet<Alerts.AlertEmailReceipt> AlertEmailReceipts => Set<Alerts.AlertEmailReceipt>();

@@ -1,9 +1,7 @@
 using DentalHub.Connections;
 using DentalHub.Connectors.Contract;
 using DentalHub.Data;
-using DentalHub.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace DentalHub.Payments;
 
@@ -27,14 +25,8 @@ public static class PaymentWebhooks
             return TypedResults.Problem(statusCode: 413, title: "Event too large");
         }
         var body = await new StreamReader(request.Body).ReadToEndAsync(cancellationToken);
-        await using var db = databases.CreateWithoutTenant();
-        // The sender is not signed in: the connection id in the address says which practice this is.
-        var target = await (
-            from connection in db.Connections.IgnoreQueryFilters()
-            join practice in db.Practices.IgnoreQueryFilters() on connection.PracticeId equals practice.Id
-            where connection.Id == connectionId && connection.Enabled
-            select new { connection, practice.OrganizationId }).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        if (target is null || connectors.Create(target.connection) is not IReceivesPaymentEvents receiver)
+        var target = await WebhookConnection.FindAsync(databases, connectionId, cancellationToken);
+        if (target is null || connectors.Create(target.Connection) is not IReceivesPaymentEvents receiver)
         {
             return TypedResults.NotFound();
         }
@@ -44,8 +36,7 @@ public static class PaymentWebhooks
             return TypedResults.Problem(statusCode: 400, title: rejected.Reason.ToString(), detail: rejected.Message);
         }
         var accepted = (PaymentEventAccepted)read;
-        var tenant = TenantScope.ForPractice(target.OrganizationId, target.connection.PracticeId);
-        var outcome = await handler.HandleAsync(tenant, target.connection, receiver, accepted.Event, cancellationToken);
+        var outcome = await handler.HandleAsync(target.Tenant, target.Connection, receiver, accepted.Event, cancellationToken);
         return outcome.Retry
             ? TypedResults.Problem(statusCode: 503, title: "Try again later", detail: outcome.Text)
             : TypedResults.Ok(outcome.Text);

@@ -46,9 +46,13 @@ public sealed class PaymentWritebackPlanner(ConnectorFactory connectors)
         {
             return new PaymentWritebackPlan.None($"Writeback is off for {SourceText.Of(payment.Source)} payments (Settings › Writeback).");
         }
-        if (await WritableLinkAsync(db, patientId, cancellationToken) is not { } target)
+        var (found, unwritable) = await WritableLinkAsync(db, patientId, cancellationToken);
+        if (found is not { } target)
         {
-            return new PaymentWritebackPlan.None("The patient is not linked to a PMS record that DentalHub can write payments to.");
+            // A system that cannot take payments (NexHealth's parity: Dentrix Ascend, Curve) is named, so staff know to post it there.
+            return new PaymentWritebackPlan.None(unwritable.Count == 0
+                ? "The patient is not linked to a PMS record that DentalHub can write payments to."
+                : $"DentalHub cannot record payments in {string.Join(" or ", unwritable)}: post this one there by hand.");
         }
         var types = JsonSerializer.Deserialize<Dictionary<string, string>>(settings.PaymentTypesJson) ?? [];
         var write = new PmsPaymentWrite(
@@ -103,7 +107,8 @@ public sealed class PaymentWritebackPlanner(ConnectorFactory connectors)
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private async Task<(Guid ConnectionId, string PmsId)?> WritableLinkAsync(DentalHubDb db, Guid patientId, CancellationToken cancellationToken)
+    /// <summary>The patient's record payments are written to, or none and the systems of the patient's records that cannot take them.</summary>
+    private async Task<((Guid ConnectionId, string PmsId)? Target, IReadOnlyList<string> Unwritable)> WritableLinkAsync(DentalHubDb db, Guid patientId, CancellationToken cancellationToken)
     {
         var links = await (
             from link in db.PatientLinks.AsNoTracking()
@@ -111,7 +116,11 @@ public sealed class PaymentWritebackPlanner(ConnectorFactory connectors)
             where link.PatientId == patientId && connection.Enabled
             select new { link.PmsId, link.SyncedAt, connection }).ToListAsync(cancellationToken);
         // The most recently read record of an enabled connection, as everywhere a profile's links are read (ProfileLinks).
-        var writable = links.OrderByDescending(l => l.SyncedAt).ThenBy(l => l.connection.Id).ThenBy(l => l.PmsId, StringComparer.Ordinal).FirstOrDefault(l => connectors.Create(l.connection) is IWritesPayments);
-        return writable is null ? null : (writable.connection.Id, writable.PmsId);
+        var ordered = links.OrderByDescending(l => l.SyncedAt).ThenBy(l => l.connection.Id).ThenBy(l => l.PmsId, StringComparer.Ordinal)
+            .Select(l => (Link: l, Connector: connectors.Create(l.connection))).ToList();
+        var writable = ordered.FirstOrDefault(l => l.Connector is IWritesPayments).Link;
+        return writable is null
+            ? (null, [.. ordered.Select(l => l.Connector.SystemName).OfType<string>().Distinct()])
+            : ((writable.connection.Id, writable.PmsId), []);
     }
 }

@@ -62,6 +62,7 @@ internal sealed class WritebackCommandConfiguration : IEntityTypeConfiguration<W
         entity.Property(c => c.Reference).HasMaxLength(64);
         entity.Property(c => c.TargetId).HasMaxLength(64);
         entity.Property(c => c.LastError).HasMaxLength(1000);
+        entity.Property(c => c.AcceptedNote).HasMaxLength(300);
         entity.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
         entity.Property(c => c.HandledFrom).HasConversion<string>().HasMaxLength(16);
         entity.HasIndex(c => c.Reference).IsUnique();

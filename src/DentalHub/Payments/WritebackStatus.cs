@@ -30,6 +30,7 @@ public sealed record WritebackStatus(WritebackDisplay State, string Text, string
         { State: WritebackState.HandledByHand } => new(WritebackDisplay.PostedByHand, "Posted in the PMS by hand.", null),
         { State: WritebackState.Rejected } => new(WritebackDisplay.NotRecorded, $"Not recorded: {command.LastError}", null),
         { State: WritebackState.NeedsReview } => new(WritebackDisplay.NeedsReview, $"Needs review: {command.LastError}", null),
+        { State: WritebackState.Accepted, AcceptedNote: { } waitingFor } => new(WritebackDisplay.BeingRecorded, waitingFor, null),
         { State: WritebackState.Pending, Attempts: 0 } when payment.WritebackNote is { } waiting =>
             new(WritebackDisplay.WaitingForDetails, waiting, null),
         { State: WritebackState.Pending, Attempts: 0 } when command.NextAttemptAt > now.AddMinutes(1) =>

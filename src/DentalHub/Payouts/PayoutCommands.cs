@@ -18,7 +18,7 @@ public static class PayoutCommands
     /// when it may be on its way to the books or is there; then it must run its course and the lines stay.
     /// </summary>
     public static async Task<bool> ClearForNewPlanAsync(DentalHubDb db, WritebackCommand? newest, CancellationToken cancellationToken) =>
-        newest is not { State: WritebackState.Sending or WritebackState.Unknown or WritebackState.Confirmed or WritebackState.HandledByHand }
+        newest is not { State: WritebackState.Sending or WritebackState.Unknown or WritebackState.Accepted or WritebackState.Confirmed or WritebackState.HandledByHand }
         && (newest is not { State: WritebackState.Pending } || await WithdrawAsync(db, newest, cancellationToken));
 
     /// <summary>

@@ -30,6 +30,7 @@ public sealed record PmsLogState(PmsLogDisplay State, string Text, Guid? Command
         WritebackState.HandledByHand => new(PmsLogDisplay.LoggedByHand, $"{words.Done} in {system} by hand"),
         WritebackState.Rejected => new(PmsLogDisplay.NotLogged, $"Not {words.Done.ToLowerInvariant()}: {command.LastError}"),
         WritebackState.NeedsReview => new(PmsLogDisplay.NeedsReview, $"Needs review: {command.LastError}"),
+        WritebackState.Accepted when command.AcceptedNote is { } waitingFor => new(PmsLogDisplay.BeingLogged, waitingFor),
         _ => new(PmsLogDisplay.BeingLogged, command.LastError is null
             ? $"{words.Doing} in {system}"
             : $"{words.Doing} in {system} (retrying: {command.LastError})"),

@@ -13,7 +13,8 @@ public sealed class WritebackActions(
 
     /// <summary>
     /// Refused commands are sent again (the target said no, so it does not have them). Parked ones are
-    /// read back first: a parked command may have arrived, and must not be sent twice.
+    /// read back first: a parked command may have arrived, and must not be sent twice; except one a target took and never
+    /// showed, parked for a person to look for it in the PMS: retrying it says it is not there, so it is sent again.
     /// </summary>
     public async Task<bool> RetryAsync(TenantScope tenant, AuditActor actor, Guid commandId, CancellationToken cancellationToken)
     {
@@ -24,9 +25,13 @@ public sealed class WritebackActions(
             return false;
         }
         var from = command.State;
-        command.State = command.State == WritebackState.Rejected ? WritebackState.Pending : WritebackState.Unknown;
+        // A write a target took and never showed was parked for a person to look for it: retrying it says it is not there.
+        command.State = command.State == WritebackState.Rejected || command.AcceptedAt is not null ? WritebackState.Pending : WritebackState.Unknown;
         command.Attempts = 0;
         command.ReconcileAttempts = 0;
+        // A new send waits for its own confirmation; what was reported about the last one no longer decides.
+        command.AcceptedAt = null;
+        command.AcceptedNote = null;
         command.NextAttemptAt = time.GetUtcNow();
         command.UpdatedAt = time.GetUtcNow();
         command.Version++;

@@ -35,6 +35,12 @@ public sealed class WritebackCommand : IPracticeOwned
     /// <summary>The target's own id once confirmed (Open Dental PayNum), or "manual" when staff posted it by hand.</summary>
     public string? TargetId { get; set; }
 
+    /// <summary>When a target that writes later first took it (or may have): its wait for confirmation is counted from here.</summary>
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    /// <summary>What staff read while it waits for confirmation, in the target's words ("Sent to NexHealth, waiting for Dentrix.").</summary>
+    public string? AcceptedNote { get; set; }
+
     /// <summary>The state a person marked it posted by hand from; undoing it returns there.</summary>
     public WritebackState? HandledFrom { get; set; }
 
@@ -77,6 +83,12 @@ public enum WritebackState
 
     /// <summary>It may or may not have arrived: the target is read back before anything is sent again.</summary>
     Unknown,
+
+    /// <summary>
+    /// Taken by a target that writes later (or perhaps taken): looked for again on a backoff and confirmed by the target's
+    /// report or by finding it; never sent again by the engine (decision 16).
+    /// </summary>
+    Accepted,
 
     /// <summary>Kept failing or could not be reconciled: parked for a person, without blocking others.</summary>
     NeedsReview,

@@ -53,19 +53,20 @@ public sealed class WritebackDispatcher(
         await using var db = databases.CreateWithoutTenant();
         // The dispatcher works for every practice: the one place commands are read across tenants.
         var active = await db.WritebackCommands.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.State == WritebackState.Pending || c.State == WritebackState.Unknown || c.State == WritebackState.Sending
+            .Where(c => c.State == WritebackState.Pending || c.State == WritebackState.Unknown || c.State == WritebackState.Sending || c.State == WritebackState.Accepted
                 || (holdingKinds.Contains(c.Kind) && (c.State == WritebackState.Rejected || c.State == WritebackState.NeedsReview)))
             .Select(c => new ActiveCommand(c.Id, c.PracticeId, c.OrderKey, c.Kind, c.State, c.NextAttemptAt, c.SendingSince, c.CreatedAt))
             .ToListAsync(cancellationToken);
-        // Only the oldest unfinished command of each order key may go: a patient's payments arrive in order. A refused or
-        // parked command a later one depends on (a new patient before their booking) holds the key until a person acts.
+        // Only the oldest unfinished command of each order key may go: a patient's payments arrive in order. A write a
+        // target took but has not confirmed still holds its key: what follows may depend on it (a cancellation on its booking).
+        // A refused or parked command a later one depends on (a new patient before their booking) holds the key until a person acts.
         var heads = active
             .GroupBy(c => (c.PracticeId, c.OrderKey))
             .Select(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => holdingKinds.Contains(c.Kind) ? 0 : 1).ThenBy(c => c.Id.ToString()).First())
             .Where(c => c.State switch
             {
                 WritebackState.Sending => c.SendingSince < now - policy.SendingTimeout,
-                WritebackState.Pending or WritebackState.Unknown => c.NextAttemptAt <= now,
+                WritebackState.Pending or WritebackState.Unknown or WritebackState.Accepted => c.NextAttemptAt <= now,
                 _ => false,
             })
             .Select(c => c.Id)
@@ -106,7 +107,7 @@ public sealed class WritebackDispatcher(
             ? WritebackTransition.Park("The connection this was going to is gone or no longer accepts this kind of write. Choose what to do with it.")
             : command.State == WritebackState.Pending
                 ? await SendAsync(target, connector, command, cancellationToken)
-                : await ReconcileAsync(target, connector, command, cancellationToken);
+                : await ReconcileAsync(db, target, connector, command, cancellationToken);
         await WritebackTransitions.ApplyAsync(db, command, command.Version + 1, transition, target, time.GetUtcNow(), cancellationToken);
         WritebackLog.Moved(logger, command.Id, command.Kind, command.ConnectionId, command.State, transition.State, command.Attempts + (transition.CountsAttempt ? 1 : 0));
         return true;
@@ -132,13 +133,22 @@ public sealed class WritebackDispatcher(
                 WritebackTransition.Park($"Still not accepted after {command.Attempts + 1} tries: {later.Reason}"),
             WriteOutcome.TryLater later => WritebackTransition.Retry(later.Reason, later.After ?? policy.RetryDelay(command.Attempts + 1, Random.Shared)),
             WriteOutcome.Unknown unknown => WritebackTransition.Unknown(unknown.Reason, policy.ReconcileDelay),
+            WriteOutcome.Accepted accepted => WritebackTransition.Accept(accepted.Waiting, policy.RetryDelay(1, Random.Shared)),
             WriteOutcome.Unavailable unavailable => WritebackTransition.WaitForConnection(unavailable.Reason, unavailable.After ?? policy.ConnectionProblemDelay),
             _ => throw new System.Diagnostics.UnreachableException($"Unhandled write outcome {outcome.GetType().Name}."),
         };
     }
 
-    private async Task<WritebackTransition> ReconcileAsync(IWritebackTarget target, IConnector connector, WritebackCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks a write up again: first what the target reported about it (a webhook), then the target itself. A target that
+    /// writes later (<see cref="IConfirmsWritesLater"/>) is never sent the write again; it is waited for until its report or
+    /// until <see cref="WritebackPolicy.ConfirmationWait"/>, when a person is asked.
+    /// </summary>
+    private async Task<WritebackTransition> ReconcileAsync(DentalHubDb db, IWritebackTarget target, IConnector connector, WritebackCommand command, CancellationToken cancellationToken)
     {
+        // A report can reach us a moment before the dispatcher stored that the target took the write.
+        var sentSince = (command.AcceptedAt ?? command.UpdatedAt) - policy.SendingTimeout;
+        var report = await PmsEvents.PmsWriteReports.LatestAsync(db, command, sentSince, cancellationToken);
         FindOutcome found;
         try
         {
@@ -148,17 +158,35 @@ public sealed class WritebackDispatcher(
         {
             found = new FindOutcome.CouldNotCheck($"Reading the PMS back failed ({e.GetType().Name}).");
         }
-        return found switch
+        var later = connector as IConfirmsWritesLater;
+        return (found, report?.Outcome) switch
         {
-            FindOutcome.Found hit => WritebackTransition.Confirm(hit.TargetId),
+            (FindOutcome.Found hit, _) => WritebackTransition.Confirm(hit.TargetId),
+            // The report is the target's word; its reads may not show the write yet.
+            (_, PmsWriteReportOutcome.Written) => WritebackTransition.Confirm(report!.TargetId ?? command.Reference),
+            (_, PmsWriteReportOutcome.Failed) => WritebackTransition.Reject(report!.Reason ?? $"{connector.SystemName} did not take it."),
+            (FindOutcome.NotFound, _) when later is not null => Waiting(connector, command, later.WaitingText, null),
             // Verified absent: sending now cannot double-post.
-            FindOutcome.NotFound => WritebackTransition.SendAgain(),
-            FindOutcome.NeedsPerson person => WritebackTransition.Park(person.Reason),
-            FindOutcome.CouldNotCheck check when command.ReconcileAttempts + 1 >= policy.MaxReconcileAttempts =>
+            (FindOutcome.NotFound, _) => WritebackTransition.SendAgain(),
+            (FindOutcome.NeedsPerson person, _) => WritebackTransition.Park(person.Reason),
+            (FindOutcome.CouldNotCheck check, _) when later is not null || command.State == WritebackState.Accepted =>
+                Waiting(connector, command, command.AcceptedNote ?? later?.WaitingText ?? check.Reason, check.Reason),
+            (FindOutcome.CouldNotCheck check, _) when command.ReconcileAttempts + 1 >= policy.MaxReconcileAttempts =>
                 WritebackTransition.Park($"Could not confirm whether the target has this write: {check.Reason} Check it there, then mark it posted by hand or retry."),
-            FindOutcome.CouldNotCheck check => WritebackTransition.StillUnknown(check.Reason, policy.RetryDelay(command.ReconcileAttempts + 1, Random.Shared)),
+            (FindOutcome.CouldNotCheck check, _) => WritebackTransition.StillUnknown(check.Reason, policy.RetryDelay(command.ReconcileAttempts + 1, Random.Shared)),
             _ => throw new System.Diagnostics.UnreachableException($"Unhandled find outcome {found.GetType().Name}."),
         };
+    }
+
+    /// <summary>A write taken (or perhaps taken) and not seen yet: looked for again on the backoff, until a person must look.</summary>
+    private WritebackTransition Waiting(IConnector connector, WritebackCommand command, string waiting, string? reason)
+    {
+        var since = command.AcceptedAt ?? time.GetUtcNow();
+        return time.GetUtcNow() - since >= policy.ConfirmationWait
+            ? WritebackTransition.Park(
+                $"{waiting} It has not appeared in {connector.SystemName} since {since.UtcDateTime:yyyy-MM-dd HH:mm} UTC. Look for it in {connector.SystemName}: "
+                + "if it is there, mark it posted by hand; if not, retry it.")
+            : WritebackTransition.StillWaiting(waiting, reason, policy.RetryDelay(command.ReconcileAttempts + 1, Random.Shared));
     }
 
     private sealed record ActiveCommand(

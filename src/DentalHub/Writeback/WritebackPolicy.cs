@@ -18,6 +18,12 @@ public sealed record WritebackPolicy
     /// </summary>
     public TimeSpan ReconcileDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a write a target took but has not confirmed is waited for before a person is asked (NexHealth retries its
+    /// webhooks for 48 hours): meanwhile it is looked for on the retry backoff, and a report wakes it at once.
+    /// </summary>
+    public TimeSpan ConfirmationWait { get; init; } = TimeSpan.FromDays(3);
+
     /// <summary>A command "Sending" for longer than this was abandoned by a dispatcher that died.</summary>
     public TimeSpan SendingTimeout { get; init; } = TimeSpan.FromMinutes(2);
 

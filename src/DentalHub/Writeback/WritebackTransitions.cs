@@ -14,6 +14,13 @@ public sealed record WritebackTransition(WritebackState State, string? Error, st
     public static WritebackTransition SendAgain() => new(WritebackState.Pending, null, null, TimeSpan.Zero, false, false);
     public static WritebackTransition Park(string reason) => new(WritebackState.NeedsReview, reason, null, TimeSpan.Zero, false, false);
 
+    /// <summary>Taken by a target that writes later: looked for again after <paramref name="delay"/>, never sent again.</summary>
+    public static WritebackTransition Accept(string waiting, TimeSpan delay) => new(WritebackState.Accepted, null, null, delay, true, false) { Waiting = waiting };
+
+    /// <summary>Still not seen written: looked for again after <paramref name="delay"/> (counted, so the looks back off).</summary>
+    public static WritebackTransition StillWaiting(string waiting, string? reason, TimeSpan delay) =>
+        new(WritebackState.Accepted, reason, null, delay, false, true) { Waiting = waiting };
+
     /// <summary>The connection cannot take writes until a person acts (reconnect, subscription): wait, not counted as a try.</summary>
     public static WritebackTransition WaitForConnection(string reason, TimeSpan delay) => new(WritebackState.Pending, reason, null, delay, false, false)
     {
@@ -21,6 +28,9 @@ public sealed record WritebackTransition(WritebackState State, string? Error, st
     };
 
     public bool IsConnectionProblem { get; init; }
+
+    /// <summary>What staff read while an accepted write waits (<see cref="WritebackCommand.AcceptedNote"/>).</summary>
+    public string? Waiting { get; init; }
 }
 
 internal static class WritebackTransitions
@@ -30,6 +40,8 @@ internal static class WritebackTransitions
     {
         var attempts = command.Attempts + (next.CountsAttempt ? 1 : 0);
         var reconciles = next.CountsReconcile ? command.ReconcileAttempts + 1 : next.State == WritebackState.Unknown ? command.ReconcileAttempts : 0;
+        var acceptedAt = next.State == WritebackState.Accepted ? command.AcceptedAt ?? now : command.AcceptedAt;
+        var acceptedNote = next.Waiting ?? command.AcceptedNote;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var moved = await db.WritebackCommands.Where(c => c.Id == command.Id && c.Version == claimedVersion)
             .ExecuteUpdateAsync(s => s
@@ -39,6 +51,8 @@ internal static class WritebackTransitions
                 .SetProperty(c => c.Attempts, attempts)
                 .SetProperty(c => c.ReconcileAttempts, reconciles)
                 .SetProperty(c => c.NextAttemptAt, now + next.Delay)
+                .SetProperty(c => c.AcceptedAt, acceptedAt)
+                .SetProperty(c => c.AcceptedNote, acceptedNote)
                 .SetProperty(c => c.SendingSince, (DateTimeOffset?)null)
                 .SetProperty(c => c.UpdatedAt, now)
                 .SetProperty(c => c.Version, claimedVersion + 1), cancellationToken);

@@ -16,9 +16,11 @@ public abstract class RemoteWriterContract<TWrite> : WriterContract<TWrite>
         var write = Accepted("contract-3");
 
         var outcome = await SendAsync(write);
+        await SettleAsync();
         var found = await FindAsync(write);
 
-        Assert.IsType<WriteOutcome.Unknown>(outcome);
+        // Unknown, or, from a target that writes later, taken as perhaps taken: looked for, never sent again.
+        Assert.True(outcome is WriteOutcome.Unknown or WriteOutcome.Accepted, $"A lost answer was taken as {outcome}.");
         Assert.IsType<FindOutcome.Found>(found);
         Assert.Equal(1, HeldWith("contract-3"));
     }

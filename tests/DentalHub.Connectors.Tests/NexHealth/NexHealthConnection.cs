@@ -24,7 +24,7 @@ public static class NexHealthConnection
                     [NexHealthConnector.SubdomainField] = subdomain,
                     [NexHealthConnector.LocationIdField] = locationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
-                new Dictionary<string, string> { [NexHealthConnector.ApiKeyField] = apiKey ?? api.ApiKey }),
+                new Dictionary<string, string> { [NexHealthConnector.ApiKeyField] = apiKey ?? api.ApiKey, [NexHealthConnector.WebhookSecretField] = api.WebhookSecret }),
             time ?? TimeProvider.System,
             http),
             pageSize);

@@ -30,7 +30,8 @@ namespace DentalHub.TestDoubles.NexHealth;
 /// and of <c>GET /sync_status</c> (<c>emr</c>, <c>read_status</c>, <c>write_status</c>, their times, <c>locations</c>).</item>
 /// </list>
 /// What the documents leave open is our choice and says so: the message of a 429 and of a <c>per_page</c> over 1000 (a 400),
-/// the error texts of 401 and 404. It can answer the next requests with a fault, inside a 200 envelope (<c>code: false</c>) too,
+/// the error texts of 401 and 404. Payments (<c>POST /payments</c>, the write cycle and its webhooks) are in
+/// <c>NexHealthApiTestDouble.Payments.cs</c>. It can answer the next requests with a fault, inside a 200 envelope (<c>code: false</c>) too,
 /// use up an endpoint's minute as another program on the same key would, and records every request.
 /// </summary>
 public sealed partial class NexHealthApiTestDouble : IAsyncDisposable
@@ -89,6 +90,7 @@ public sealed partial class NexHealthApiTestDouble : IAsyncDisposable
         });
         app.MapPost("/authenticates", api.Authenticate);
         api.MapLists();
+        api.MapPayments();
         api.BaseUrl = await LoopbackServer.StartAsync(app);
         return api;
     }

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using DentalHub.Audit;
 using DentalHub.Auth.ApiKeys;
-using DentalHub.Connections;
 using DentalHub.Connectors.NexHealth;
 using DentalHub.Sync;
 using DentalHub.TestDoubles.NexHealth;
@@ -28,17 +26,8 @@ public sealed class SyncingADentrixPracticeThroughNexHealth : IAsyncLifetime
         badDate["bio"]!["date_of_birth"] = "31/02/1990";
         api.Put(NexHealthApiTestDouble.Patients, badDate);
         var practice = await app.AddPracticeAsync("Bright Smiles");
-        var connection = await app.Services.GetRequiredService<ConnectionService>().CreateAsync(practice.Tenant, AuditActor.System, new ConnectionInput(
-            NexHealthConnector.KeyOf(NexHealthPms.Dentrix), "Front office",
-            new Dictionary<string, string>
-            {
-                [NexHealthConnector.BaseUrlField] = api.BaseUrl.ToString().TrimEnd('/'),
-                [NexHealthConnector.SubdomainField] = NexHealthApiTestDouble.Subdomain,
-                [NexHealthConnector.LocationIdField] = "7",
-            },
-            new Dictionary<string, string> { [NexHealthConnector.ApiKeyField] = api.ApiKey }),
-            CancellationToken.None);
-        await app.SyncAsync(practice, connection.Id, SyncResources.Patients);
+        var connection = await app.ConnectNexHealthAsync(practice, api, NexHealthPms.Dentrix);
+        await app.SyncAsync(practice, connection, SyncResources.Patients);
         client = await app.ApiClientAsync(practice, "Front desk app", ApiScopes.PatientsRead);
     }
 

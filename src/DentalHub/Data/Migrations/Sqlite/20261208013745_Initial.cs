@@ -1064,6 +1064,32 @@ namespace DentalHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PmsEventReceipts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EventName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PmsEventReceipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PmsEventReceipts_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Providers",
                 columns: table => new
                 {
@@ -1234,6 +1260,8 @@ namespace DentalHub.Data.Migrations.Sqlite
                     SendingSince = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     TargetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptedNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     HandledFrom = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -2082,6 +2110,17 @@ namespace DentalHub.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PmsEventReceipts_ConnectionId_EventKey",
+                table: "PmsEventReceipts",
+                columns: new[] { "ConnectionId", "EventKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PmsEventReceipts_ConnectionId_Reference",
+                table: "PmsEventReceipts",
+                columns: new[] { "ConnectionId", "Reference" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointsEntries_PatientId_At",
                 table: "PointsEntries",
                 columns: new[] { "PatientId", "At" });
@@ -2332,6 +2371,9 @@ namespace DentalHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PayoutItems");
+
+            migrationBuilder.DropTable(
+                name: "PmsEventReceipts");
 
             migrationBuilder.DropTable(
                 name: "PointsBalances");

@@ -1066,6 +1066,32 @@ namespace DentalHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PmsEventReceipts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EventName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    TargetId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PmsEventReceipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PmsEventReceipts_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Providers",
                 columns: table => new
                 {
@@ -1236,6 +1262,8 @@ namespace DentalHub.Data.Migrations.Postgres
                     SendingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     TargetId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     HandledFrom = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -2085,6 +2113,17 @@ namespace DentalHub.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PmsEventReceipts_ConnectionId_EventKey",
+                table: "PmsEventReceipts",
+                columns: new[] { "ConnectionId", "EventKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PmsEventReceipts_ConnectionId_Reference",
+                table: "PmsEventReceipts",
+                columns: new[] { "ConnectionId", "Reference" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointsEntries_PatientId_At",
                 table: "PointsEntries",
                 columns: new[] { "PatientId", "At" });
@@ -2335,6 +2374,9 @@ namespace DentalHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PayoutItems");
+
+            migrationBuilder.DropTable(
+                name: "PmsEventReceipts");
 
             migrationBuilder.DropTable(
                 name: "PointsBalances");
