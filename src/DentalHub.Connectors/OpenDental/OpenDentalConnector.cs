@@ -8,6 +8,7 @@ using DentalHub.Connectors.OpenDental.Database;
 using DentalHub.Connectors.OpenDental.Documents;
 using DentalHub.Connectors.OpenDental.Patients;
 using DentalHub.Connectors.OpenDental.Payments;
+using DentalHub.Connectors.OpenDental.Writes;
 
 namespace DentalHub.Connectors.OpenDental;
 
@@ -78,13 +79,13 @@ public static class OpenDentalConnector
         if (string.Equals(mode, DatabaseMode, StringComparison.OrdinalIgnoreCase))
         {
             var api = WithTimeout(ApiSettings.WhenKeysPresent(context.Settings), requestTimeout);
-            IWritesPayments payments = api is null ? KeylessPaymentWriter.Instance : OpenDentalPaymentWriter.Create(api, context);
-            IWritesCommlogs commlogs = api is null ? KeylessCommlogWriter.Instance : OpenDentalCommlogWriter.Create(api, context);
-            IWritesAdjustments adjustments = api is null ? KeylessAdjustmentWriter.Instance : OpenDentalAdjustmentWriter.Create(api, context);
-            IWritesAppointments appointments = api is null ? KeylessAppointmentWriter.Instance : OpenDentalAppointmentWriter.Create(api, context);
-            IWritesClaimUpdates claims = api is null ? KeylessClaimUpdateWriter.Instance : OpenDentalClaimUpdateWriter.Create(api, context);
-            IWritesDocuments documents = api is null ? KeylessDocumentWriter.Instance : OpenDentalDocumentWriter.Create(api, context);
-            IWritesNewPatients newPatients = api is null ? KeylessNewPatientWriter.Instance : OpenDentalNewPatientWriter.Create(api, context);
+            IWritesPayments payments = api is null ? KeylessWriter.Instance : OpenDentalPaymentWriter.Create(api, context);
+            IWritesCommlogs commlogs = api is null ? KeylessWriter.Instance : OpenDentalCommlogWriter.Create(api, context);
+            IWritesAdjustments adjustments = api is null ? KeylessWriter.Instance : OpenDentalAdjustmentWriter.Create(api, context);
+            IWritesAppointments appointments = api is null ? KeylessWriter.Instance : OpenDentalAppointmentWriter.Create(api, context);
+            IWritesClaimUpdates claims = api is null ? KeylessWriter.Instance : OpenDentalClaimUpdateWriter.Create(api, context);
+            IWritesDocuments documents = api is null ? KeylessWriter.Instance : OpenDentalDocumentWriter.Create(api, context);
+            IWritesNewPatients newPatients = api is null ? KeylessWriter.Instance : OpenDentalNewPatientWriter.Create(api, context);
             return new OpenDentalDatabaseConnector(DatabaseSettings.From(context.Settings), payments, commlogs, adjustments, appointments, claims)
             {
                 Documents = documents,

@@ -5,6 +5,7 @@ using DentalHub.Connectors.OpenDental.Claims;
 using DentalHub.Connectors.OpenDental.Documents;
 using DentalHub.Connectors.OpenDental.Patients;
 using DentalHub.Connectors.OpenDental.Payments;
+using DentalHub.Connectors.OpenDental.Writes;
 
 namespace DentalHub.Connectors.OpenDental.Database;
 
@@ -125,12 +126,12 @@ internal sealed class OpenDentalDatabaseConnector(DatabaseSettings settings, IWr
     }
 
     public string? MissingFor(Type capability) =>
-        capability == typeof(IWritesPayments) && payments is KeylessPaymentWriter ? PaymentMessages.AddKeys
-        : capability == typeof(IWritesAdjustments) && adjustments is KeylessAdjustmentWriter ? AdjustmentMessages.AddKeys
-        : capability == typeof(IWritesAppointments) && appointments is KeylessAppointmentWriter ? AppointmentMessages.NeedsKeys
-        : capability == typeof(IWritesClaimUpdates) && claimUpdates is KeylessClaimUpdateWriter ? ClaimUpdateMessages.AddKeys
-        : capability == typeof(IWritesDocuments) && Documents is KeylessDocumentWriter ? DocumentMessages.AddKeys
-        : capability == typeof(IWritesNewPatients) && NewPatients is KeylessNewPatientWriter ? NewPatientMessages.NeedsKeys
+        capability == typeof(IWritesPayments) && payments is KeylessWriter ? PaymentMessages.AddKeys
+        : capability == typeof(IWritesAdjustments) && adjustments is KeylessWriter ? AdjustmentMessages.AddKeys
+        : capability == typeof(IWritesAppointments) && appointments is KeylessWriter ? AppointmentMessages.NeedsKeys
+        : capability == typeof(IWritesClaimUpdates) && claimUpdates is KeylessWriter ? ClaimUpdateMessages.AddKeys
+        : capability == typeof(IWritesDocuments) && Documents is KeylessWriter ? DocumentMessages.AddKeys
+        : capability == typeof(IWritesNewPatients) && NewPatients is KeylessWriter ? NewPatientMessages.NeedsKeys
         : null;
 
     public Task<int?> CountPatientsAsync(CancellationToken cancellationToken) => Patients.CountAsync(cancellationToken);
